@@ -1,0 +1,239 @@
+//! The visit file: one whole visit as versioned JSON, for moving a visit
+//! between machines and colleagues (`dplan export-visit` / `import-visit`).
+//!
+//! ```json
+//! { "format": "dplan-visit", "version": 1, "exported_at": "2026-11-26T10:00:00Z",
+//!   "visit": {..}, "venues": [..], "persons": [..], "participants": [..], "programme": [..] }
+//! ```
+//!
+//! The format is documented in `docs/visit-file.md`. A reader refuses files of
+//! another format or a newer version before it looks at anything else.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{Invalid, Participant, Person, ProgrammeItem, Venue, Visit, validate::Checker};
+
+pub const FORMAT: &str = "dplan-visit";
+/// The version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitFile {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub visit: Visit,
+    #[serde(default)]
+    pub venues: Vec<Venue>,
+    #[serde(default)]
+    pub persons: Vec<Person>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub programme: Vec<ProgrammeItem>,
+}
+
+/// Why a visit file cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("not a visit file: {0}")]
+    Syntax(String),
+    #[error("not a visit file: `format` is {found:?}, expected \"dplan-visit\"")]
+    WrongFormat { found: String },
+    #[error(
+        "the file has format version {found}; this version of dplan reads up to version {FORMAT_VERSION}; update dplan"
+    )]
+    TooNew { found: u32 },
+    #[error("the file is not valid: {0}")]
+    Invalid(#[from] Invalid),
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+impl VisitFile {
+    pub fn new(exported_at: DateTime<Utc>, visit: Visit) -> Self {
+        VisitFile {
+            format: FORMAT.to_string(),
+            version: FORMAT_VERSION,
+            exported_at,
+            visit,
+            venues: vec![],
+            persons: vec![],
+            participants: vec![],
+            programme: vec![],
+        }
+    }
+
+    /// Reads and validates a visit file.
+    pub fn parse(json: &str) -> Result<Self, FileError> {
+        let header: Header =
+            serde_json::from_str(json).map_err(|e| FileError::Syntax(e.to_string()))?;
+        match header.format.as_deref() {
+            Some(FORMAT) => {}
+            other => {
+                return Err(FileError::WrongFormat {
+                    found: other.unwrap_or("(missing)").to_string(),
+                });
+            }
+        }
+        match header.version {
+            Some(v) if v > FORMAT_VERSION => return Err(FileError::TooNew { found: v }),
+            Some(0) | None => {
+                return Err(FileError::Syntax("`version` must be 1 or more".into()));
+            }
+            Some(_) => {}
+        }
+        let file: VisitFile =
+            serde_json::from_str(json).map_err(|e| FileError::Syntax(e.to_string()))?;
+        file.validate()?;
+        Ok(file)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks every entry and that the entries agree with each other: every
+    /// participant and item belongs to this visit, names persons and venues
+    /// in the file, and nobody appears twice. Errors name the entry, e.g.
+    /// `programme[3] (Empfang im Rathaus).end`.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Checker::default();
+        c.merge(self.visit.validate(), "visit");
+
+        let mut venue_ids = HashSet::new();
+        for (i, v) in self.venues.iter().enumerate() {
+            let at = format!("venues[{i}]");
+            c.merge(v.validate(), &at);
+            if !venue_ids.insert(v.id) {
+                c.push(format!("{at}.id"), format!("{} appears twice", v.id));
+            }
+        }
+        let mut person_ids = HashSet::new();
+        for (i, p) in self.persons.iter().enumerate() {
+            let at = format!("persons[{i}] ({})", p.display_name());
+            c.merge(p.validate(), &at);
+            if !person_ids.insert(p.id) {
+                c.push(format!("{at}.id"), format!("{} appears twice", p.id));
+            }
+        }
+        let mut participant_ids = HashSet::new();
+        for (i, p) in self.participants.iter().enumerate() {
+            let at = format!("participants[{i}]");
+            c.merge(p.validate(), &at);
+            if p.visit_id != self.visit.id {
+                c.push(format!("{at}.visit_id"), "belongs to another visit");
+            }
+            if !person_ids.contains(&p.person_id) {
+                c.push(
+                    format!("{at}.person_id"),
+                    format!("{} is not among the file's persons", p.person_id),
+                );
+            }
+            if !participant_ids.insert(p.person_id) {
+                c.push(format!("{at}.person_id"), "takes part twice");
+            }
+        }
+        let mut item_ids = HashSet::new();
+        for (i, item) in self.programme.iter().enumerate() {
+            let at = format!("programme[{i}] ({})", item.title.best(crate::Lang::De));
+            c.merge(item.validate(), &at);
+            if item.visit_id != self.visit.id {
+                c.push(format!("{at}.visit_id"), "belongs to another visit");
+            }
+            if !item_ids.insert(item.id) {
+                c.push(format!("{at}.id"), format!("{} appears twice", item.id));
+            }
+            if let Some(v) = item.venue_id {
+                if !venue_ids.contains(&v) {
+                    c.push(
+                        format!("{at}.venue_id"),
+                        format!("{v} is not among the file's venues"),
+                    );
+                }
+            }
+            for (field, ids) in [
+                ("attendees", &item.attendees),
+                ("responsible", &item.responsible),
+            ] {
+                for (j, id) in ids.iter().enumerate() {
+                    if !participant_ids.contains(id) {
+                        c.push(
+                            format!("{at}.{field}[{j}]"),
+                            format!("{id} is not a participant of the visit"),
+                        );
+                    }
+                }
+            }
+        }
+        c.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+
+    #[test]
+    fn demo_files_round_trip_through_json() {
+        for file in demo::visits(demo::stamp()) {
+            let json = file.to_json();
+            let back = VisitFile::parse(&json).unwrap();
+            assert_eq!(back, file);
+        }
+    }
+
+    #[test]
+    fn other_formats_and_newer_versions_are_refused_first() {
+        let err = VisitFile::parse(r#"{"format":"something","version":1}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"not a visit file: `format` is "something", expected "dplan-visit""#
+        );
+        let err =
+            VisitFile::parse(r#"{"format":"dplan-visit","version":7,"visit":42}"#).unwrap_err();
+        assert!(matches!(err, FileError::TooNew { found: 7 }));
+        let err = VisitFile::parse("[1,2").unwrap_err();
+        assert!(err.to_string().starts_with("not a visit file:"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_entry_is_named_by_position_and_title() {
+        let mut file = demo::visits(demo::stamp()).remove(0);
+        let item = &mut file.programme[4];
+        if let crate::Schedule::Timed { start, end } = &mut item.schedule {
+            std::mem::swap(start, end);
+        }
+        let title = item.title.de.clone().unwrap();
+        let err = VisitFile::parse(&file.to_json())
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                format!(
+                    "the file is not valid: programme[4] ({title}).end: must be after the start"
+                )
+                .as_str()
+            )
+        );
+    }
+
+    #[test]
+    fn references_must_resolve_within_the_file() {
+        let mut file = demo::visits(demo::stamp()).remove(0);
+        file.persons.remove(0);
+        let err = file.validate().unwrap_err().to_string();
+        assert!(err.contains("participants[0].person_id"), "{err}");
+        assert!(err.contains("is not among the file's persons"), "{err}");
+    }
+}

@@ -1,0 +1,42 @@
+//! The domain model of Delegation Planner, free of storage and UI.
+//!
+//! A [`Visit`] is one delegation trip, incoming to Herne or outgoing to
+//! Luzhou. [`Person`]s are kept in an address book across visits; a
+//! [`Participant`] is one person's part in one visit (side, role, order of
+//! precedence, arrival and departure). [`Venue`]s are places with a time zone,
+//! and [`ProgrammeItem`]s are the visit's programme, each kept as local time
+//! plus an IANA zone ([`ZonedLocal`]) because protocol thinks in local time.
+//!
+//! Every type validates itself (`validate`) and reports [`Invalid`]: a list of
+//! [`FieldError`]s that name the field and the reason, so a form can show each
+//! error beside its field. [`VisitFile`] is the versioned JSON format that
+//! moves a whole visit between machines, and [`demo`] builds the demo visits
+//! as such files. Nothing here reads the clock or makes random ids: callers
+//! pass them in, so exports and tests are deterministic.
+
+pub mod demo;
+mod exchange;
+mod id;
+mod participant;
+mod person;
+mod programme;
+mod text;
+mod time;
+mod validate;
+mod venue;
+pub mod view;
+mod visit;
+
+pub use exchange::{FORMAT, FORMAT_VERSION, FileError, VisitFile};
+pub use id::{ItemId, PersonId, VenueId, VisitId};
+pub use participant::{Movement, Participant, Role, Side};
+pub use person::{NameOrder, Person, PersonalData};
+pub use programme::{ItemKind, ItemStatus, ProgrammeItem, Schedule};
+pub use text::{Lang, Texts};
+pub use time::{LocalTimeError, Occurrence, ZonedLocal};
+pub use validate::{FieldError, Invalid};
+pub use venue::Venue;
+pub use visit::{Direction, Visit, VisitStatus};
+
+/// Re-exported so callers name zones with the same type as the model.
+pub use chrono_tz::Tz;

@@ -1,0 +1,283 @@
+//! People in the address book, reused across visits.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Invalid, Lang, PersonId, Texts,
+    validate::{Checker, LINE_MAX, NAME_MAX},
+};
+
+/// Whether the family name comes first (Chinese names: 刘强, Liu Qiang) or
+/// last (German names: Frank Dudda).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameOrder {
+    FamilyFirst,
+    GivenFirst,
+}
+
+/// **Personal data.** Kept apart from the rest of a person so that it is read
+/// only where needed, can be purged after a visit, and never reaches a log,
+/// a calendar export or a printout: its `Debug` shows nothing but whether a
+/// field is set.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonalData {
+    #[serde(default)]
+    pub passport_number: Option<String>,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
+    #[serde(default)]
+    pub nationality: Option<String>,
+    /// Dietary needs (may reveal health or religion).
+    #[serde(default)]
+    pub dietary: Option<String>,
+    /// Accessibility needs (health).
+    #[serde(default)]
+    pub accessibility: Option<String>,
+}
+
+impl std::fmt::Debug for PersonalData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |b: bool| if b { "<redacted>" } else { "<none>" };
+        f.debug_struct("PersonalData")
+            .field("passport_number", &set(self.passport_number.is_some()))
+            .field("date_of_birth", &set(self.date_of_birth.is_some()))
+            .field("nationality", &set(self.nationality.is_some()))
+            .field("dietary", &set(self.dietary.is_some()))
+            .field("accessibility", &set(self.accessibility.is_some()))
+            .finish()
+    }
+}
+
+impl PersonalData {
+    pub fn is_empty(&self) -> bool {
+        *self == PersonalData::default()
+    }
+
+    fn validate(&self, c: &mut Checker) {
+        if let Some(p) = &self.passport_number {
+            if p.is_empty() || p.len() > 20 || !p.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+                c.push(
+                    "personal.passport_number",
+                    "must be 1 to 20 letters and digits",
+                );
+            }
+        }
+        c.optional_line("personal.nationality", &self.nationality, NAME_MAX);
+        c.optional_line("personal.dietary", &self.dietary, LINE_MAX);
+        c.optional_line("personal.accessibility", &self.accessibility, LINE_MAX);
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    /// Family name in Latin script ("Liu", "Dudda").
+    pub family_name: String,
+    /// Given name in Latin script ("Qiang", "Frank").
+    #[serde(default)]
+    pub given_name: String,
+    /// The name in Chinese characters, family name first ("刘强").
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    /// Pinyin with tone marks, family name first ("Liú Qiáng").
+    #[serde(default)]
+    pub pinyin: Option<String>,
+    pub name_order: NameOrder,
+    /// Academic title that goes before the name: "Dr.", "Prof. Dr.".
+    #[serde(default)]
+    pub academic_title: Option<String>,
+    /// Official title: "Oberbürgermeister" / "Lord Mayor" / "市长".
+    #[serde(default)]
+    pub title: Texts,
+    /// Form of address: "Herr Oberbürgermeister" / "Secretary Liu" / "刘书记".
+    #[serde(default)]
+    pub address: Texts,
+    #[serde(default)]
+    pub organisation: Texts,
+    #[serde(default)]
+    pub position: Texts,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Languages spoken, as ISO 639-1 codes ("de", "zh", "en").
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Personal data, when loaded or exported. `None` means "not included",
+    /// not "none": storing a person without it keeps what is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal: Option<PersonalData>,
+}
+
+impl Person {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Checker::default();
+        c.required_line("family_name", &self.family_name, NAME_MAX);
+        c.line("given_name", &self.given_name, NAME_MAX);
+        c.optional_line("name_zh", &self.name_zh, NAME_MAX);
+        c.optional_line("pinyin", &self.pinyin, NAME_MAX);
+        c.optional_line("academic_title", &self.academic_title, NAME_MAX);
+        c.texts("title", &self.title, LINE_MAX, false);
+        c.texts("address", &self.address, LINE_MAX, false);
+        c.texts("organisation", &self.organisation, LINE_MAX, false);
+        c.texts("position", &self.position, LINE_MAX, false);
+        if let Some(email) = &self.email {
+            c.line("email", email, NAME_MAX);
+            let parts: Vec<&str> = email.split('@').collect();
+            let ok = parts.len() == 2
+                && !parts[0].is_empty()
+                && parts[1].contains('.')
+                && !email.contains(char::is_whitespace);
+            if !ok {
+                c.push("email", format!("`{email}` is not an e-mail address"));
+            }
+        }
+        if let Some(phone) = &self.phone {
+            let ok = phone.chars().any(|ch| ch.is_ascii_digit())
+                && phone.len() <= 40
+                && phone
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-/().".contains(ch));
+            if !ok {
+                c.push(
+                    "phone",
+                    format!("`{phone}` is not a phone number (digits, spaces and + - / ( ) only)"),
+                );
+            }
+        }
+        for (i, lang) in self.languages.iter().enumerate() {
+            let ok =
+                (2..=3).contains(&lang.len()) && lang.chars().all(|ch| ch.is_ascii_lowercase());
+            if !ok {
+                c.push(
+                    format!("languages[{i}]"),
+                    format!("`{lang}` is not a language code such as de, en or zh"),
+                );
+            }
+        }
+        if let Some(p) = &self.personal {
+            p.validate(&mut c);
+        }
+        c.finish()
+    }
+
+    /// The name as it is shown everywhere: Chinese names as "刘强 Liu Qiang",
+    /// others as "Dr. Frank Dudda".
+    pub fn display_name(&self) -> String {
+        let latin = self.latin_name();
+        let mut name = match (&self.name_zh, self.name_order) {
+            (Some(zh), NameOrder::FamilyFirst) if !zh.is_empty() => format!("{zh} {latin}"),
+            _ => latin,
+        };
+        if let Some(t) = self.academic_title.as_deref().filter(|t| !t.is_empty()) {
+            name = format!("{t} {name}");
+        }
+        name
+    }
+
+    /// The Latin-script name in the person's own order.
+    pub fn latin_name(&self) -> String {
+        let (a, b) = match self.name_order {
+            NameOrder::FamilyFirst => (&self.family_name, &self.given_name),
+            NameOrder::GivenFirst => (&self.given_name, &self.family_name),
+        };
+        [a.as_str(), b.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Organisation in `lang`, falling back to German.
+    pub fn organisation_in(&self, lang: Lang) -> &str {
+        self.organisation.best(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn liu() -> Person {
+        Person {
+            id: PersonId::derived("liu"),
+            family_name: "Liu".into(),
+            given_name: "Qiang".into(),
+            name_zh: Some("刘强".into()),
+            pinyin: Some("Liú Qiáng".into()),
+            name_order: NameOrder::FamilyFirst,
+            academic_title: None,
+            title: Texts::all("Vizebürgermeister", "Vice Mayor", "副市长"),
+            address: Texts::all("Herr Vizebürgermeister Liu", "Vice Mayor Liu", "刘副市长"),
+            organisation: Texts::all(
+                "Stadtregierung Luzhou",
+                "Luzhou Municipal Government",
+                "泸州市人民政府",
+            ),
+            position: Texts::default(),
+            email: None,
+            phone: Some("+86 830 000 0000".into()),
+            languages: vec!["zh".into()],
+            personal: None,
+        }
+    }
+
+    #[test]
+    fn display_names_follow_the_name_order() {
+        assert_eq!(liu().display_name(), "刘强 Liu Qiang");
+        let mut p = liu();
+        p.family_name = "Dudda".into();
+        p.given_name = "Frank".into();
+        p.name_zh = None;
+        p.name_order = NameOrder::GivenFirst;
+        p.academic_title = Some("Dr.".into());
+        assert_eq!(p.display_name(), "Dr. Frank Dudda");
+    }
+
+    #[test]
+    fn bad_contact_details_are_named() {
+        let mut p = liu();
+        p.email = Some("liu at luzhou".into());
+        p.phone = Some("call me".into());
+        p.languages = vec!["Chinese".into()];
+        p.family_name = "x".repeat(400);
+        let err = p.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("family_name: is 400 characters long; at most 100 are allowed"),
+            "{err}"
+        );
+        assert!(
+            err.contains("email: `liu at luzhou` is not an e-mail address"),
+            "{err}"
+        );
+        assert!(
+            err.contains("phone: `call me` is not a phone number"),
+            "{err}"
+        );
+        assert!(
+            err.contains("languages[0]: `Chinese` is not a language code"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn personal_data_never_shows_in_debug_output() {
+        let mut p = liu();
+        p.personal = Some(PersonalData {
+            passport_number: Some("E12345678".into()),
+            date_of_birth: NaiveDate::from_ymd_opt(1970, 1, 2),
+            nationality: Some("CHN".into()),
+            dietary: Some("keine Meeresfrüchte".into()),
+            accessibility: None,
+        });
+        let debug = format!("{p:?}");
+        assert!(!debug.contains("E12345678"));
+        assert!(!debug.contains("1970"));
+        assert!(!debug.contains("Meeresfrüchte"));
+        assert!(debug.contains("<redacted>"));
+        assert_eq!(p.validate(), Ok(()));
+    }
+}

@@ -1,0 +1,220 @@
+//! The programme of a visit.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Invalid, ItemId, PersonId, VenueId, VisitId, ZonedLocal,
+    validate::{Checker, LINE_MAX},
+};
+
+/// Longest timed item (a long-haul flight with a stop-over fits).
+pub const MAX_ITEM_HOURS: i64 = 48;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Reception,
+    Meeting,
+    Meal,
+    Visit,
+    Signing,
+    Press,
+    Transfer,
+    Flight,
+    Hotel,
+    FreeTime,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    Tentative,
+    Confirmed,
+    Cancelled,
+}
+
+/// When an item happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Schedule {
+    /// From a local time to a local time; the end may be in another zone
+    /// (a flight from Frankfurt landing in Chengdu).
+    Timed { start: ZonedLocal, end: ZonedLocal },
+    /// Whole days, first and last included (a hotel stay, a free day).
+    AllDay {
+        first_day: NaiveDate,
+        last_day: NaiveDate,
+    },
+}
+
+impl Schedule {
+    /// The UTC span, for timed items whose times exist.
+    pub fn utc_span(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        match self {
+            Schedule::Timed { start, end } => Some((start.utc().ok()?, end.utc().ok()?)),
+            Schedule::AllDay { .. } => None,
+        }
+    }
+
+    /// The local day the item starts on.
+    pub fn first_day(&self) -> NaiveDate {
+        match self {
+            Schedule::Timed { start, .. } => start.local.date(),
+            Schedule::AllDay { first_day, .. } => *first_day,
+        }
+    }
+
+    /// The local day the item ends on.
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            Schedule::Timed { end, .. } => end.local.date(),
+            Schedule::AllDay { last_day, .. } => *last_day,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeItem {
+    /// Stable for the item's whole life; calendar exports use it as `UID`.
+    pub id: ItemId,
+    pub visit_id: VisitId,
+    pub title: crate::Texts,
+    pub kind: ItemKind,
+    pub schedule: Schedule,
+    #[serde(default)]
+    pub venue_id: Option<VenueId>,
+    /// Who attends, in no particular order (lists are shown in precedence).
+    #[serde(default)]
+    pub attendees: Vec<PersonId>,
+    /// Staff responsible for the item.
+    #[serde(default)]
+    pub responsible: Vec<PersonId>,
+    #[serde(default)]
+    pub notes: String,
+    pub status: ItemStatus,
+    /// Rises whenever the time, venue or status changes; calendar exports
+    /// use it as `SEQUENCE` so that calendars replace the old entry.
+    #[serde(default)]
+    pub revision: u32,
+}
+
+impl ProgrammeItem {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Checker::default();
+        c.texts("title", &self.title, LINE_MAX, true);
+        match &self.schedule {
+            Schedule::Timed { start, end } => {
+                let s = start.utc().map_err(|e| c.push("start", e.to_string())).ok();
+                let e = end.utc().map_err(|e| c.push("end", e.to_string())).ok();
+                if let (Some(s), Some(e)) = (s, e) {
+                    if e <= s {
+                        c.push("end", "must be after the start");
+                    } else if (e - s).num_hours() > MAX_ITEM_HOURS {
+                        c.push("end", format!("an item may last at most {MAX_ITEM_HOURS} hours; use an all-day item for longer"));
+                    }
+                }
+            }
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => {
+                if last_day < first_day {
+                    c.push("last_day", "must not be before the first day");
+                }
+            }
+        }
+        for (field, ids) in [
+            ("attendees", &self.attendees),
+            ("responsible", &self.responsible),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for (i, id) in ids.iter().enumerate() {
+                if !seen.insert(id) {
+                    c.push(format!("{field}[{i}]"), "names the same person twice");
+                }
+            }
+        }
+        c.note("notes", &self.notes);
+        c.finish()
+    }
+
+    /// Whether a change from `old` to `self` is one a calendar must see:
+    /// time, zone, venue or status. Such a change raises the revision.
+    pub fn calendar_change_from(&self, old: &ProgrammeItem) -> bool {
+        self.schedule != old.schedule || self.venue_id != old.venue_id || self.status != old.status
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Texts;
+    use chrono_tz::{Asia::Shanghai, Europe::Berlin};
+
+    fn item(start: &str, sz: chrono_tz::Tz, end: &str, ez: chrono_tz::Tz) -> ProgrammeItem {
+        ProgrammeItem {
+            id: ItemId::derived("i"),
+            visit_id: VisitId::derived("v"),
+            title: Texts::de("Flug"),
+            kind: ItemKind::Flight,
+            schedule: Schedule::Timed {
+                start: ZonedLocal::parse(start, sz).unwrap(),
+                end: ZonedLocal::parse(end, ez).unwrap(),
+            },
+            venue_id: None,
+            attendees: vec![],
+            responsible: vec![],
+            notes: String::new(),
+            status: ItemStatus::Confirmed,
+            revision: 0,
+        }
+    }
+
+    #[test]
+    fn a_flight_may_end_in_another_zone_across_midnight() {
+        // Chengdu 01:30 CST is 17:30 UTC the day before; Frankfurt 06:40 CEST is 04:40 UTC.
+        let i = item("2027-05-22T01:30", Shanghai, "2027-05-22T06:40", Berlin);
+        assert_eq!(i.validate(), Ok(()));
+        let (s, e) = i.schedule.utc_span().unwrap();
+        assert_eq!((e - s).num_minutes(), 11 * 60 + 10);
+    }
+
+    #[test]
+    fn end_before_start_is_named() {
+        let i = item("2027-03-25T10:00", Berlin, "2027-03-25T09:00", Berlin);
+        assert_eq!(
+            i.validate().unwrap_err().to_string(),
+            "end: must be after the start"
+        );
+        // 10:00 in Shanghai is 03:00 in Berlin: same local digits, earlier instant.
+        let i = item("2027-03-25T10:00", Berlin, "2027-03-25T10:00", Shanghai);
+        assert_eq!(
+            i.validate().unwrap_err().to_string(),
+            "end: must be after the start"
+        );
+    }
+
+    #[test]
+    fn a_time_in_the_gap_is_refused_on_its_field() {
+        let i = item("2027-03-28T02:30", Berlin, "2027-03-28T04:00", Berlin);
+        let err = i.validate().unwrap_err();
+        assert_eq!(err.errors[0].field, "start");
+        assert!(
+            err.errors[0]
+                .reason
+                .contains("does not exist in Europe/Berlin")
+        );
+    }
+
+    #[test]
+    fn only_calendar_relevant_changes_count() {
+        let a = item("2027-03-25T10:00", Berlin, "2027-03-25T11:00", Berlin);
+        let mut b = a.clone();
+        b.notes = "neu".into();
+        b.title = Texts::de("Anderer Titel");
+        assert!(!b.calendar_change_from(&a));
+        b.status = ItemStatus::Cancelled;
+        assert!(b.calendar_change_from(&a));
+    }
+}

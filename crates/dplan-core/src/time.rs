@@ -1,0 +1,199 @@
+//! Local time in an IANA zone, the way protocol thinks about time.
+//!
+//! An item at "10:00 in Luzhou" stays at 10:00 in Luzhou whatever happens to
+//! the rules elsewhere; the UTC instant is derived from the local time and the
+//! zone's rules, never stored as the truth.
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+/// Which of the two instants a repeated local time means when the clocks go
+/// back (in Europe/Berlin, 02:00–03:00 on the last Sunday of October happens
+/// twice: first in summer time, then in standard time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Occurrence {
+    /// The earlier instant (still summer time).
+    First,
+    /// The later instant (already standard time).
+    Second,
+}
+
+/// A wall-clock time in a named zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ZonedLocal {
+    /// Local date and time to the minute, as `YYYY-MM-DDTHH:MM`.
+    #[serde(with = "local_minutes")]
+    pub local: NaiveDateTime,
+    /// IANA zone name, e.g. `Europe/Berlin` or `Asia/Shanghai`.
+    pub zone: Tz,
+    /// Needed only when `local` happens twice in `zone`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<Occurrence>,
+}
+
+/// Why a local time cannot be turned into an instant.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LocalTimeError {
+    #[error(
+        "{local} does not exist in {zone}: the clocks skip that hour (daylight saving time begins)"
+    )]
+    Gap { local: String, zone: String },
+    #[error(
+        "{local} happens twice in {zone} (the clocks go back): say whether the first (summer time) or the second (standard time) is meant"
+    )]
+    Ambiguous { local: String, zone: String },
+}
+
+impl ZonedLocal {
+    pub fn new(local: NaiveDateTime, zone: Tz) -> Self {
+        ZonedLocal {
+            local,
+            zone,
+            occurrence: None,
+        }
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM` (or with a space, or with seconds) in `zone`.
+    pub fn parse(local: &str, zone: Tz) -> Result<Self, String> {
+        local_minutes::parse(local).map(|l| ZonedLocal::new(l, zone))
+    }
+
+    /// The instant this local time denotes.
+    pub fn instant(&self) -> Result<DateTime<Tz>, LocalTimeError> {
+        match self.zone.from_local_datetime(&self.local) {
+            LocalResult::Single(t) => Ok(t),
+            LocalResult::Ambiguous(first, second) => match self.occurrence {
+                Some(Occurrence::First) => Ok(first),
+                Some(Occurrence::Second) => Ok(second),
+                None => Err(LocalTimeError::Ambiguous {
+                    local: local_minutes::format(&self.local),
+                    zone: self.zone.name().to_string(),
+                }),
+            },
+            LocalResult::None => Err(LocalTimeError::Gap {
+                local: local_minutes::format(&self.local),
+                zone: self.zone.name().to_string(),
+            }),
+        }
+    }
+
+    pub fn utc(&self) -> Result<DateTime<Utc>, LocalTimeError> {
+        self.instant().map(|t| t.with_timezone(&Utc))
+    }
+
+    /// The zone's abbreviation at this time, e.g. `CEST`, `CET` or `CST`.
+    pub fn abbreviation(&self) -> String {
+        match self.instant() {
+            Ok(t) => t.format("%Z").to_string(),
+            Err(_) => self.zone.name().to_string(),
+        }
+    }
+
+    /// `YYYY-MM-DD HH:MM`.
+    pub fn display_local(&self) -> String {
+        self.local.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+/// Serde for local times to the minute. Reading also accepts seconds and a
+/// space instead of the `T`, as spreadsheets write them.
+pub(crate) mod local_minutes {
+    use chrono::NaiveDateTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+    pub fn format(t: &NaiveDateTime) -> String {
+        t.format(FORMAT).to_string()
+    }
+
+    pub fn parse(s: &str) -> Result<NaiveDateTime, String> {
+        let s = s.trim();
+        for f in [
+            FORMAT,
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+        ] {
+            if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+                return Ok(t);
+            }
+        }
+        Err(format!(
+            "`{s}` is not a valid local date and time (expected YYYY-MM-DDTHH:MM, e.g. 2027-03-25T10:30)"
+        ))
+    }
+
+    pub fn serialize<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format(t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        let s = String::deserialize(d)?;
+        parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::{Asia::Shanghai, Europe::Berlin};
+
+    fn at(s: &str, zone: Tz) -> ZonedLocal {
+        ZonedLocal::parse(s, zone).unwrap()
+    }
+
+    #[test]
+    fn spring_forward_gap_is_refused() {
+        let err = at("2026-03-29T02:30", Berlin).utc().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "2026-03-29T02:30 does not exist in Europe/Berlin: the clocks skip that hour (daylight saving time begins)"
+        );
+    }
+
+    #[test]
+    fn repeated_hour_needs_a_choice() {
+        let mut t = at("2026-10-25T02:30", Berlin);
+        assert!(matches!(t.utc(), Err(LocalTimeError::Ambiguous { .. })));
+        t.occurrence = Some(Occurrence::First);
+        assert_eq!(t.utc().unwrap().to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(t.abbreviation(), "CEST");
+        t.occurrence = Some(Occurrence::Second);
+        assert_eq!(t.utc().unwrap().to_rfc3339(), "2026-10-25T01:30:00+00:00");
+        assert_eq!(t.abbreviation(), "CET");
+    }
+
+    #[test]
+    fn shanghai_has_no_daylight_saving() {
+        let t = at("2027-03-28T02:30", Shanghai);
+        assert_eq!(t.utc().unwrap().to_rfc3339(), "2027-03-27T18:30:00+00:00");
+        assert_eq!(t.abbreviation(), "CST");
+    }
+
+    #[test]
+    fn json_form_is_minutes_and_zone_name() {
+        let t = at("2027-03-25 10:00:00", Berlin);
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"local":"2027-03-25T10:00","zone":"Europe/Berlin"}"#
+        );
+        let back: ZonedLocal =
+            serde_json::from_str(r#"{"local":"2027-03-25T10:00","zone":"Europe/Berlin"}"#).unwrap();
+        assert_eq!(back, t);
+        let bad = serde_json::from_str::<ZonedLocal>(
+            r#"{"local":"2027-02-30T10:00","zone":"Europe/Berlin"}"#,
+        );
+        assert!(
+            bad.unwrap_err()
+                .to_string()
+                .contains("is not a valid local date and time")
+        );
+        let bad_zone = serde_json::from_str::<ZonedLocal>(
+            r#"{"local":"2027-02-03T10:00","zone":"Mars/Olympus"}"#,
+        );
+        assert!(bad_zone.is_err());
+    }
+}

@@ -1,0 +1,264 @@
+//! Validation results that name the field and the reason, and the checks for
+//! free text that every entity shares.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Texts;
+
+/// One problem with one field. `field` is a dotted path such as `title.de`,
+/// `start` or, inside a visit file, `programme[3].end`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub reason: String,
+}
+
+/// Everything wrong with one value; never empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub struct Invalid {
+    pub errors: Vec<FieldError>,
+}
+
+impl Invalid {
+    pub fn one(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Invalid {
+            errors: vec![FieldError {
+                field: field.into(),
+                reason: reason.into(),
+            }],
+        }
+    }
+
+    /// Puts `prefix.` in front of every field, for errors of a nested value.
+    pub fn within(mut self, prefix: &str) -> Self {
+        for e in &mut self.errors {
+            e.field = format!("{prefix}.{}", e.field);
+        }
+        self
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {}", e.field, e.reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// Longest name part (family or given name, pinyin).
+pub(crate) const NAME_MAX: usize = 100;
+/// Longest one-line text: titles, organisations, addresses.
+pub(crate) const LINE_MAX: usize = 300;
+/// Longest multi-line note.
+pub(crate) const NOTE_MAX: usize = 4000;
+
+/// Collects field errors while a value is checked.
+#[derive(Default)]
+pub(crate) struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    pub(crate) fn push(&mut self, field: impl Into<String>, reason: impl Into<String>) {
+        self.errors.push(FieldError {
+            field: field.into(),
+            reason: reason.into(),
+        });
+    }
+
+    pub(crate) fn merge(&mut self, result: Result<(), Invalid>, prefix: &str) {
+        if let Err(inv) = result {
+            self.errors.extend(inv.within(prefix).errors);
+        }
+    }
+
+    pub(crate) fn finish(self) -> Result<(), Invalid> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid {
+                errors: self.errors,
+            })
+        }
+    }
+
+    /// A one-line text that must not be empty.
+    pub(crate) fn required_line(&mut self, field: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.push(field, "must not be empty");
+        } else {
+            self.line(field, value, max);
+        }
+    }
+
+    /// A one-line text (empty allowed).
+    pub(crate) fn line(&mut self, field: &str, value: &str, max: usize) {
+        if let Some(reason) = text_problem(value, max, false) {
+            self.push(field, reason);
+        }
+    }
+
+    pub(crate) fn optional_line(&mut self, field: &str, value: &Option<String>, max: usize) {
+        if let Some(v) = value {
+            self.line(field, v, max);
+        }
+    }
+
+    /// A multi-line note: line breaks and tabs are fine.
+    pub(crate) fn note(&mut self, field: &str, value: &str) {
+        if let Some(reason) = text_problem(value, NOTE_MAX, true) {
+            self.push(field, reason);
+        }
+    }
+
+    pub(crate) fn texts(&mut self, field: &str, value: &Texts, max: usize, de_required: bool) {
+        if de_required && value.de.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            self.push(format!("{field}.de"), "must not be empty");
+        }
+        for (lang, v) in [("de", &value.de), ("en", &value.en), ("zh", &value.zh)] {
+            self.optional_line(&format!("{field}.{lang}"), v, max);
+        }
+    }
+}
+
+/// Says what is wrong with a text a person typed or a file carried, or `None`.
+///
+/// Control characters (other than line breaks and tabs in notes) would break
+/// CSV, iCalendar and print output; bidirectional overrides can make a name
+/// read as something else; and markup has no place in a name or title, so
+/// all of them are refused with a message that says which.
+pub(crate) fn text_problem(value: &str, max: usize, multi_line: bool) -> Option<String> {
+    let len = value.chars().count();
+    if len > max {
+        return Some(format!(
+            "is {len} characters long; at most {max} are allowed"
+        ));
+    }
+    if value.trim() != value && !multi_line {
+        return Some("must not begin or end with spaces".into());
+    }
+    for (i, c) in value.chars().enumerate() {
+        let allowed_break = multi_line && (c == '\n' || c == '\t' || c == '\r');
+        if c.is_control() && !allowed_break {
+            let what = if c == '\n' || c == '\r' {
+                "a line break".to_string()
+            } else {
+                format!("the control character U+{:04X}", c as u32)
+            };
+            return Some(format!("contains {what} at position {}", i + 1));
+        }
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            return Some(format!(
+                "contains the text-direction override U+{:04X} at position {}",
+                c as u32,
+                i + 1
+            ));
+        }
+    }
+    if let Some(tag) = markup_tag(value) {
+        return Some(format!("contains markup ({tag}); enter plain text"));
+    }
+    None
+}
+
+/// Finds something that looks like an HTML/XML tag or entity start: `<` followed
+/// by a letter, `/`, `!` or `?`. A lone `<` as in "Budget < 500 €" is fine.
+fn markup_tag(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'<' {
+            if let Some(&next) = bytes.get(i + 1) {
+                if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
+                    let tag: String = value[i..]
+                        .chars()
+                        .take_while(|c| *c != '>')
+                        .take(20)
+                        .collect();
+                    return Some(format!("{tag}…"));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(v: &str) -> Option<String> {
+        text_problem(v, NAME_MAX, false)
+    }
+
+    #[test]
+    fn plain_names_pass() {
+        for ok in [
+            "Liu",
+            "刘强",
+            "Müller-Lüdenscheidt",
+            "O'Brien",
+            "Budget < 500 €",
+            "",
+        ] {
+            assert_eq!(problem(ok), None, "{ok:?} should be accepted");
+        }
+    }
+
+    #[test]
+    fn bad_text_is_refused_with_a_specific_reason() {
+        let long = "x".repeat(400);
+        for (input, expected) in [
+            (
+                long.as_str(),
+                "is 400 characters long; at most 100 are allowed",
+            ),
+            ("Liu\nQiang", "contains a line break at position 4"),
+            (
+                "Liu\u{7}",
+                "contains the control character U+0007 at position 4",
+            ),
+            (
+                "<script>alert(1)</script>",
+                "contains markup (<script…); enter plain text",
+            ),
+            (
+                "a\u{202E}b",
+                "contains the text-direction override U+202E at position 2",
+            ),
+            (" Liu", "must not begin or end with spaces"),
+        ] {
+            assert_eq!(problem(input).as_deref(), Some(expected), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn notes_may_span_lines_but_not_hold_other_controls() {
+        assert_eq!(text_problem("Zeile 1\nZeile 2\tx", NOTE_MAX, true), None);
+        assert!(text_problem("a\u{0}b", NOTE_MAX, true).is_some());
+    }
+
+    #[test]
+    fn invalid_displays_every_field() {
+        let inv = Invalid {
+            errors: vec![
+                FieldError {
+                    field: "a".into(),
+                    reason: "x".into(),
+                },
+                FieldError {
+                    field: "b".into(),
+                    reason: "y".into(),
+                },
+            ],
+        };
+        assert_eq!(inv.to_string(), "a: x; b: y");
+        assert_eq!(inv.within("p[1]").to_string(), "p[1].a: x; p[1].b: y");
+    }
+}

@@ -1,0 +1,242 @@
+//! Read-only views of a visit for display and for `--json` output: the
+//! visit with its participants (in precedence order, with display names)
+//! and its programme (with UTC instants, zone abbreviations and venue).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::{
+    ItemId, ItemKind, ItemStatus, Lang, Movement, Participant, Person, PersonId, Role, Schedule,
+    Side, Texts, Venue, Visit, VisitFile,
+};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct VisitView {
+    pub visit: Visit,
+    pub participants: Vec<ParticipantView>,
+    pub programme: Vec<ItemView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ParticipantView {
+    pub person_id: PersonId,
+    pub name: String,
+    pub side: Side,
+    pub role: Role,
+    pub precedence: u32,
+    pub title: Texts,
+    pub organisation: Texts,
+    pub arrival: Option<Movement>,
+    pub departure: Option<Movement>,
+    pub hotel: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonRef {
+    pub person_id: PersonId,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemView {
+    pub id: ItemId,
+    pub title: Texts,
+    pub kind: ItemKind,
+    pub schedule: Schedule,
+    /// The zone the item starts in.
+    pub zone: Option<String>,
+    /// Zone abbreviations at start and end, e.g. `CEST`, `CST`.
+    pub start_abbreviation: Option<String>,
+    pub end_abbreviation: Option<String>,
+    pub start_utc: Option<DateTime<Utc>>,
+    pub end_utc: Option<DateTime<Utc>>,
+    pub venue: Option<Venue>,
+    /// Attendees in order of precedence (guests first).
+    pub attendees: Vec<PersonRef>,
+    pub responsible: Vec<PersonRef>,
+    pub notes: String,
+    pub status: ItemStatus,
+    pub revision: u32,
+}
+
+impl VisitView {
+    pub fn new(file: &VisitFile) -> VisitView {
+        let persons: HashMap<PersonId, &Person> = file.persons.iter().map(|p| (p.id, p)).collect();
+        let venues: HashMap<_, &Venue> = file.venues.iter().map(|v| (v.id, v)).collect();
+        let mut participants: Vec<&Participant> = file.participants.iter().collect();
+        participants.sort_by_key(|p| (p.side, p.precedence));
+        let rank: HashMap<PersonId, usize> = participants
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.person_id, i))
+            .collect();
+        let name = |id: &PersonId| {
+            persons
+                .get(id)
+                .map(|p| p.display_name())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let refs = |ids: &[PersonId]| {
+            let mut ids: Vec<&PersonId> = ids.iter().collect();
+            ids.sort_by_key(|id| rank.get(id).copied().unwrap_or(usize::MAX));
+            ids.into_iter()
+                .map(|id| PersonRef {
+                    person_id: *id,
+                    name: name(id),
+                })
+                .collect()
+        };
+        VisitView {
+            visit: file.visit.clone(),
+            participants: participants
+                .iter()
+                .map(|p| {
+                    let person = persons.get(&p.person_id);
+                    ParticipantView {
+                        person_id: p.person_id,
+                        name: name(&p.person_id),
+                        side: p.side,
+                        role: p.role,
+                        precedence: p.precedence,
+                        title: person.map(|x| x.title.clone()).unwrap_or_default(),
+                        organisation: person.map(|x| x.organisation.clone()).unwrap_or_default(),
+                        arrival: p.arrival.clone(),
+                        departure: p.departure.clone(),
+                        hotel: p.hotel.clone(),
+                    }
+                })
+                .collect(),
+            programme: file
+                .programme
+                .iter()
+                .map(|i| {
+                    let (zone, sa, ea) = match &i.schedule {
+                        Schedule::Timed { start, end } => (
+                            Some(start.zone.name().to_string()),
+                            Some(start.abbreviation()),
+                            Some(end.abbreviation()),
+                        ),
+                        Schedule::AllDay { .. } => (None, None, None),
+                    };
+                    let span = i.schedule.utc_span();
+                    ItemView {
+                        id: i.id,
+                        title: i.title.clone(),
+                        kind: i.kind,
+                        schedule: i.schedule.clone(),
+                        zone,
+                        start_abbreviation: sa,
+                        end_abbreviation: ea,
+                        start_utc: span.map(|s| s.0),
+                        end_utc: span.map(|s| s.1),
+                        venue: i
+                            .venue_id
+                            .and_then(|v| venues.get(&v).map(|v| (*v).clone())),
+                        attendees: refs(&i.attendees),
+                        responsible: refs(&i.responsible),
+                        notes: i.notes.clone(),
+                        status: i.status,
+                        revision: i.revision,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+impl ItemView {
+    /// "10:45–12:15 CET", or with dates and zones where they differ:
+    /// "12:40 CEST – 2027-03-29 08:30 CST", or "ganztägig"/"all day".
+    pub fn time_range(&self, lang: Lang) -> String {
+        match &self.schedule {
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => {
+                let all_day = if lang == Lang::De {
+                    "ganztägig"
+                } else {
+                    "all day"
+                };
+                if first_day == last_day {
+                    all_day.to_string()
+                } else {
+                    format!("{all_day} {first_day} – {last_day}")
+                }
+            }
+            Schedule::Timed { start, end } => {
+                let sa = self.start_abbreviation.clone().unwrap_or_default();
+                let ea = self.end_abbreviation.clone().unwrap_or_default();
+                if start.local.date() == end.local.date() && start.zone == end.zone {
+                    format!(
+                        "{}–{} {sa}",
+                        start.local.format("%H:%M"),
+                        end.local.format("%H:%M")
+                    )
+                } else if start.zone == end.zone && sa == ea {
+                    format!(
+                        "{} – {} {ea}",
+                        start.local.format("%H:%M"),
+                        end.local.format("%Y-%m-%d %H:%M")
+                    )
+                } else {
+                    format!(
+                        "{} {sa} – {} {ea}",
+                        start.local.format("%H:%M"),
+                        end.local.format("%Y-%m-%d %H:%M")
+                    )
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+
+    #[test]
+    fn attendees_are_listed_in_precedence_order_guests_first() {
+        let file = &demo::visits(demo::stamp())[0];
+        let view = VisitView::new(file);
+        let reception = view
+            .programme
+            .iter()
+            .find(|i| i.kind == ItemKind::Reception)
+            .unwrap();
+        assert_eq!(reception.attendees[0].name, "刘强 Liu Qiang");
+        assert_eq!(view.participants[0].role, Role::HeadOfDelegation);
+        assert!(
+            view.participants
+                .iter()
+                .position(|p| p.side == Side::Host)
+                .unwrap()
+                == 6
+        );
+    }
+
+    #[test]
+    fn time_ranges_show_zone_abbreviations() {
+        let view = VisitView::new(&demo::visits(demo::stamp())[0]);
+        let ranges: Vec<String> = view
+            .programme
+            .iter()
+            .map(|i| i.time_range(Lang::De))
+            .collect();
+        assert!(
+            ranges.contains(&"09:30–10:30 CET".to_string()),
+            "{ranges:?}"
+        );
+        assert!(
+            ranges.contains(&"12:40 CEST – 2027-03-29 08:30 CST".to_string()),
+            "{ranges:?}"
+        );
+        assert!(
+            ranges.contains(&"ganztägig 2027-03-24 – 2027-03-27".to_string()),
+            "{ranges:?}"
+        );
+    }
+}

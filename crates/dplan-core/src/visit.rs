@@ -1,0 +1,128 @@
+//! A delegation visit.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Invalid, Texts, VisitId,
+    validate::{Checker, LINE_MAX},
+};
+
+/// Longest visit the app plans, in days; a typo in a year should not make a
+/// 366-day programme grid.
+pub const MAX_VISIT_DAYS: i64 = 90;
+
+/// Which way the delegation travels, seen from Herne.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// A delegation comes to Herne.
+    Incoming,
+    /// A Herne delegation travels to Luzhou or elsewhere.
+    Outgoing,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitStatus {
+    Planning,
+    Confirmed,
+    Completed,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visit {
+    pub id: VisitId,
+    /// The visit's title; German is required, English and Chinese optional.
+    pub title: Texts,
+    pub direction: Direction,
+    /// The other city: where an incoming delegation comes from, or where an
+    /// outgoing one travels to.
+    pub partner_city: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// The visit's home zone: Europe/Berlin for visits to Herne,
+    /// Asia/Shanghai for visits to Luzhou. New items default to it.
+    pub time_zone: Tz,
+    pub status: VisitStatus,
+    /// Host organisations, in the order they are named.
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Visit {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Checker::default();
+        c.texts("title", &self.title, LINE_MAX, true);
+        c.required_line("partner_city", &self.partner_city, LINE_MAX);
+        if self.last_day < self.first_day {
+            c.push("last_day", "must not be before the first day");
+        } else if (self.last_day - self.first_day).num_days() >= MAX_VISIT_DAYS {
+            c.push(
+                "last_day",
+                format!("a visit may last at most {MAX_VISIT_DAYS} days"),
+            );
+        }
+        for (i, host) in self.hosts.iter().enumerate() {
+            c.required_line(&format!("hosts[{i}]"), host, LINE_MAX);
+        }
+        c.note("notes", &self.notes);
+        c.finish()
+    }
+
+    /// Number of days, first and last included.
+    pub fn days(&self) -> i64 {
+        (self.last_day - self.first_day).num_days() + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visit() -> Visit {
+        Visit {
+            id: VisitId::derived("t"),
+            title: Texts::de("Besuch"),
+            direction: Direction::Incoming,
+            partner_city: "Luzhou".into(),
+            first_day: NaiveDate::from_ymd_opt(2027, 3, 24).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2027, 3, 28).unwrap(),
+            time_zone: chrono_tz::Europe::Berlin,
+            status: VisitStatus::Planning,
+            hosts: vec!["Stadt Herne".into()],
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_good_visit_passes() {
+        assert_eq!(visit().validate(), Ok(()));
+        assert_eq!(visit().days(), 5);
+    }
+
+    #[test]
+    fn errors_name_each_field() {
+        let mut v = visit();
+        v.title = Texts::default();
+        v.last_day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        v.hosts.push(String::new());
+        assert_eq!(
+            v.validate().unwrap_err().to_string(),
+            "title.de: must not be empty; last_day: must not be before the first day; hosts[1]: must not be empty"
+        );
+    }
+
+    #[test]
+    fn status_and_direction_are_snake_case_in_json() {
+        let json = serde_json::to_value(visit()).unwrap();
+        assert_eq!(json["direction"], "incoming");
+        assert_eq!(json["status"], "planning");
+        assert_eq!(json["time_zone"], "Europe/Berlin");
+        assert_eq!(json["first_day"], "2027-03-24");
+    }
+}

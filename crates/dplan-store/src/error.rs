@@ -1,0 +1,81 @@
+use dplan_core::Invalid;
+
+/// What went wrong, in kinds the app and the CLI can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no {what} `{key}`")]
+    NotFound { what: &'static str, key: String },
+    #[error("`{key}` matches more than one {what}: {candidates}")]
+    AmbiguousKey {
+        what: &'static str,
+        key: String,
+        candidates: String,
+    },
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(
+        "{path} has schema version {found}, but this dplan knows versions up to {supported}; update dplan (the file was left unchanged)"
+    )]
+    TooNew {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path} is not a Delegation Planner database: {reason}")]
+    NotOurs { path: String, reason: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+}
+
+/// The kind of an error, which is what the UI and scripts branch on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    Invalid,
+    Conflict,
+    Storage,
+    Internal,
+}
+
+impl StoreError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            StoreError::NotFound { .. } => ErrorKind::NotFound,
+            StoreError::AmbiguousKey { .. } | StoreError::Invalid(_) => ErrorKind::Invalid,
+            StoreError::Conflict(_) => ErrorKind::Conflict,
+            StoreError::TooNew { .. } | StoreError::NotOurs { .. } | StoreError::Io { .. } => {
+                ErrorKind::Storage
+            }
+            StoreError::Sqlite(e) => match e.sqlite_error_code() {
+                Some(
+                    rusqlite::ErrorCode::DatabaseBusy
+                    | rusqlite::ErrorCode::DatabaseLocked
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::NotADatabase
+                    | rusqlite::ErrorCode::DatabaseCorrupt
+                    | rusqlite::ErrorCode::PermissionDenied,
+                ) => ErrorKind::Storage,
+                Some(rusqlite::ErrorCode::ConstraintViolation) => ErrorKind::Conflict,
+                _ => ErrorKind::Internal,
+            },
+        }
+    }
+
+    /// The invalid fields, when the error is about them.
+    pub fn invalid(&self) -> Option<&Invalid> {
+        match self {
+            StoreError::Invalid(inv) => Some(inv),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The SQLite store of Delegation Planner, and the only crate with SQL in it.
+//!
+//! [`Store`] owns one connection. [`Store::open`] turns on WAL, foreign keys
+//! and a busy timeout, refuses files that are not ours or that a newer
+//! dplan wrote (before it changes a byte), and runs the embedded, numbered,
+//! forward-only migrations. Methods are grouped by entity (`visit`, `person`,
+//! `venue`, `participant`, `programme`) and read `get_`, `list_`, `insert_`,
+//! `update_`, `delete_`. Every change of more than one row runs in one
+//! transaction. [`Store::import_visit`] and [`Store::export_visit`] move a
+//! whole [`dplan_core::VisitFile`]; [`Store::backup_to`] and
+//! [`Store::restore_from`] use SQLite's online backup.
+
+mod backup;
+mod codec;
+mod error;
+mod exchange;
+mod migration;
+mod participant;
+mod person;
+mod programme;
+mod venue;
+mod visit;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use error::{ErrorKind, StoreError};
+pub use exchange::ImportReport;
+pub use migration::SCHEMA_VERSION;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Marks a SQLite file as ours in its header (`PRAGMA application_id`):
+/// "DPLN" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4450_4C4E;
+
+/// The app's identifier; the default database lives in the platform's
+/// app-data directory under it, the same place Tauri's `app_data_dir` uses.
+pub const APP_IDENTIFIER: &str = "de.herne.dplan";
+
+/// Where the app and the CLI keep their database unless told otherwise:
+/// `$XDG_DATA_HOME/de.herne.dplan/dplan.sqlite3` on Linux,
+/// `~/Library/Application Support/de.herne.dplan/` on macOS,
+/// `%APPDATA%\de.herne.dplan\` on Windows.
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join("dplan.sqlite3"))
+}
+
+/// The store: one SQLite connection.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to
+    /// date. A file that is not a dplan database, or one a newer dplan wrote,
+    /// is refused and left as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                context: format!("cannot create the folder {}", dir.display()),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        migration::check_compatible(&conn, &path.display().to_string())?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Store::finish_open(conn)
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::finish_open(Connection::open_in_memory()?)
+    }
+
+    fn finish_open(conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store { conn };
+        migration::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        migration::user_version(&self.conn)
+    }
+
+    /// Whether the database holds no visit yet (the app offers the demo then).
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM visit", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+}

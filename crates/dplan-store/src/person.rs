@@ -1,0 +1,231 @@
+use dplan_core::{Person, PersonId, PersonalData};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
+
+use crate::{
+    Result, Store, StoreError,
+    codec::{decode, json_list, list_json, opt_parse, parse, texts},
+};
+
+const COLUMNS: &str = "id, family_name, given_name, name_zh, pinyin, name_order, academic_title, \
+     title_de, title_en, title_zh, address_de, address_en, address_zh, \
+     organisation_de, organisation_en, organisation_zh, position_de, position_en, position_zh, \
+     email, phone, languages";
+
+fn from_row(row: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: parse(row, "id")?,
+        family_name: row.get("family_name")?,
+        given_name: row.get("given_name")?,
+        name_zh: row.get("name_zh")?,
+        pinyin: row.get("pinyin")?,
+        name_order: decode(row, "name_order")?,
+        academic_title: row.get("academic_title")?,
+        title: texts(row, "title")?,
+        address: texts(row, "address")?,
+        organisation: texts(row, "organisation")?,
+        position: texts(row, "position")?,
+        email: row.get("email")?,
+        phone: row.get("phone")?,
+        languages: json_list(row, "languages")?,
+        personal: None,
+    })
+}
+
+fn personal_from_row(row: &Row) -> rusqlite::Result<PersonalData> {
+    Ok(PersonalData {
+        passport_number: row.get("passport_number")?,
+        date_of_birth: opt_parse(row, "date_of_birth")?,
+        nationality: row.get("nationality")?,
+        dietary: row.get("dietary")?,
+        accessibility: row.get("accessibility")?,
+    })
+}
+
+/// Writes a person (insert or update in place). Personal data is written
+/// only when the person carries it (`Some`); `None` leaves it as stored.
+pub(crate) fn upsert(conn: &Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "INSERT INTO person (id, family_name, given_name, name_zh, pinyin, name_order, academic_title,
+            title_de, title_en, title_zh, address_de, address_en, address_zh,
+            organisation_de, organisation_en, organisation_zh, position_de, position_en, position_zh,
+            email, phone, languages)
+         VALUES (:id, :family_name, :given_name, :name_zh, :pinyin, :name_order, :academic_title,
+            :title_de, :title_en, :title_zh, :address_de, :address_en, :address_zh,
+            :organisation_de, :organisation_en, :organisation_zh, :position_de, :position_en, :position_zh,
+            :email, :phone, :languages)
+         ON CONFLICT (id) DO UPDATE SET
+            family_name = excluded.family_name, given_name = excluded.given_name,
+            name_zh = excluded.name_zh, pinyin = excluded.pinyin, name_order = excluded.name_order,
+            academic_title = excluded.academic_title,
+            title_de = excluded.title_de, title_en = excluded.title_en, title_zh = excluded.title_zh,
+            address_de = excluded.address_de, address_en = excluded.address_en, address_zh = excluded.address_zh,
+            organisation_de = excluded.organisation_de, organisation_en = excluded.organisation_en,
+            organisation_zh = excluded.organisation_zh,
+            position_de = excluded.position_de, position_en = excluded.position_en, position_zh = excluded.position_zh,
+            email = excluded.email, phone = excluded.phone, languages = excluded.languages",
+        named_params! {
+            ":id": p.id.to_string(),
+            ":family_name": p.family_name,
+            ":given_name": p.given_name,
+            ":name_zh": p.name_zh,
+            ":pinyin": p.pinyin,
+            ":name_order": crate::codec::code(&p.name_order),
+            ":academic_title": p.academic_title,
+            ":title_de": p.title.de, ":title_en": p.title.en, ":title_zh": p.title.zh,
+            ":address_de": p.address.de, ":address_en": p.address.en, ":address_zh": p.address.zh,
+            ":organisation_de": p.organisation.de, ":organisation_en": p.organisation.en,
+            ":organisation_zh": p.organisation.zh,
+            ":position_de": p.position.de, ":position_en": p.position.en, ":position_zh": p.position.zh,
+            ":email": p.email,
+            ":phone": p.phone,
+            ":languages": list_json(&p.languages),
+        },
+    )?;
+    if let Some(personal) = &p.personal {
+        write_personal(conn, p.id, personal)?;
+    }
+    Ok(())
+}
+
+fn write_personal(conn: &Connection, id: PersonId, d: &PersonalData) -> Result<()> {
+    if d.is_empty() {
+        conn.execute(
+            "DELETE FROM person_personal WHERE person_id = ?1",
+            [id.to_string()],
+        )?;
+        return Ok(());
+    }
+    conn.execute(
+        "INSERT INTO person_personal (person_id, passport_number, date_of_birth, nationality, dietary, accessibility)
+         VALUES (:id, :passport, :dob, :nationality, :dietary, :accessibility)
+         ON CONFLICT (person_id) DO UPDATE SET
+            passport_number = excluded.passport_number, date_of_birth = excluded.date_of_birth,
+            nationality = excluded.nationality, dietary = excluded.dietary,
+            accessibility = excluded.accessibility",
+        named_params! {
+            ":id": id.to_string(),
+            ":passport": d.passport_number,
+            ":dob": d.date_of_birth.map(crate::codec::day_text),
+            ":nationality": d.nationality,
+            ":dietary": d.dietary,
+            ":accessibility": d.accessibility,
+        },
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: PersonId) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+            [id.to_string()],
+            from_row,
+        )
+        .optional()?)
+}
+
+pub(crate) fn get_personal(conn: &Connection, id: PersonId) -> Result<PersonalData> {
+    Ok(conn
+        .query_row(
+            "SELECT * FROM person_personal WHERE person_id = ?1",
+            [id.to_string()],
+            personal_from_row,
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+impl Store {
+    pub fn insert_person(&mut self, person: &Person) -> Result<()> {
+        person.validate()?;
+        let tx = self.conn.transaction()?;
+        if get(&tx, person.id)?.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "person {} exists already",
+                person.id
+            )));
+        }
+        upsert(&tx, person)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Updates a person; their personal data only if `person.personal` is set.
+    pub fn update_person(&mut self, person: &Person) -> Result<()> {
+        person.validate()?;
+        let tx = self.conn.transaction()?;
+        if get(&tx, person.id)?.is_none() {
+            return Err(StoreError::NotFound {
+                what: "person",
+                key: person.id.to_string(),
+            });
+        }
+        upsert(&tx, person)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A person without their personal data.
+    pub fn get_person(&self, id: PersonId) -> Result<Person> {
+        get(&self.conn, id)?.ok_or_else(|| StoreError::NotFound {
+            what: "person",
+            key: id.to_string(),
+        })
+    }
+
+    /// A person's personal data (empty when none is stored). Read it only
+    /// where it is needed, and never log it.
+    pub fn get_personal_data(&self, id: PersonId) -> Result<PersonalData> {
+        self.get_person(id)?;
+        get_personal(&self.conn, id)
+    }
+
+    /// The address book, sorted by family name, then given name.
+    pub fn list_persons(&self) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM person ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a person who takes part in no visit.
+    pub fn delete_person(&mut self, id: PersonId) -> Result<()> {
+        let visits: i64 = self.conn.query_row(
+            "SELECT count(*) FROM participant WHERE person_id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )?;
+        if visits > 0 {
+            return Err(StoreError::Conflict(format!(
+                "the person takes part in {visits} visit(s); remove them from those first"
+            )));
+        }
+        let n = self
+            .conn
+            .execute("DELETE FROM person WHERE id = ?1", [id.to_string()])?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "person",
+                key: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// A person by full id or a unique beginning of it.
+    pub fn resolve_person(&self, key: &str) -> Result<PersonId> {
+        if let Ok(id) = key.trim().parse::<PersonId>() {
+            return Ok(id);
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM person WHERE id LIKE ?1 || '%'")?;
+        let ids = stmt
+            .query_map([key.trim().to_ascii_lowercase()], |r| {
+                parse::<PersonId>(r, "id")
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        crate::visit::resolve_key("person", key, ids)
+    }
+}

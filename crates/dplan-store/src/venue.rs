@@ -1,0 +1,110 @@
+use dplan_core::{Venue, VenueId};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
+
+use crate::{
+    Result, Store, StoreError,
+    codec::{parse, texts, zone},
+};
+
+const COLUMNS: &str = "id, name_de, name_en, name_zh, address, room, time_zone";
+
+fn from_row(row: &Row) -> rusqlite::Result<Venue> {
+    Ok(Venue {
+        id: parse(row, "id")?,
+        name: texts(row, "name")?,
+        address: row.get("address")?,
+        room: row.get("room")?,
+        time_zone: zone(row, "time_zone")?,
+    })
+}
+
+pub(crate) fn upsert(conn: &Connection, v: &Venue) -> Result<()> {
+    conn.execute(
+        "INSERT INTO venue (id, name_de, name_en, name_zh, address, room, time_zone)
+         VALUES (:id, :name_de, :name_en, :name_zh, :address, :room, :time_zone)
+         ON CONFLICT (id) DO UPDATE SET
+            name_de = excluded.name_de, name_en = excluded.name_en, name_zh = excluded.name_zh,
+            address = excluded.address, room = excluded.room, time_zone = excluded.time_zone",
+        named_params! {
+            ":id": v.id.to_string(),
+            ":name_de": v.name.de, ":name_en": v.name.en, ":name_zh": v.name.zh,
+            ":address": v.address,
+            ":room": v.room,
+            ":time_zone": v.time_zone.name(),
+        },
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: VenueId) -> Result<Option<Venue>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM venue WHERE id = ?1"),
+            [id.to_string()],
+            from_row,
+        )
+        .optional()?)
+}
+
+impl Store {
+    pub fn insert_venue(&mut self, venue: &Venue) -> Result<()> {
+        venue.validate()?;
+        if get(&self.conn, venue.id)?.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "venue {} exists already",
+                venue.id
+            )));
+        }
+        upsert(&self.conn, venue)
+    }
+
+    pub fn update_venue(&mut self, venue: &Venue) -> Result<()> {
+        venue.validate()?;
+        if get(&self.conn, venue.id)?.is_none() {
+            return Err(StoreError::NotFound {
+                what: "venue",
+                key: venue.id.to_string(),
+            });
+        }
+        upsert(&self.conn, venue)
+    }
+
+    pub fn get_venue(&self, id: VenueId) -> Result<Venue> {
+        get(&self.conn, id)?.ok_or_else(|| StoreError::NotFound {
+            what: "venue",
+            key: id.to_string(),
+        })
+    }
+
+    pub fn list_venues(&self) -> Result<Vec<Venue>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM venue ORDER BY name_de, room"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a venue that no programme item uses.
+    pub fn delete_venue(&mut self, id: VenueId) -> Result<()> {
+        let used: i64 = self.conn.query_row(
+            "SELECT count(*) FROM programme_item WHERE venue_id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )?;
+        if used > 0 {
+            return Err(StoreError::Conflict(format!(
+                "the venue is used by {used} programme item(s); change them first"
+            )));
+        }
+        let n = self
+            .conn
+            .execute("DELETE FROM venue WHERE id = ?1", [id.to_string()])?;
+        if n == 0 {
+            return Err(StoreError::NotFound {
+                what: "venue",
+                key: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,28 @@
+//! Store tests on in-memory and temp-file databases; modules mirror `src/`.
+
+mod backup;
+mod exchange;
+mod migration;
+mod participant;
+mod person;
+mod programme;
+mod venue;
+mod visit;
+
+use dplan_core::{VisitFile, demo};
+use dplan_store::Store;
+
+/// A fresh in-memory store.
+pub fn store() -> Store {
+    Store::open_in_memory().expect("in-memory store opens")
+}
+
+/// A store with the demo visits loaded, and the incoming one as a file.
+pub fn demo_store() -> (Store, VisitFile) {
+    let mut s = store();
+    let files = demo::visits(demo::stamp());
+    for f in &files {
+        s.import_visit(f).expect("demo imports");
+    }
+    (s, files.into_iter().next().unwrap())
+}

@@ -1,0 +1,105 @@
+use dplan_store::{APPLICATION_ID, ErrorKind, SCHEMA_VERSION, Store};
+use rusqlite::Connection;
+
+#[test]
+fn a_new_file_gets_the_current_schema_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/folder/dplan.sqlite3");
+    {
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert!(s.is_empty().unwrap());
+    }
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, APPLICATION_ID);
+    drop(conn);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(
+        s.schema_version().unwrap(),
+        SCHEMA_VERSION,
+        "reopening migrates nothing twice"
+    );
+}
+
+#[test]
+fn foreign_keys_are_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fk.sqlite3");
+    let (s, _) = {
+        let mut s = Store::open(&path).unwrap();
+        for f in dplan_core::demo::visits(dplan_core::demo::stamp()) {
+            s.import_visit(&f).unwrap();
+        }
+        (s, ())
+    };
+    drop(s);
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let violations: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite3");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path)
+        .err()
+        .expect("a newer schema must be refused");
+    assert_eq!(err.kind(), ErrorKind::Storage);
+    let msg = err.to_string();
+    assert!(
+        msg.contains(&format!("schema version {}", SCHEMA_VERSION + 5)),
+        "{msg}"
+    );
+    assert!(msg.contains("update dplan"), "{msg}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file must not change"
+    );
+}
+
+#[test]
+fn files_that_are_not_ours_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "Dies ist keine Datenbank, sondern ein Text mit genug Länge für SQLite.".repeat(20),
+    )
+    .unwrap();
+    let err = Store::open(&text).err().unwrap();
+    assert!(
+        err.to_string()
+            .contains("is not a Delegation Planner database"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&text).unwrap().len() > 100, true);
+
+    let foreign = dir.path().join("foreign.sqlite3");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    let err = Store::open(&foreign).err().unwrap();
+    assert!(err.to_string().contains("another application"), "{err}");
+}

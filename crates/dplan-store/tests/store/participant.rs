@@ -1,0 +1,66 @@
+use dplan_core::{Movement, PersonId, Role, Side, ZonedLocal};
+use dplan_store::ErrorKind;
+
+use crate::demo_store;
+
+#[test]
+fn participants_list_guests_then_hosts_in_precedence() {
+    let (s, file) = demo_store();
+    let listed = s.list_participants(file.visit.id).unwrap();
+    assert_eq!(
+        listed, file.participants,
+        "demo participants come back in their order"
+    );
+    assert_eq!(listed[0].role, Role::HeadOfDelegation);
+}
+
+#[test]
+fn participant_round_trip_and_removal_from_items() {
+    let (mut s, file) = demo_store();
+    let mut p = file.participants[1].clone();
+    p.precedence = 9;
+    p.hotel = None;
+    p.arrival = Some(Movement {
+        at: ZonedLocal::parse("2027-03-24T18:00", chrono_tz::Europe::Berlin).unwrap(),
+        place: "Köln Hbf".into(),
+        transport: Some("ICE 1025".into()),
+    });
+    s.update_participant(&p).unwrap();
+    let back = s
+        .list_participants(file.visit.id)
+        .unwrap()
+        .into_iter()
+        .find(|x| x.person_id == p.person_id)
+        .unwrap();
+    assert_eq!(back, p);
+
+    s.delete_participant(file.visit.id, p.person_id).unwrap();
+    let still_attending = s
+        .list_programme(file.visit.id)
+        .unwrap()
+        .iter()
+        .any(|i| i.attendees.contains(&p.person_id));
+    assert!(
+        !still_attending,
+        "a removed participant leaves every item of the visit"
+    );
+}
+
+#[test]
+fn unknown_person_and_double_entry_are_refused() {
+    let (mut s, file) = demo_store();
+    let mut p = file.participants[0].clone();
+    assert_eq!(
+        s.insert_participant(&p).unwrap_err().kind(),
+        ErrorKind::Conflict
+    );
+    p.person_id = PersonId::derived("nobody");
+    let err = s.insert_participant(&p).unwrap_err();
+    assert_eq!(err.invalid().unwrap().errors[0].field, "person_id");
+    p.side = Side::Host;
+    p.precedence = 0;
+    assert_eq!(
+        s.insert_participant(&p).unwrap_err().kind(),
+        ErrorKind::Invalid
+    );
+}

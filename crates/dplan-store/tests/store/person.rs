@@ -1,0 +1,96 @@
+use chrono::NaiveDate;
+use dplan_core::{NameOrder, Person, PersonId, PersonalData, Texts};
+use dplan_store::ErrorKind;
+
+use crate::store;
+
+pub fn liu() -> Person {
+    Person {
+        id: PersonId::derived("test/liu"),
+        family_name: "Liu".into(),
+        given_name: "Qiang".into(),
+        name_zh: Some("刘强".into()),
+        pinyin: Some("Liú Qiáng".into()),
+        name_order: NameOrder::FamilyFirst,
+        academic_title: None,
+        title: Texts::all("Parteisekretär", "Party Secretary", "书记"),
+        address: Texts::all("Herr Sekretär Liu", "Secretary Liu", "刘书记"),
+        organisation: Texts::all("Stadt Luzhou", "City of Luzhou", "泸州市"),
+        position: Texts::default(),
+        email: Some("liu@example.cn".into()),
+        phone: Some("+86 830 000".into()),
+        languages: vec!["zh".into(), "en".into()],
+        personal: None,
+    }
+}
+
+fn personal() -> PersonalData {
+    PersonalData {
+        passport_number: Some("E12345678".into()),
+        date_of_birth: NaiveDate::from_ymd_opt(1968, 5, 4),
+        nationality: Some("CHN".into()),
+        dietary: Some("kein Schweinefleisch".into()),
+        accessibility: None,
+    }
+}
+
+#[test]
+fn person_round_trips_without_personal_data_by_default() {
+    let mut s = store();
+    let mut p = liu();
+    p.personal = Some(personal());
+    s.insert_person(&p).unwrap();
+    let back = s.get_person(p.id).unwrap();
+    assert_eq!(back.personal, None, "personal data is read only on request");
+    assert_eq!(
+        Person {
+            personal: Some(personal()),
+            ..back
+        },
+        p
+    );
+    assert_eq!(s.get_personal_data(p.id).unwrap(), personal());
+}
+
+#[test]
+fn updating_without_personal_data_keeps_it_and_an_empty_one_removes_it() {
+    let mut s = store();
+    let mut p = liu();
+    p.personal = Some(personal());
+    s.insert_person(&p).unwrap();
+    let mut changed = liu();
+    changed.given_name = "Qiangwei".into();
+    s.update_person(&changed).unwrap();
+    assert_eq!(
+        s.get_personal_data(p.id).unwrap(),
+        personal(),
+        "None means 'not included'"
+    );
+    changed.personal = Some(PersonalData::default());
+    s.update_person(&changed).unwrap();
+    assert!(s.get_personal_data(p.id).unwrap().is_empty());
+}
+
+#[test]
+fn a_person_in_a_visit_cannot_be_deleted() {
+    let (mut s, file) = crate::demo_store();
+    let err = s.delete_person(file.participants[0].person_id).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    let mut lone = liu();
+    lone.id = PersonId::derived("lone");
+    s.insert_person(&lone).unwrap();
+    s.delete_person(lone.id).unwrap();
+}
+
+#[test]
+fn a_400_character_name_is_refused_with_its_field() {
+    let mut s = store();
+    let mut p = liu();
+    p.family_name = "L".repeat(400);
+    let err = s.insert_person(&p).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "family_name: is 400 characters long; at most 100 are allowed"
+    );
+    assert!(s.list_persons().unwrap().is_empty());
+}

@@ -152,13 +152,13 @@ impl VisitFile {
             if !item_ids.insert(item.id) {
                 c.push(format!("{at}.id"), format!("{} appears twice", item.id));
             }
-            if let Some(v) = item.venue_id {
-                if !venue_ids.contains(&v) {
-                    c.push(
-                        format!("{at}.venue_id"),
-                        format!("{v} is not among the file's venues"),
-                    );
-                }
+            if let Some(v) = item.venue_id
+                && !venue_ids.contains(&v)
+            {
+                c.push(
+                    format!("{at}.venue_id"),
+                    format!("{v} is not among the file's venues"),
+                );
             }
             for (field, ids) in [
                 ("attendees", &item.attendees),

@@ -76,10 +76,10 @@ impl Participant {
             c.line(&format!("{field}.place"), &m.place, LINE_MAX);
             c.optional_line(&format!("{field}.transport"), &m.transport, NAME_MAX);
         }
-        if let [Some(arrive), Some(depart)] = instants {
-            if depart <= arrive {
-                c.push("departure.at", "must be after the arrival");
-            }
+        if let [Some(arrive), Some(depart)] = instants
+            && depart <= arrive
+        {
+            c.push("departure.at", "must be after the arrival");
         }
         c.optional_line("hotel", &self.hotel, LINE_MAX);
         c.finish()

@@ -56,13 +56,13 @@ impl PersonalData {
     }
 
     fn validate(&self, c: &mut Checker) {
-        if let Some(p) = &self.passport_number {
-            if p.is_empty() || p.len() > 20 || !p.chars().all(|ch| ch.is_ascii_alphanumeric()) {
-                c.push(
-                    "personal.passport_number",
-                    "must be 1 to 20 letters and digits",
-                );
-            }
+        if let Some(p) = &self.passport_number
+            && (p.is_empty() || p.len() > 20 || !p.chars().all(|ch| ch.is_ascii_alphanumeric()))
+        {
+            c.push(
+                "personal.passport_number",
+                "must be 1 to 20 letters and digits",
+            );
         }
         c.optional_line("personal.nationality", &self.nationality, NAME_MAX);
         c.optional_line("personal.dietary", &self.dietary, LINE_MAX);

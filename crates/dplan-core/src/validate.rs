@@ -173,17 +173,16 @@ pub(crate) fn text_problem(value: &str, max: usize, multi_line: bool) -> Option<
 fn markup_tag(value: &str) -> Option<String> {
     let bytes = value.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if b == b'<' {
-            if let Some(&next) = bytes.get(i + 1) {
-                if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
-                    let tag: String = value[i..]
-                        .chars()
-                        .take_while(|c| *c != '>')
-                        .take(20)
-                        .collect();
-                    return Some(format!("{tag}…"));
-                }
-            }
+        if b == b'<'
+            && let Some(&next) = bytes.get(i + 1)
+            && (next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+        {
+            let tag: String = value[i..]
+                .chars()
+                .take_while(|c| *c != '>')
+                .take(20)
+                .collect();
+            return Some(format!("{tag}…"));
         }
     }
     None

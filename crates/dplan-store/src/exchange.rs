@@ -194,10 +194,10 @@ impl Store {
         file.programme = self.list_programme(id)?;
         let mut seen = HashSet::<VenueId>::new();
         for item in &file.programme {
-            if let Some(v) = item.venue_id {
-                if seen.insert(v) {
-                    file.venues.push(self.get_venue(v)?);
-                }
+            if let Some(v) = item.venue_id
+                && seen.insert(v)
+            {
+                file.venues.push(self.get_venue(v)?);
             }
         }
         Ok(file)

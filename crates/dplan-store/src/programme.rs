@@ -131,10 +131,10 @@ fn check_references(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
         key: item.visit_id.to_string(),
     })?;
     let mut errors = Vec::new();
-    if let Some(v) = item.venue_id {
-        if crate::venue::get(conn, v)?.is_none() {
-            errors.push(Invalid::one("venue_id", format!("no venue {v}")));
-        }
+    if let Some(v) = item.venue_id
+        && crate::venue::get(conn, v)?.is_none()
+    {
+        errors.push(Invalid::one("venue_id", format!("no venue {v}")));
     }
     let participants: HashSet<PersonId> = crate::participant::list(conn, item.visit_id)?
         .into_iter()

@@ -93,7 +93,7 @@ fn files_that_are_not_ours_are_refused() {
             .contains("is not a Delegation Planner database"),
         "{err}"
     );
-    assert_eq!(std::fs::read_to_string(&text).unwrap().len() > 100, true);
+    assert!(std::fs::read_to_string(&text).unwrap().len() > 100);
 
     let foreign = dir.path().join("foreign.sqlite3");
     Connection::open(&foreign)

@@ -1,0 +1,145 @@
+//! Human-readable output.
+
+use std::fmt::Write;
+
+use dplan_core::{
+    Lang, Side, Visit,
+    view::{ItemView, VisitView},
+};
+use serde::Serialize;
+
+/// One line of `dplan visits --json`.
+#[derive(Serialize)]
+pub struct VisitRow {
+    pub id: String,
+    pub title: String,
+    pub direction: dplan_core::Direction,
+    pub first_day: chrono::NaiveDate,
+    pub last_day: chrono::NaiveDate,
+    pub status: dplan_core::VisitStatus,
+}
+
+impl From<&Visit> for VisitRow {
+    fn from(v: &Visit) -> Self {
+        VisitRow {
+            id: v.id.to_string(),
+            title: v.title.best(Lang::De).to_string(),
+            direction: v.direction,
+            first_day: v.first_day,
+            last_day: v.last_day,
+            status: v.status,
+        }
+    }
+}
+
+fn code<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn visits_table(visits: &[Visit]) -> String {
+    if visits.is_empty() {
+        return "no visits yet; `dplan demo` loads the demo visits\n".into();
+    }
+    let mut out = String::new();
+    for v in visits {
+        let _ = writeln!(
+            out,
+            "{}  {} – {}  {:<8}  {:<9}  {}",
+            &v.id.to_string()[..8],
+            v.first_day,
+            v.last_day,
+            code(&v.direction),
+            code(&v.status),
+            v.title.best(Lang::De)
+        );
+    }
+    out
+}
+
+pub fn visit_text(view: &VisitView) -> String {
+    let v = &view.visit;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", v.title.best(Lang::De));
+    for lang in [Lang::En, Lang::Zh] {
+        if let Some(t) = v.title.get(lang) {
+            let _ = writeln!(out, "{t}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} · {} · {} – {} · {} · {}",
+        code(&v.direction),
+        v.partner_city,
+        v.first_day,
+        v.last_day,
+        v.time_zone.name(),
+        code(&v.status)
+    );
+    if !v.hosts.is_empty() {
+        let _ = writeln!(out, "hosts: {}", v.hosts.join(", "));
+    }
+    let _ = writeln!(out, "id: {}", v.id);
+
+    for (side, heading) in [(Side::Guest, "Guests"), (Side::Host, "Hosts")] {
+        let people: Vec<_> = view
+            .participants
+            .iter()
+            .filter(|p| p.side == side)
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{heading}");
+        for p in people {
+            let title = p.title.best(Lang::De);
+            let org = p.organisation.best(Lang::De);
+            let detail = [title, org]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                out,
+                "  {:>2}. {} — {} [{}]",
+                p.precedence,
+                p.name,
+                detail,
+                code(&p.role)
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\nProgramme");
+    let mut day = None;
+    for item in &view.programme {
+        let d = item.schedule.first_day();
+        if day != Some(d) {
+            let _ = writeln!(out, "{}", d.format("%a %Y-%m-%d"));
+            day = Some(d);
+        }
+        let _ = writeln!(out, "  {}", item_line(item));
+    }
+    out
+}
+
+fn item_line(item: &ItemView) -> String {
+    let mut line = format!(
+        "{:<18} {}",
+        item.time_range(Lang::En),
+        item.title.best(Lang::De)
+    );
+    if let Some(venue) = &item.venue {
+        let _ = write!(line, " — {}", venue.name.best(Lang::De));
+        if let Some(room) = &venue.room {
+            let _ = write!(line, ", {room}");
+        }
+    }
+    if item.status != dplan_core::ItemStatus::Confirmed {
+        let _ = write!(line, " [{}]", code(&item.status));
+    }
+    line
+}

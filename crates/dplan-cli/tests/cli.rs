@@ -1,0 +1,348 @@
+//! Runs the real `dplan` binary on temp databases.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Env {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("dplan.sqlite3");
+        Env { dir, db }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_dplan"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("DPLAN_DB")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "dplan {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Runs and expects a user error: exit 1, one line on stderr, no panic.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "dplan {args:?} should fail with 1: {stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked"),
+            "no panic for bad input: {stderr}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.starts_with("dplan: "), "{stderr}");
+        stderr
+    }
+}
+
+const INCOMING: &str = "768476de-1c39-5ef3-b3f4-3cfb34a2bdf3";
+
+#[test]
+fn demo_twice_changes_nothing() {
+    let env = Env::new();
+    let first = env.json(&["demo", "--json"]);
+    assert_eq!(first[0]["created"], true);
+    let second = env.json(&["demo", "--json"]);
+    for r in second.as_array().unwrap() {
+        assert_eq!(r["created"], false);
+        assert_eq!(r["items_added"], 0);
+        assert_eq!(r["items_changed"], 0);
+        assert_eq!(r["persons_updated"], 0);
+    }
+    assert!(env.ok(&["demo"]).contains("already loaded, unchanged"));
+}
+
+#[test]
+fn visits_json_has_the_documented_keys() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let visits = env.json(&["visits", "--json"]);
+    let visits = visits.as_array().unwrap();
+    assert_eq!(visits.len(), 2);
+    let incoming = visits
+        .iter()
+        .find(|v| v["id"] == INCOMING)
+        .expect("incoming demo visit");
+    let mut keys: Vec<&str> = incoming
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "direction",
+            "first_day",
+            "id",
+            "last_day",
+            "status",
+            "title"
+        ]
+    );
+    assert_eq!(incoming["direction"], "incoming");
+    assert_eq!(incoming["first_day"], "2027-03-24");
+    assert_eq!(incoming["status"], "confirmed");
+}
+
+#[test]
+fn show_json_lists_participants_in_precedence_and_the_programme() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let shown = env.json(&["show", &INCOMING[..8], "--json"]);
+    assert_eq!(shown["visit"]["id"], INCOMING);
+    let participants = shown["participants"].as_array().unwrap();
+    assert_eq!(participants[0]["name"], "刘强 Liu Qiang");
+    assert!(participants.iter().all(|p| p["person_id"].is_string()));
+    let guests: Vec<u64> = participants
+        .iter()
+        .filter(|p| p["side"] == "guest")
+        .map(|p| p["precedence"].as_u64().unwrap())
+        .collect();
+    assert_eq!(guests, (1..=6).collect::<Vec<_>>());
+    let programme = shown["programme"].as_array().unwrap();
+    assert_eq!(programme.len(), 19);
+    let flight = programme.iter().find(|i| i["kind"] == "flight").unwrap();
+    for key in [
+        "id",
+        "title",
+        "schedule",
+        "zone",
+        "venue",
+        "attendees",
+        "status",
+        "start_utc",
+        "end_utc",
+    ] {
+        assert!(flight.get(key).is_some(), "item has `{key}`");
+    }
+    assert_eq!(flight["zone"], "Europe/Berlin");
+    assert_eq!(flight["start_utc"], "2027-03-28T10:40:00Z");
+    assert_eq!(flight["end_utc"], "2027-03-29T00:30:00Z");
+    assert_eq!(flight["title"]["zh"], "返程：杜塞尔多夫—成都");
+
+    let text = env.ok(&["show", INCOMING]);
+    assert!(text.contains("12:40 CEST – 2027-03-29 08:30 CST"), "{text}");
+    assert!(text.contains("09:30–10:30 CET"));
+}
+
+#[test]
+fn export_and_import_round_trip_equal() {
+    let a = Env::new();
+    a.ok(&["demo"]);
+    let file = a.path("visit.json");
+    a.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let b = Env::new();
+    let report = b.json(&["import-visit", file.to_str().unwrap(), "--json"]);
+    assert_eq!(report["created"], true);
+    let again = b.path("again.json");
+    b.ok(&["export-visit", INCOMING, "-o", again.to_str().unwrap()]);
+    assert_eq!(
+        without_stamp(&file),
+        without_stamp(&again),
+        "export → import → export is stable"
+    );
+
+    // Importing it again is a no-op; a changed item counts as changed.
+    let report = b.json(&["import-visit", file.to_str().unwrap(), "--json"]);
+    assert_eq!(report["items_changed"], 0);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["programme"][5]["status"] = "cancelled".into();
+    std::fs::write(&file, json.to_string()).unwrap();
+    let report = b.json(&["import-visit", file.to_str().unwrap(), "--json"]);
+    assert_eq!(report["items_changed"], 1);
+    let shown = b.json(&["show", INCOMING, "--json"]);
+    let id = json["programme"][5]["id"].clone();
+    let item = shown["programme"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(item["status"], "cancelled");
+    assert_eq!(item["revision"], 1);
+}
+
+fn without_stamp(path: &Path) -> Value {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("exported_at");
+    v
+}
+
+#[test]
+fn personal_data_is_exported_only_on_request() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let plain = env.path("plain.json");
+    env.ok(&["export-visit", INCOMING, "-o", plain.to_str().unwrap()]);
+    assert!(
+        !std::fs::read_to_string(&plain)
+            .unwrap()
+            .contains("Schweinefleisch")
+    );
+    let full = env.path("full.json");
+    env.ok(&[
+        "export-visit",
+        INCOMING,
+        "-o",
+        full.to_str().unwrap(),
+        "--with-personal-data",
+    ]);
+    assert!(
+        std::fs::read_to_string(&full)
+            .unwrap()
+            .contains("Schweinefleisch")
+    );
+}
+
+#[test]
+fn a_bad_file_imports_nothing_and_names_the_entry() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let before = env.ok(&["show", INCOMING, "--json"]);
+    let file = env.path("bad.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    json["visit"]["title"]["de"] = "Geändert".into();
+    json["programme"][4]["schedule"]["end"]["local"] = "2027-03-25T08:00".into();
+    std::fs::write(&file, json.to_string()).unwrap();
+    let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+    assert!(err.contains("programme[4] (Empfang im Ratssaal mit Eintrag in das Goldene Buch).end: must be after the start"), "{err}");
+    assert_eq!(
+        env.ok(&["show", INCOMING, "--json"]),
+        before,
+        "nothing was imported"
+    );
+
+    std::fs::write(&file, "{ not json").unwrap();
+    assert!(
+        env.fails(&["import-visit", file.to_str().unwrap()])
+            .contains("not a visit file")
+    );
+    std::fs::write(&file, r#"{"format":"dplan-visit","version":99}"#).unwrap();
+    assert!(
+        env.fails(&["import-visit", file.to_str().unwrap()])
+            .contains("update dplan")
+    );
+    env.fails(&["import-visit", env.path("missing.json").to_str().unwrap()]);
+}
+
+#[test]
+fn backup_and_restore() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let backup = env.path("backup.sqlite3");
+    env.ok(&["backup", backup.to_str().unwrap()]);
+    let other = Env::new();
+    other.ok(&["restore", backup.to_str().unwrap()]);
+    assert_eq!(
+        other.ok(&["show", INCOMING, "--json"]),
+        env.ok(&["show", INCOMING, "--json"])
+    );
+    let junk = env.path("junk.sqlite3");
+    std::fs::write(&junk, "junk".repeat(2000)).unwrap();
+    assert!(
+        other
+            .fails(&["restore", junk.to_str().unwrap()])
+            .contains("not a Delegation Planner database")
+    );
+    assert_eq!(
+        other.json(&["visits", "--json"]).as_array().unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn user_errors_exit_non_zero_with_one_line() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    assert!(
+        env.fails(&["show", "ffffffff"])
+            .contains("no visit `ffffffff`")
+    );
+    env.fails(&["show", ""]);
+    env.fails(&[
+        "export-visit",
+        "nope",
+        "-o",
+        env.path("x.json").to_str().unwrap(),
+    ]);
+    // Writing into a folder that does not exist.
+    env.fails(&[
+        "export-visit",
+        INCOMING,
+        "-o",
+        env.path("no/such/dir/x.json").to_str().unwrap(),
+    ]);
+
+    let newer = Env::new();
+    newer.ok(&["visits"]);
+    let conn = rusqlite_free_bump(&newer.db);
+    assert!(conn.contains("update dplan"), "{conn}");
+}
+
+/// Marks the database as written by a newer dplan (by patching the header's
+/// user_version field) and returns the error `dplan visits` prints.
+fn rusqlite_free_bump(db: &Path) -> String {
+    let mut bytes = std::fs::read(db).unwrap();
+    // user_version is the big-endian u32 at offset 60 of the SQLite header.
+    bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
+    std::fs::write(db, &bytes).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dplan"))
+        .arg("--db")
+        .arg(db)
+        .arg("visits")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(db).unwrap(),
+        bytes,
+        "a newer database stays untouched"
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn dplan_db_environment_variable_selects_the_database() {
+    let env = Env::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_dplan"))
+        .args(["demo"])
+        .env("DPLAN_DB", &env.db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(env.json(&["visits", "--json"]).as_array().unwrap().len(), 2);
+}

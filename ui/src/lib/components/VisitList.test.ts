@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import VisitList from "./VisitList.svelte";
+import type { Visit } from "../api/types";
+
+const visit = (over: Partial<Visit>): Visit => ({
+  id: "v1",
+  title: { de: "Besuch aus Luzhou", en: "Visit from Luzhou", zh: "泸州代表团" },
+  direction: "incoming",
+  partner_city: "Luzhou",
+  first_day: "2027-03-24",
+  last_day: "2027-03-28",
+  time_zone: "Europe/Berlin",
+  status: "confirmed",
+  hosts: ["Stadt Herne"],
+  notes: "",
+  ...over,
+});
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("VisitList", () => {
+  it("lists visits by date and filters by search and status", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_visits")
+        return [
+          visit({ id: "b", first_day: "2027-05-16", last_day: "2027-05-22", title: { de: "Reise nach Luzhou", en: null, zh: null }, direction: "outgoing", status: "planning" }),
+          visit({ id: "a" }),
+        ];
+    });
+    let opened = "";
+    render(VisitList, { onopen: (id: string) => (opened = id) });
+    const rows = await screen.findAllByTestId("visit-row");
+    expect(rows.map((r) => r.querySelector(".title")?.textContent)).toEqual(["Besuch aus Luzhou", "Reise nach Luzhou"]);
+    expect(rows[0].textContent).toContain("泸州代表团");
+
+    await fireEvent.input(screen.getByRole("searchbox"), { target: { value: "reise" } });
+    expect(screen.getAllByTestId("visit-row")).toHaveLength(1);
+
+    await fireEvent.input(screen.getByRole("searchbox"), { target: { value: "" } });
+    await fireEvent.change(screen.getAllByRole("combobox")[0], { target: { value: "confirmed" } });
+    const confirmed = screen.getAllByTestId("visit-row");
+    expect(confirmed).toHaveLength(1);
+    await fireEvent.click(confirmed[0]);
+    expect(opened).toBe("a");
+  });
+
+  it("shows the error message the backend sends", async () => {
+    mockIPC(() => {
+      throw { kind: "storage", message: "cannot open the database x: schema version 9", fields: [] };
+    });
+    render(VisitList, { onopen: () => {} });
+    expect((await screen.findByRole("alert")).textContent).toContain("schema version 9");
+  });
+});

@@ -13,7 +13,9 @@ const NAMESPACE: Uuid = Uuid::from_u128(0x6a1f_7d2e_95b4_4c1a_9e3d_1c0f_5a7b_2e4
 macro_rules! id_type {
     ($name:ident, $what:literal) => {
         #[doc = concat!("The id of a ", $what, ".")]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+        )]
         #[serde(transparent)]
         pub struct $name(Uuid);
 

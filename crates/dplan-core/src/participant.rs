@@ -1,6 +1,7 @@
 //! A person's part in one visit.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{
     Invalid, PersonId, VisitId, ZonedLocal,
@@ -8,7 +9,7 @@ use crate::{
 };
 
 /// Which side of the table a participant sits on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The visiting delegation.
@@ -17,7 +18,7 @@ pub enum Side {
     Host,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     HeadOfDelegation,
@@ -30,7 +31,7 @@ pub enum Role {
 }
 
 /// An arrival or a departure.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Movement {
     pub at: ZonedLocal,
     /// Airport, station or address: "Flughafen Düsseldorf (DUS)".
@@ -41,7 +42,7 @@ pub struct Movement {
     pub transport: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Participant {
     pub visit_id: VisitId,
     pub person_id: PersonId,

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{
     Invalid, Lang, PersonId, Texts,
@@ -10,7 +11,7 @@ use crate::{
 
 /// Whether the family name comes first (Chinese names: 刘强, Liu Qiang) or
 /// last (German names: Frank Dudda).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NameOrder {
     FamilyFirst,
@@ -21,7 +22,7 @@ pub enum NameOrder {
 /// only where needed, can be purged after a visit, and never reaches a log,
 /// a calendar export or a printout: its `Debug` shows nothing but whether a
 /// field is set.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PersonalData {
     #[serde(default)]
     pub passport_number: Option<String>,
@@ -70,7 +71,7 @@ impl PersonalData {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Person {
     pub id: PersonId,
     /// Family name in Latin script ("Liu", "Dudda").

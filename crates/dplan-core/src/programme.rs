@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{
     Invalid, ItemId, PersonId, VenueId, VisitId, ZonedLocal,
@@ -11,7 +12,7 @@ use crate::{
 /// Longest timed item (a long-haul flight with a stop-over fits).
 pub const MAX_ITEM_HOURS: i64 = 48;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Reception,
@@ -26,7 +27,7 @@ pub enum ItemKind {
     FreeTime,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemStatus {
     Tentative,
@@ -35,7 +36,7 @@ pub enum ItemStatus {
 }
 
 /// When an item happens.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Schedule {
     /// From a local time to a local time; the end may be in another zone
@@ -74,7 +75,7 @@ impl Schedule {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ProgrammeItem {
     /// Stable for the item's whole life; calendar exports use it as `UID`.
     pub id: ItemId,

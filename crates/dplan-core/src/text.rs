@@ -1,9 +1,10 @@
 //! Text in the languages the app and its printouts use.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A language the app writes in: German first, then English and Chinese.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     De,
@@ -12,7 +13,7 @@ pub enum Lang {
 }
 
 /// The same text in German, English and Chinese; any may be absent.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Texts {
     #[serde(default)]
     pub de: Option<String>,

@@ -7,11 +7,12 @@
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Which of the two instants a repeated local time means when the clocks go
 /// back (in Europe/Berlin, 02:00–03:00 on the last Sunday of October happens
 /// twice: first in summer time, then in standard time).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Occurrence {
     /// The earlier instant (still summer time).
@@ -21,12 +22,14 @@ pub enum Occurrence {
 }
 
 /// A wall-clock time in a named zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 pub struct ZonedLocal {
     /// Local date and time to the minute, as `YYYY-MM-DDTHH:MM`.
     #[serde(with = "local_minutes")]
+    #[ts(type = "string")]
     pub local: NaiveDateTime,
     /// IANA zone name, e.g. `Europe/Berlin` or `Asia/Shanghai`.
+    #[ts(type = "string")]
     pub zone: Tz,
     /// Needed only when `local` happens twice in `zone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

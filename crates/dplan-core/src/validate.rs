@@ -4,19 +4,20 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::Texts;
 
 /// One problem with one field. `field` is a dotted path such as `title.de`,
 /// `start` or, inside a visit file, `programme[3].end`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FieldError {
     pub field: String,
     pub reason: String,
 }
 
 /// Everything wrong with one value; never empty.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, TS)]
 pub struct Invalid {
     pub errors: Vec<FieldError>,
 }

@@ -2,13 +2,14 @@
 
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{
     Invalid, Texts, VenueId,
     validate::{Checker, LINE_MAX},
 };
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Venue {
     pub id: VenueId,
     /// Name; German required (the local name for venues in China may be
@@ -20,6 +21,7 @@ pub struct Venue {
     /// Room within the venue, e.g. "Ratssaal".
     #[serde(default)]
     pub room: Option<String>,
+    #[ts(type = "string")]
     pub time_zone: Tz,
 }
 

@@ -6,20 +6,31 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::{
     ItemId, ItemKind, ItemStatus, Lang, Movement, Participant, Person, PersonId, Role, Schedule,
     Side, Texts, Venue, Visit, VisitFile,
 };
 
-#[derive(Clone, Debug, Serialize)]
+/// What the app shows in its footer and uses to decide whether to offer
+/// the demo.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AppInfo {
+    pub db_path: String,
+    /// No visit stored yet.
+    pub empty: bool,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
 pub struct VisitView {
     pub visit: Visit,
     pub participants: Vec<ParticipantView>,
     pub programme: Vec<ItemView>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, TS)]
 pub struct ParticipantView {
     pub person_id: PersonId,
     pub name: String,
@@ -33,13 +44,13 @@ pub struct ParticipantView {
     pub hotel: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, TS)]
 pub struct PersonRef {
     pub person_id: PersonId,
     pub name: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, TS)]
 pub struct ItemView {
     pub id: ItemId,
     pub title: Texts,

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{
     Invalid, Texts, VisitId,
@@ -14,7 +15,7 @@ use crate::{
 pub const MAX_VISIT_DAYS: i64 = 90;
 
 /// Which way the delegation travels, seen from Herne.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// A delegation comes to Herne.
@@ -23,7 +24,7 @@ pub enum Direction {
     Outgoing,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum VisitStatus {
     Planning,
@@ -32,7 +33,7 @@ pub enum VisitStatus {
     Cancelled,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Visit {
     pub id: VisitId,
     /// The visit's title; German is required, English and Chinese optional.
@@ -45,6 +46,7 @@ pub struct Visit {
     pub last_day: NaiveDate,
     /// The visit's home zone: Europe/Berlin for visits to Herne,
     /// Asia/Shanghai for visits to Luzhou. New items default to it.
+    #[ts(type = "string")]
     pub time_zone: Tz,
     pub status: VisitStatus,
     /// Host organisations, in the order they are named.

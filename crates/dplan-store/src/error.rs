@@ -35,13 +35,34 @@ pub enum StoreError {
 }
 
 /// The kind of an error, which is what the UI and scripts branch on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     NotFound,
     Invalid,
     Conflict,
     Storage,
     Internal,
+}
+
+/// An error as it crosses to the UI: its kind, a message for people, and for
+/// `invalid` each field with its reason, so a form can show it beside the
+/// field.
+#[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
+pub struct ErrorReport {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub fields: Vec<dplan_core::FieldError>,
+}
+
+impl From<&StoreError> for ErrorReport {
+    fn from(e: &StoreError) -> Self {
+        ErrorReport {
+            kind: e.kind(),
+            message: e.to_string(),
+            fields: e.invalid().map(|i| i.errors.clone()).unwrap_or_default(),
+        }
+    }
 }
 
 impl StoreError {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::{Result, Store, participant, person, programme, venue, visit};
 
 /// What an import did, entry by entry.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub visit_id: String,
     pub title: String,

@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use error::{ErrorKind, StoreError};
+pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::ImportReport;
 pub use migration::SCHEMA_VERSION;
 

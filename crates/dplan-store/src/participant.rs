@@ -1,4 +1,4 @@
-use dplan_core::{Invalid, Movement, Participant, PersonId, VisitId};
+use dplan_core::{Invalid, Movement, Participant, Person, PersonId, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -106,6 +106,44 @@ impl Store {
                 "the person takes part in this visit already".into(),
             ));
         }
+        upsert(&tx, p)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a new person to the address book and to a visit, both or neither.
+    pub fn insert_participant_with_person(
+        &mut self,
+        person: &Person,
+        p: &Participant,
+    ) -> Result<()> {
+        let mut errors = Vec::new();
+        for result in [person.validate(), p.validate()] {
+            if let Err(inv) = result {
+                errors.extend(inv.errors);
+            }
+        }
+        if p.person_id != person.id {
+            errors.push(dplan_core::FieldError {
+                field: "person_id".into(),
+                reason: "does not match the new person".into(),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(Invalid { errors }.into());
+        }
+        let tx = self.conn.transaction()?;
+        crate::visit::get(&tx, p.visit_id)?.ok_or_else(|| StoreError::NotFound {
+            what: "visit",
+            key: p.visit_id.to_string(),
+        })?;
+        if crate::person::get(&tx, person.id)?.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "person {} exists already",
+                person.id
+            )));
+        }
+        crate::person::upsert(&tx, person)?;
         upsert(&tx, p)?;
         tx.commit()?;
         Ok(())

@@ -6,6 +6,7 @@ mod migration;
 mod participant;
 mod person;
 mod programme;
+mod types;
 mod venue;
 mod visit;
 

@@ -64,3 +64,25 @@ fn unknown_person_and_double_entry_are_refused() {
         ErrorKind::Invalid
     );
 }
+
+#[test]
+fn a_new_person_and_their_participation_are_stored_together_or_not_at_all() {
+    let (mut s, file) = demo_store();
+    let mut person = crate::person::liu();
+    person.id = PersonId::derived("new/zhou");
+    person.family_name = "Zhou".into();
+    let mut p = file.participants[0].clone();
+    p.person_id = person.id;
+    p.precedence = 0;
+    let err = s.insert_participant_with_person(&person, &p).unwrap_err();
+    assert_eq!(err.invalid().unwrap().errors[0].field, "precedence");
+    assert_eq!(
+        s.get_person(person.id).unwrap_err().kind(),
+        ErrorKind::NotFound,
+        "the person must not be stored without the participation"
+    );
+    p.precedence = 7;
+    s.insert_participant_with_person(&person, &p).unwrap();
+    assert_eq!(s.get_person(person.id).unwrap().family_name, "Zhou");
+    assert!(s.list_participants(file.visit.id).unwrap().contains(&p));
+}

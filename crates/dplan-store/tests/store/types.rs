@@ -1,0 +1,79 @@
+//! The TypeScript twins of the types that cross IPC are generated from the
+//! Rust types and committed in `ui/src/lib/api/generated.ts`. This test
+//! regenerates them; when the file was stale it writes the new one and fails,
+//! so CI catches a forgotten regeneration and a local rerun fixes it.
+
+use std::path::Path;
+
+use dplan_core::view::{AppInfo, ItemView, ParticipantView, PersonRef, VisitView};
+use dplan_core::{
+    Direction, FieldError, ItemKind, ItemStatus, Lang, Movement, NameOrder, Occurrence,
+    Participant, Person, PersonalData, ProgrammeItem, Role, Schedule, Side, Texts, Venue, Visit,
+    VisitStatus, ZonedLocal,
+};
+use dplan_core::{ItemId, PersonId, VenueId, VisitId};
+use dplan_store::{ErrorKind, ErrorReport, ImportReport};
+use ts_rs::TS;
+
+fn generated() -> String {
+    let decls = [
+        VisitId::decl(),
+        PersonId::decl(),
+        VenueId::decl(),
+        ItemId::decl(),
+        Lang::decl(),
+        Texts::decl(),
+        Direction::decl(),
+        VisitStatus::decl(),
+        Visit::decl(),
+        NameOrder::decl(),
+        PersonalData::decl(),
+        Person::decl(),
+        Side::decl(),
+        Role::decl(),
+        Occurrence::decl(),
+        ZonedLocal::decl(),
+        Movement::decl(),
+        Participant::decl(),
+        Venue::decl(),
+        ItemKind::decl(),
+        ItemStatus::decl(),
+        Schedule::decl(),
+        ProgrammeItem::decl(),
+        PersonRef::decl(),
+        ParticipantView::decl(),
+        ItemView::decl(),
+        VisitView::decl(),
+        AppInfo::decl(),
+        FieldError::decl(),
+        ErrorKind::decl(),
+        ErrorReport::decl(),
+        ImportReport::decl(),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `cargo test -p dplan-store --test store types`.\n\
+         // Do not edit by hand: change the Rust type and rerun the test.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[test]
+fn typescript_types_are_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/api/generated.ts");
+    let fresh = generated();
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed != fresh {
+        std::fs::write(&path, &fresh).unwrap();
+        panic!(
+            "{} was stale and has been regenerated; review and commit it",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,203 @@
+// Generated from the Rust types by `cargo test -p dplan-store --test store types`.
+// Do not edit by hand: change the Rust type and rerun the test.
+
+export type VisitId = string;
+
+export type PersonId = string;
+
+export type VenueId = string;
+
+export type ItemId = string;
+
+export type Lang = "de" | "en" | "zh";
+
+export type Texts = { de: string | null, en: string | null, zh: string | null, };
+
+export type Direction = "incoming" | "outgoing";
+
+export type VisitStatus = "planning" | "confirmed" | "completed" | "cancelled";
+
+export type Visit = { id: VisitId, 
+/**
+ * The visit's title; German is required, English and Chinese optional.
+ */
+title: Texts, direction: Direction, 
+/**
+ * The other city: where an incoming delegation comes from, or where an
+ * outgoing one travels to.
+ */
+partner_city: string, first_day: string, last_day: string, 
+/**
+ * The visit's home zone: Europe/Berlin for visits to Herne,
+ * Asia/Shanghai for visits to Luzhou. New items default to it.
+ */
+time_zone: string, status: VisitStatus, 
+/**
+ * Host organisations, in the order they are named.
+ */
+hosts: Array<string>, notes: string, };
+
+export type NameOrder = "family_first" | "given_first";
+
+export type PersonalData = { passport_number: string | null, date_of_birth: string | null, nationality: string | null, 
+/**
+ * Dietary needs (may reveal health or religion).
+ */
+dietary: string | null, 
+/**
+ * Accessibility needs (health).
+ */
+accessibility: string | null, };
+
+export type Person = { id: PersonId, 
+/**
+ * Family name in Latin script ("Liu", "Dudda").
+ */
+family_name: string, 
+/**
+ * Given name in Latin script ("Qiang", "Frank").
+ */
+given_name: string, 
+/**
+ * The name in Chinese characters, family name first ("刘强").
+ */
+name_zh: string | null, 
+/**
+ * Pinyin with tone marks, family name first ("Liú Qiáng").
+ */
+pinyin: string | null, name_order: NameOrder, 
+/**
+ * Academic title that goes before the name: "Dr.", "Prof. Dr.".
+ */
+academic_title: string | null, 
+/**
+ * Official title: "Oberbürgermeister" / "Lord Mayor" / "市长".
+ */
+title: Texts, 
+/**
+ * Form of address: "Herr Oberbürgermeister" / "Secretary Liu" / "刘书记".
+ */
+address: Texts, organisation: Texts, position: Texts, email: string | null, phone: string | null, 
+/**
+ * Languages spoken, as ISO 639-1 codes ("de", "zh", "en").
+ */
+languages: Array<string>, 
+/**
+ * Personal data, when loaded or exported. `None` means "not included",
+ * not "none": storing a person without it keeps what is stored.
+ */
+personal?: PersonalData | null, };
+
+export type Side = "guest" | "host";
+
+export type Role = "head_of_delegation" | "member" | "interpreter" | "host" | "staff" | "driver" | "press";
+
+export type Occurrence = "first" | "second";
+
+export type ZonedLocal = { 
+/**
+ * Local date and time to the minute, as `YYYY-MM-DDTHH:MM`.
+ */
+local: string, 
+/**
+ * IANA zone name, e.g. `Europe/Berlin` or `Asia/Shanghai`.
+ */
+zone: string, 
+/**
+ * Needed only when `local` happens twice in `zone`.
+ */
+occurrence?: Occurrence | null, };
+
+export type Movement = { at: ZonedLocal, 
+/**
+ * Airport, station or address: "Flughafen Düsseldorf (DUS)".
+ */
+place: string, 
+/**
+ * Flight or train number: "LH 723", "ICE 1025".
+ */
+transport: string | null, };
+
+export type Participant = { visit_id: VisitId, person_id: PersonId, side: Side, role: Role, 
+/**
+ * Position in the side's order of precedence, 1 first.
+ */
+precedence: number, arrival: Movement | null, departure: Movement | null, hotel: string | null, };
+
+export type Venue = { id: VenueId, 
+/**
+ * Name; German required (the local name for venues in China may be
+ * given as German transliteration plus `zh`).
+ */
+name: Texts, 
+/**
+ * Postal address on one line, as it goes into a calendar's LOCATION.
+ */
+address: string, 
+/**
+ * Room within the venue, e.g. "Ratssaal".
+ */
+room: string | null, time_zone: string, };
+
+export type ItemKind = "reception" | "meeting" | "meal" | "visit" | "signing" | "press" | "transfer" | "flight" | "hotel" | "free_time";
+
+export type ItemStatus = "tentative" | "confirmed" | "cancelled";
+
+export type Schedule = { "type": "timed", start: ZonedLocal, end: ZonedLocal, } | { "type": "all_day", first_day: string, last_day: string, };
+
+export type ProgrammeItem = { 
+/**
+ * Stable for the item's whole life; calendar exports use it as `UID`.
+ */
+id: ItemId, visit_id: VisitId, title: Texts, kind: ItemKind, schedule: Schedule, venue_id: VenueId | null, 
+/**
+ * Who attends, in no particular order (lists are shown in precedence).
+ */
+attendees: Array<PersonId>, 
+/**
+ * Staff responsible for the item.
+ */
+responsible: Array<PersonId>, notes: string, status: ItemStatus, 
+/**
+ * Rises whenever the time, venue or status changes; calendar exports
+ * use it as `SEQUENCE` so that calendars replace the old entry.
+ */
+revision: number, };
+
+export type PersonRef = { person_id: PersonId, name: string, };
+
+export type ParticipantView = { person_id: PersonId, name: string, side: Side, role: Role, precedence: number, title: Texts, organisation: Texts, arrival: Movement | null, departure: Movement | null, hotel: string | null, };
+
+export type ItemView = { id: ItemId, title: Texts, kind: ItemKind, schedule: Schedule, 
+/**
+ * The zone the item starts in.
+ */
+zone: string | null, 
+/**
+ * Zone abbreviations at start and end, e.g. `CEST`, `CST`.
+ */
+start_abbreviation: string | null, end_abbreviation: string | null, start_utc: string | null, end_utc: string | null, venue: Venue | null, 
+/**
+ * Attendees in order of precedence (guests first).
+ */
+attendees: Array<PersonRef>, responsible: Array<PersonRef>, notes: string, status: ItemStatus, revision: number, };
+
+export type VisitView = { visit: Visit, participants: Array<ParticipantView>, programme: Array<ItemView>, };
+
+export type AppInfo = { db_path: string, 
+/**
+ * No visit stored yet.
+ */
+empty: boolean, version: string, };
+
+export type FieldError = { field: string, reason: string, };
+
+export type ErrorKind = "not_found" | "invalid" | "conflict" | "storage" | "internal";
+
+export type ErrorReport = { kind: ErrorKind, message: string, fields: Array<FieldError>, };
+
+export type ImportReport = { visit_id: string, title: string, 
+/**
+ * The visit was new here (otherwise it was updated in place).
+ */
+created: boolean, items_added: number, items_changed: number, items_unchanged: number, items_removed: number, persons_added: number, persons_updated: number, venues_added: number, venues_updated: number, participants: number, };

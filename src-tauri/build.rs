@@ -2,7 +2,22 @@
 //! commands: a command not listed here cannot be granted, and one not granted
 //! in `src-tauri/capabilities/` cannot be called from the webview.
 
-const COMMANDS: &[&str] = &["app_info", "list_visits", "get_visit", "load_demo"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_visits",
+    "get_visit",
+    "create_visit",
+    "update_visit",
+    "delete_visit",
+    "load_demo",
+    "list_persons",
+    "add_participant",
+    "remove_participant",
+    "list_venues",
+    "create_item",
+    "update_item",
+    "delete_item",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

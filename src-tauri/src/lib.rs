@@ -3,6 +3,8 @@
 //! map its error into [`error::IpcError`], which keeps the error's kind.
 
 mod error;
+mod participants;
+mod programme;
 mod state;
 mod visits;
 
@@ -25,7 +27,17 @@ pub fn run() {
             visits::app_info,
             visits::list_visits,
             visits::get_visit,
+            visits::create_visit,
+            visits::update_visit,
+            visits::delete_visit,
             visits::load_demo,
+            participants::list_persons,
+            participants::add_participant,
+            participants::remove_participant,
+            programme::list_venues,
+            programme::create_item,
+            programme::update_item,
+            programme::delete_item,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

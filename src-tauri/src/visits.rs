@@ -1,18 +1,13 @@
 //! Commands for visits. Each is a few lines over the store.
 
 use chrono::Utc;
-use dplan_core::{Visit, demo, view::VisitView};
-use serde::Serialize;
+use dplan_core::{
+    Visit, VisitId, demo,
+    view::{AppInfo, VisitView},
+};
 use tauri::State;
 
 use crate::{error::IpcResult, state::AppState};
-
-#[derive(Serialize)]
-pub struct AppInfo {
-    pub db_path: String,
-    pub empty: bool,
-    pub version: &'static str,
-}
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
@@ -20,7 +15,7 @@ pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
         Ok(AppInfo {
             db_path: state.db_path.display().to_string(),
             empty: s.is_empty()?,
-            version: env!("CARGO_PKG_VERSION"),
+            version: env!("CARGO_PKG_VERSION").to_string(),
         })
     })
 }
@@ -37,6 +32,21 @@ pub fn get_visit(state: State<'_, AppState>, id: String) -> IpcResult<VisitView>
         let file = s.export_visit(id, Utc::now(), false)?;
         Ok(VisitView::new(&file))
     })
+}
+
+#[tauri::command(async)]
+pub fn create_visit(state: State<'_, AppState>, visit: Visit) -> IpcResult<()> {
+    state.with(|s| Ok(s.insert_visit(&visit)?))
+}
+
+#[tauri::command(async)]
+pub fn update_visit(state: State<'_, AppState>, visit: Visit) -> IpcResult<()> {
+    state.with(|s| Ok(s.update_visit(&visit)?))
+}
+
+#[tauri::command(async)]
+pub fn delete_visit(state: State<'_, AppState>, id: VisitId) -> IpcResult<()> {
+    state.with(|s| Ok(s.delete_visit(id)?))
 }
 
 #[tauri::command(async)]

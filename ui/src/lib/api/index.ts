@@ -1,7 +1,17 @@
 // The only module that talks to the Rust side. Everything else calls these
 // typed functions; errors arrive as `ApiError` with the kind Rust gave them.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, IpcError, Visit, VisitView } from "./types";
+import type {
+  AppInfo,
+  FieldError,
+  IpcError,
+  Participant,
+  Person,
+  ProgrammeItem,
+  Venue,
+  Visit,
+  VisitView,
+} from "./types";
 
 export class ApiError extends Error {
   constructor(public readonly error: IpcError) {
@@ -9,6 +19,10 @@ export class ApiError extends Error {
   }
   get kind() {
     return this.error.kind;
+  }
+  /** Field errors as a map from field path (`title.de`, `end`) to reason. */
+  get fields(): Record<string, string> {
+    return Object.fromEntries(this.error.fields.map((f: FieldError) => [f.field, f.reason]));
   }
 }
 
@@ -21,13 +35,36 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
     return await invoke<T>(command, args);
   } catch (e) {
     if (isIpcError(e)) throw new ApiError({ ...e, fields: e.fields ?? [] });
+    // Tauri's own errors (e.g. arguments it could not read) are plain strings.
     throw new ApiError({ kind: "internal", message: String(e), fields: [] });
   }
+}
+
+/** A new random id (UUID v4) for an entity the user creates. */
+export function newId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   listVisits: () => call<Visit[]>("list_visits"),
   getVisit: (id: string) => call<VisitView>("get_visit", { id }),
+  createVisit: (visit: Visit) => call<null>("create_visit", { visit }),
+  updateVisit: (visit: Visit) => call<null>("update_visit", { visit }),
+  deleteVisit: (id: string) => call<null>("delete_visit", { id }),
   loadDemo: () => call<number>("load_demo"),
+  listPersons: () => call<Person[]>("list_persons"),
+  addParticipant: (person: Person | null, participant: Participant) =>
+    call<null>("add_participant", { person, participant }),
+  removeParticipant: (visitId: string, personId: string) =>
+    call<null>("remove_participant", { visitId, personId }),
+  listVenues: () => call<Venue[]>("list_venues"),
+  createItem: (item: ProgrammeItem) => call<null>("create_item", { item }),
+  updateItem: (item: ProgrammeItem) => call<ProgrammeItem>("update_item", { item }),
+  deleteItem: (id: string) => call<null>("delete_item", { id }),
 };

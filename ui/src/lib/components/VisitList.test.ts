@@ -33,7 +33,7 @@ describe("VisitList", () => {
         ];
     });
     let opened = "";
-    render(VisitList, { onopen: (id: string) => (opened = id) });
+    render(VisitList, { onopen: (id: string) => (opened = id), onnew: () => {} });
     const rows = await screen.findAllByTestId("visit-row");
     expect(rows.map((r) => r.querySelector(".title")?.textContent)).toEqual(["Besuch aus Luzhou", "Reise nach Luzhou"]);
     expect(rows[0].textContent).toContain("泸州代表团");
@@ -53,7 +53,7 @@ describe("VisitList", () => {
     mockIPC(() => {
       throw { kind: "storage", message: "cannot open the database x: schema version 9", fields: [] };
     });
-    render(VisitList, { onopen: () => {} });
+    render(VisitList, { onopen: () => {}, onnew: () => {} });
     expect((await screen.findByRole("alert")).textContent).toContain("schema version 9");
   });
 });

@@ -1,0 +1,34 @@
+//! Commands for the address book and a visit's participants.
+
+use dplan_core::{Participant, Person, PersonId, VisitId};
+use tauri::State;
+
+use crate::{error::IpcResult, state::AppState};
+
+#[tauri::command(async)]
+pub fn list_persons(state: State<'_, AppState>) -> IpcResult<Vec<Person>> {
+    state.with(|s| Ok(s.list_persons()?))
+}
+
+/// Adds a participant; with `person`, a new person is created with them in
+/// the same transaction.
+#[tauri::command(async)]
+pub fn add_participant(
+    state: State<'_, AppState>,
+    person: Option<Person>,
+    participant: Participant,
+) -> IpcResult<()> {
+    state.with(|s| match &person {
+        Some(person) => Ok(s.insert_participant_with_person(person, &participant)?),
+        None => Ok(s.insert_participant(&participant)?),
+    })
+}
+
+#[tauri::command(async)]
+pub fn remove_participant(
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    person_id: PersonId,
+) -> IpcResult<()> {
+    state.with(|s| Ok(s.delete_participant(visit_id, person_id)?))
+}

@@ -1,0 +1,314 @@
+//! End to end in the real window: the built app under WebKitGTK, driven
+//! through `tauri-driver` and `WebKitWebDriver` the way Tauri documents it.
+//!
+//! Needs a display (`xvfb-run`), `tauri-driver` on PATH (or `TAURI_DRIVER`)
+//! and the app built with the embedded UI, so it is ignored by a plain
+//! `cargo test`; `.ci/test` runs it with
+//! `xvfb-run cargo test -p delegation-planner --features custom-protocol --test e2e -- --ignored`.
+//! Every run leaves a screenshot of each main screen in `artifacts/e2e/`.
+
+use std::{
+    net::TcpStream,
+    os::unix::process::CommandExt,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::json;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running `tauri-driver`, stopped with everything it started (its
+/// `WebKitWebDriver` would otherwise keep port 4445 busy) when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The driver leads its own process group (see `start_driver`); signal
+        // exactly that group. The pid is checked so that a bad value can never
+        // turn into kill(0) or kill(-1).
+        let pgid = self.0.id() as libc::pid_t;
+        if pgid > 1 {
+            // SAFETY: kill(2) with a negative pid signals one process group.
+            unsafe { libc::kill(-pgid, libc::SIGTERM) };
+            std::thread::sleep(Duration::from_millis(500));
+            // SAFETY: as above.
+            unsafe { libc::kill(-pgid, libc::SIGKILL) };
+        }
+        let _ = self.0.wait();
+    }
+}
+
+fn start_driver(db: &Path, log: &Path) -> Driver {
+    let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+    let child = Command::new(&program)
+        .process_group(0)
+        .env("DPLAN_DB", db)
+        // Not the test's own pipes: a child that outlives the driver would
+        // keep them open and hang whoever reads the test's output.
+        .stdout(Stdio::null())
+        .stderr(
+            std::fs::File::create(log)
+                .map(Stdio::from)
+                .unwrap_or_else(|_| Stdio::null()),
+        )
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {program:?} (cargo install tauri-driver): {e}"));
+    let driver = Driver(child);
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", 4444)).is_err() {
+        assert!(
+            started.elapsed() < WAIT,
+            "tauri-driver did not listen on port 4444"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    driver
+}
+
+async fn open_app() -> Client {
+    eprintln!("e2e: starting the app");
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": env!("CARGO_BIN_EXE_delegation-planner") }),
+    );
+    let started = Instant::now();
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect("http://127.0.0.1:4444")
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) if started.elapsed() < WAIT => {
+                eprintln!("waiting for a WebDriver session: {e}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("no WebDriver session: {e}"),
+        }
+    }
+}
+
+struct Ui {
+    c: Client,
+    shots: PathBuf,
+}
+
+impl Ui {
+    async fn el(&self, css: &str) -> Element {
+        self.c
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
+    }
+
+    async fn click(&self, css: &str) {
+        eprintln!("e2e: click {css}");
+        self.el(css).await.click().await.unwrap();
+    }
+
+    /// Sets an input's or select's value the way typing would, and lets
+    /// Svelte's bindings see it.
+    async fn set(&self, css: &str, value: &str) {
+        self.el(css).await;
+        self.c
+            .execute(
+                "const el = document.querySelector(arguments[0]);
+                 el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', { bubbles: true }));
+                 el.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![json!(css), json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Waits until some element matching `css` has text containing `needle`.
+    async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            for e in self.c.find_all(Locator::Css(css)).await.unwrap_or_default() {
+                if let Ok(t) = e.text().await
+                    && t.contains(needle)
+                {
+                    return t;
+                }
+            }
+            if started.elapsed() > WAIT {
+                self.shot("failure").await;
+                panic!("no `{css}` containing {needle:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn count(&self, css: &str) -> usize {
+        self.c.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    async fn shot(&self, name: &str) {
+        eprintln!("e2e: screenshot {name}");
+        if let Ok(png) = self.c.screenshot().await {
+            let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs a display and tauri-driver; run by .ci/test under xvfb-run"]
+async fn protocol_officer_plans_a_visit_in_the_real_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/e2e");
+    std::fs::create_dir_all(&shots).unwrap();
+    eprintln!("e2e: starting tauri-driver");
+    let _driver = start_driver(&db, &shots.join("tauri-driver.log"));
+
+    // First start on an empty database: the app offers the demo.
+    let ui = Ui {
+        c: open_app().await,
+        shots: shots.clone(),
+    };
+    ui.shot("01-empty").await;
+    ui.click("[data-testid=demo-offer] button").await;
+    ui.wait_text(
+        "[data-testid=visit-row]",
+        "Delegationsreise der Stadt Herne nach Luzhou",
+    )
+    .await;
+    assert_eq!(ui.count("[data-testid=visit-row]").await, 2);
+    ui.shot("02-visits").await;
+
+    ui.click("[data-testid=visit-row]").await;
+    ui.wait_text("[data-testid=participant]", "刘强 Liu Qiang")
+        .await;
+    ui.wait_text("[data-testid=programme-item]", "12:40 MESZ")
+        .await;
+    ui.shot("03-visit-demo").await;
+    ui.click("[data-testid=back]").await;
+
+    // A new visit.
+    ui.click("[data-testid=new-visit]").await;
+    ui.set(
+        "[name='title.de']",
+        "Wirtschaftsdelegation nach Luzhou 2028",
+    )
+    .await;
+    ui.set("[name='title.zh']", "赫尔内经济代表团访问泸州 2028")
+        .await;
+    ui.set("[name=direction]", "outgoing").await;
+    ui.set("[name=first_day]", "2028-04-10").await;
+    ui.set("[name=last_day]", "2028-04-14").await;
+    ui.set("[name=time_zone]", "Asia/Shanghai").await;
+    ui.shot("04-new-visit").await;
+    ui.click("[data-testid=save]").await;
+    ui.wait_text(".overview h2", "Wirtschaftsdelegation nach Luzhou 2028")
+        .await;
+
+    // An invalid entry: the end before the start. The reason appears beside
+    // the field and nothing is stored.
+    ui.click("[data-testid=add-item]").await;
+    ui.set(
+        "[data-testid=item-form] [name='title.de']",
+        "Ungültiger Termin",
+    )
+    .await;
+    ui.set("[name=start_day]", "2028-04-11").await;
+    ui.set("[name=start_time]", "10:00").await;
+    ui.set("[name=end_day]", "2028-04-11").await;
+    ui.set("[name=end_time]", "09:00").await;
+    ui.click("[data-testid=save-item]").await;
+    let reason = ui
+        .wait_text("[data-testid=error-end]", "must be after the start")
+        .await;
+    assert!(reason.contains("after the start"));
+    ui.shot("05-invalid-item").await;
+    ui.click("[data-testid=item-form] button[type=button]")
+        .await;
+    assert_eq!(
+        ui.count("[data-testid=programme-item]").await,
+        0,
+        "the invalid item was not stored"
+    );
+
+    // A participant with a Chinese name.
+    ui.click("[data-testid=add-participant]").await;
+    ui.set("[name=family_name]", "Zhou").await;
+    ui.set("[name=given_name]", "Min").await;
+    ui.set("[name=name_zh]", "周敏").await;
+    ui.set("[name=pinyin]", "Zhōu Mǐn").await;
+    ui.set("[data-testid=participant-form] [name='title.zh']", "局长")
+        .await;
+    ui.click("[data-testid=save-participant]").await;
+    ui.wait_text("[data-testid=participant]", "周敏 Zhou Min")
+        .await;
+
+    // A programme item in Asia/Shanghai, seen in the agenda with its zone.
+    ui.click("[data-testid=add-item]").await;
+    ui.set(
+        "[data-testid=item-form] [name='title.de']",
+        "Besuch des Hafens Luzhou",
+    )
+    .await;
+    ui.set("[data-testid=item-form] [name='title.zh']", "参观泸州港")
+        .await;
+    ui.set("[name=start_day]", "2028-04-11").await;
+    ui.set("[name=start_time]", "09:30").await;
+    ui.set("[name=start_zone]", "Asia/Shanghai").await;
+    ui.set("[name=end_day]", "2028-04-11").await;
+    ui.set("[name=end_time]", "11:00").await;
+    ui.set("[name=end_zone]", "Asia/Shanghai").await;
+    ui.click("[data-testid=item-form] input[type=checkbox][value]")
+        .await;
+    ui.click("[data-testid=save-item]").await;
+    let item = ui
+        .wait_text("[data-testid=programme-item]", "Besuch des Hafens Luzhou")
+        .await;
+    assert!(
+        item.contains("09:30–11:00 CST"),
+        "agenda shows the item's own zone: {item}"
+    );
+    assert!(item.contains("参观泸州港"), "{item}");
+    ui.shot("06-programme").await;
+    ui.c.close().await.unwrap();
+
+    // Restart the app: everything is still there.
+    let ui = Ui {
+        c: open_app().await,
+        shots,
+    };
+    ui.wait_text(
+        "[data-testid=visit-row]",
+        "Wirtschaftsdelegation nach Luzhou 2028",
+    )
+    .await;
+    let rows =
+        ui.c.find_all(Locator::Css("[data-testid=visit-row]"))
+            .await
+            .unwrap();
+    let mut opened = false;
+    for row in rows {
+        if row.text().await.unwrap().contains("Wirtschaftsdelegation") {
+            row.click().await.unwrap();
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened);
+    ui.wait_text("[data-testid=participant]", "周敏 Zhou Min")
+        .await;
+    let item = ui
+        .wait_text("[data-testid=programme-item]", "Besuch des Hafens Luzhou")
+        .await;
+    assert!(item.contains("09:30–11:00 CST"), "{item}");
+    assert_eq!(ui.count("[data-testid=programme-item]").await, 1);
+    ui.shot("07-after-restart").await;
+    ui.c.close().await.unwrap();
+    eprintln!("e2e: done");
+}

@@ -215,17 +215,6 @@ impl Store {
 
     /// A person by full id or a unique beginning of it.
     pub fn resolve_person(&self, key: &str) -> Result<PersonId> {
-        if let Ok(id) = key.trim().parse::<PersonId>() {
-            return Ok(id);
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM person WHERE id LIKE ?1 || '%'")?;
-        let ids = stmt
-            .query_map([key.trim().to_ascii_lowercase()], |r| {
-                parse::<PersonId>(r, "id")
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        crate::visit::resolve_key("person", key, ids)
+        crate::visit::resolve(&self.conn, "person", "person", key)
     }
 }

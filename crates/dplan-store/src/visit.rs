@@ -63,9 +63,29 @@ pub(crate) fn get(conn: &Connection, id: VisitId) -> Result<Option<Visit>> {
         .optional()?)
 }
 
-/// Finds the one id among `ids` that equals `key` or starts with it, so that
+/// Finds the one id in `table` that equals `key` or starts with it, so that
 /// people can type the first characters of an id as they do with git.
-pub(crate) fn resolve_key<T: Copy + std::fmt::Display>(
+pub(crate) fn resolve<T>(
+    conn: &Connection,
+    table: &'static str,
+    what: &'static str,
+    key: &str,
+) -> Result<T>
+where
+    T: Copy + std::fmt::Display + std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    if let Ok(id) = key.trim().parse::<T>() {
+        return Ok(id);
+    }
+    let mut stmt = conn.prepare(&format!("SELECT id FROM {table} WHERE id LIKE ?1 || '%'"))?;
+    let ids = stmt
+        .query_map([key.trim().to_ascii_lowercase()], |r| parse::<T>(r, "id"))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    resolve_key(what, key, ids)
+}
+
+fn resolve_key<T: Copy + std::fmt::Display>(
     what: &'static str,
     key: &str,
     ids: impl IntoIterator<Item = T>,
@@ -156,17 +176,6 @@ impl Store {
 
     /// A visit by its full id or a unique beginning of it.
     pub fn resolve_visit(&self, key: &str) -> Result<VisitId> {
-        if let Ok(id) = key.trim().parse::<VisitId>() {
-            return Ok(id);
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM visit WHERE id LIKE ?1 || '%'")?;
-        let ids = stmt
-            .query_map([key.trim().to_ascii_lowercase()], |r| {
-                parse::<VisitId>(r, "id")
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        resolve_key("visit", key, ids)
+        resolve(&self.conn, "visit", "visit", key)
     }
 }

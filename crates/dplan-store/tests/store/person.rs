@@ -94,3 +94,14 @@ fn a_400_character_name_is_refused_with_its_field() {
     );
     assert!(s.list_persons().unwrap().is_empty());
 }
+
+#[test]
+fn persons_resolve_by_unique_prefix() {
+    let (s, file) = crate::demo_store();
+    let id = file.persons[0].id;
+    assert_eq!(s.resolve_person(&id.to_string()[..8]).unwrap(), id);
+    assert_eq!(
+        s.resolve_person("zzzz").unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
+}

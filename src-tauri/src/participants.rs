@@ -1,6 +1,6 @@
 //! Commands for the address book and a visit's participants.
 
-use dplan_core::{Participant, Person, PersonId, VisitId};
+use dplan_core::{Participant, Person, PersonId, Side, VisitId};
 use tauri::State;
 
 use crate::{error::IpcResult, state::AppState};
@@ -31,4 +31,15 @@ pub fn remove_participant(
     person_id: PersonId,
 ) -> IpcResult<()> {
     state.with(|s| Ok(s.delete_participant(visit_id, person_id)?))
+}
+
+/// Sets one side's order of precedence, first first.
+#[tauri::command(async)]
+pub fn reorder_participants(
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    side: Side,
+    order: Vec<PersonId>,
+) -> IpcResult<()> {
+    state.with(|s| Ok(s.reorder_participants(visit_id, side, &order)?))
 }

@@ -1,8 +1,8 @@
 //! Commands for visits. Each is a few lines over the store.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use dplan_core::{
-    Visit, VisitId, demo,
+    ItemId, Visit, VisitId, demo,
     view::{AppInfo, VisitView},
 };
 use tauri::State;
@@ -47,6 +47,23 @@ pub fn update_visit(state: State<'_, AppState>, visit: Visit) -> IpcResult<()> {
 #[tauri::command(async)]
 pub fn delete_visit(state: State<'_, AppState>, id: VisitId) -> IpcResult<()> {
     state.with(|s| Ok(s.delete_visit(id)?))
+}
+
+/// Copies a visit as the template for a new one that starts on `first_day`:
+/// same programme at the same local times, moved by whole days.
+#[tauri::command(async)]
+pub fn duplicate_visit(
+    state: State<'_, AppState>,
+    id: VisitId,
+    first_day: NaiveDate,
+) -> IpcResult<VisitId> {
+    state.with(|s| {
+        let file = s.export_visit(id, Utc::now(), false)?;
+        let shift = (first_day - file.visit.first_day).num_days();
+        let copy = file.as_template(VisitId::random(), shift, ItemId::random);
+        s.import_visit(&copy)?;
+        Ok(copy.visit.id)
+    })
 }
 
 #[tauri::command(async)]

@@ -11,10 +11,13 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Invalid, Participant, Person, ProgrammeItem, Venue, Visit, validate::Checker};
+use crate::{
+    Invalid, ItemId, Participant, Person, ProgrammeItem, Schedule, Venue, Visit, VisitId,
+    VisitStatus, ZonedLocal, validate::Checker,
+};
 
 pub const FORMAT: &str = "dplan-visit";
 /// The version this build writes and the newest it reads.
@@ -94,6 +97,55 @@ impl VisitFile {
             serde_json::from_str(json).map_err(|e| FileError::Syntax(e.to_string()))?;
         file.validate()?;
         Ok(file)
+    }
+
+    /// The visit as the template for another one (next year's visit): new
+    /// ids for the visit and its items, every date moved by `shift_days`
+    /// with local times kept (10:00 stays 10:00), status back to planning,
+    /// revisions back to 0. Persons and venues are shared, not copied.
+    /// `new_item_id` is called once per item, in programme order.
+    pub fn as_template(
+        &self,
+        new_visit_id: VisitId,
+        shift_days: i64,
+        mut new_item_id: impl FnMut() -> ItemId,
+    ) -> VisitFile {
+        let shift = |d: NaiveDate| d + Duration::days(shift_days);
+        let shift_time = |t: &ZonedLocal| ZonedLocal {
+            local: t.local + Duration::days(shift_days),
+            zone: t.zone,
+            occurrence: t.occurrence,
+        };
+        let mut file = self.clone();
+        file.visit.id = new_visit_id;
+        file.visit.first_day = shift(self.visit.first_day);
+        file.visit.last_day = shift(self.visit.last_day);
+        file.visit.status = VisitStatus::Planning;
+        for p in &mut file.participants {
+            p.visit_id = new_visit_id;
+            for m in [&mut p.arrival, &mut p.departure].into_iter().flatten() {
+                m.at = shift_time(&m.at);
+            }
+        }
+        for item in &mut file.programme {
+            item.id = new_item_id();
+            item.visit_id = new_visit_id;
+            item.revision = 0;
+            item.schedule = match &item.schedule {
+                Schedule::Timed { start, end } => Schedule::Timed {
+                    start: shift_time(start),
+                    end: shift_time(end),
+                },
+                Schedule::AllDay {
+                    first_day,
+                    last_day,
+                } => Schedule::AllDay {
+                    first_day: shift(*first_day),
+                    last_day: shift(*last_day),
+                },
+            };
+        }
+        file
     }
 
     pub fn to_json(&self) -> String {
@@ -226,6 +278,36 @@ mod tests {
                 .as_str()
             )
         );
+    }
+
+    #[test]
+    fn a_template_moves_every_date_and_keeps_local_times() {
+        let file = demo::visits(demo::stamp()).remove(1);
+        let mut n = 0;
+        let copy = file.as_template(VisitId::derived("copy"), 364, || {
+            n += 1;
+            ItemId::derived(&format!("copy/{n}"))
+        });
+        assert_eq!(copy.validate(), Ok(()));
+        assert_eq!(copy.visit.first_day.to_string(), "2028-05-14");
+        assert_eq!(copy.visit.status, VisitStatus::Planning);
+        assert_eq!(n, file.programme.len());
+        let (old, new) = (&file.programme[1], &copy.programme[1]);
+        assert_ne!(old.id, new.id);
+        match (&old.schedule, &new.schedule) {
+            (Schedule::Timed { start: a, end: b }, Schedule::Timed { start: c, end: d }) => {
+                assert_eq!(a.local.time(), c.local.time());
+                assert_eq!((c.local - a.local).num_days(), 364);
+                assert_eq!((d.zone, b.zone), (b.zone, d.zone));
+            }
+            other => panic!("flight is timed: {other:?}"),
+        }
+        assert!(
+            copy.participants
+                .iter()
+                .all(|p| p.visit_id == copy.visit.id)
+        );
+        assert_eq!(copy.persons, file.persons, "persons are shared, not copied");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use dplan_core::{Invalid, Movement, Participant, Person, PersonId, VisitId};
+use dplan_core::{Invalid, Movement, Participant, Person, PersonId, Side, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -166,6 +166,41 @@ impl Store {
     /// The visit's participants: guests, then hosts, each in order of precedence.
     pub fn list_participants(&self, visit: VisitId) -> Result<Vec<Participant>> {
         list(&self.conn, visit)
+    }
+
+    /// Sets one side's order of precedence: `order` lists every participant
+    /// of that side, first first. All or nothing.
+    pub fn reorder_participants(
+        &mut self,
+        visit: VisitId,
+        side: Side,
+        order: &[PersonId],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let current: Vec<PersonId> = list(&tx, visit)?
+            .into_iter()
+            .filter(|p| p.side == side)
+            .map(|p| p.person_id)
+            .collect();
+        let mut a = current.clone();
+        let mut b = order.to_vec();
+        a.sort();
+        b.sort();
+        if a != b {
+            return Err(Invalid::one(
+                "order",
+                "must list every participant of that side exactly once",
+            )
+            .into());
+        }
+        for (i, person) in order.iter().enumerate() {
+            tx.execute(
+                "UPDATE participant SET precedence = ?3 WHERE visit_id = ?1 AND person_id = ?2",
+                rusqlite::params![visit.to_string(), person.to_string(), i as i64 + 1],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Removes a person from a visit and from every item of its programme.

@@ -86,3 +86,32 @@ fn a_new_person_and_their_participation_are_stored_together_or_not_at_all() {
     assert_eq!(s.get_person(person.id).unwrap().family_name, "Zhou");
     assert!(s.list_participants(file.visit.id).unwrap().contains(&p));
 }
+
+#[test]
+fn precedence_is_reordered_all_or_nothing() {
+    let (mut s, file) = demo_store();
+    let mut guests: Vec<PersonId> = file
+        .participants
+        .iter()
+        .filter(|p| p.side == Side::Guest)
+        .map(|p| p.person_id)
+        .collect();
+    guests.swap(0, 1);
+    s.reorder_participants(file.visit.id, Side::Guest, &guests)
+        .unwrap();
+    let listed: Vec<PersonId> = s
+        .list_participants(file.visit.id)
+        .unwrap()
+        .iter()
+        .filter(|p| p.side == Side::Guest)
+        .map(|p| p.person_id)
+        .collect();
+    assert_eq!(listed, guests);
+
+    let before = s.list_participants(file.visit.id).unwrap();
+    let err = s
+        .reorder_participants(file.visit.id, Side::Guest, &guests[1..])
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert_eq!(s.list_participants(file.visit.id).unwrap(), before);
+}

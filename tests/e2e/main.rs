@@ -191,6 +191,16 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.wait_text("[data-testid=programme-item]", "12:40 MESZ")
         .await;
     ui.shot("03-visit-demo").await;
+    // Precedence by keyboard-reachable buttons: the head of delegation moves
+    // down one place and back.
+    ui.click("[data-testid=participant] button[aria-label='Nach unten']")
+        .await;
+    ui.wait_text("[data-testid=participant]:first-child", "王芳 Wang Fang")
+        .await;
+    ui.click("[data-testid=participant]:nth-child(2) button[aria-label='Nach oben']")
+        .await;
+    ui.wait_text("[data-testid=participant]:first-child", "刘强 Liu Qiang")
+        .await;
     ui.click("[data-testid=back]").await;
 
     // A new visit.
@@ -229,8 +239,7 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
         .await;
     assert!(reason.contains("after the start"));
     ui.shot("05-invalid-item").await;
-    ui.click("[data-testid=item-form] button[type=button]")
-        .await;
+    ui.click("[data-testid=cancel-item]").await;
     assert_eq!(
         ui.count("[data-testid=programme-item]").await,
         0,
@@ -276,6 +285,14 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     );
     assert!(item.contains("参观泸州港"), "{item}");
     ui.shot("06-programme").await;
+
+    // Editing an item: mark it tentative.
+    ui.click("[data-testid=programme-item] button.edit").await;
+    ui.set("[data-testid=item-form] [name=status]", "tentative")
+        .await;
+    ui.click("[data-testid=save-item]").await;
+    ui.wait_text("[data-testid=programme-item]", "Vorläufig")
+        .await;
     ui.c.close().await.unwrap();
 
     // Restart the app: everything is still there.
@@ -309,6 +326,20 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     assert!(item.contains("09:30–11:00 CST"), "{item}");
     assert_eq!(ui.count("[data-testid=programme-item]").await, 1);
     ui.shot("07-after-restart").await;
+
+    // Next year's visit from this one as the template.
+    ui.click("[data-testid=duplicate-visit]").await;
+    ui.set("[name=duplicate_first_day]", "2029-04-09").await;
+    ui.click("[data-testid=create-copy]").await;
+    ui.wait_text(".overview", "9. April 2029").await;
+    let copied = ui
+        .wait_text("[data-testid=programme-item]", "Besuch des Hafens Luzhou")
+        .await;
+    assert!(
+        copied.contains("09:30–11:00 CST"),
+        "local times are kept: {copied}"
+    );
+    ui.shot("08-duplicated").await;
     ui.c.close().await.unwrap();
     eprintln!("e2e: done");
 }

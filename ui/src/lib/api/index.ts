@@ -8,6 +8,7 @@ import type {
   Participant,
   Person,
   ProgrammeItem,
+  Side,
   Venue,
   Visit,
   VisitView,
@@ -57,12 +58,16 @@ export const api = {
   createVisit: (visit: Visit) => call<null>("create_visit", { visit }),
   updateVisit: (visit: Visit) => call<null>("update_visit", { visit }),
   deleteVisit: (id: string) => call<null>("delete_visit", { id }),
+  duplicateVisit: (id: string, firstDay: string) =>
+    call<string>("duplicate_visit", { id, firstDay }),
   loadDemo: () => call<number>("load_demo"),
   listPersons: () => call<Person[]>("list_persons"),
   addParticipant: (person: Person | null, participant: Participant) =>
     call<null>("add_participant", { person, participant }),
   removeParticipant: (visitId: string, personId: string) =>
     call<null>("remove_participant", { visitId, personId }),
+  reorderParticipants: (visitId: string, side: Side, order: string[]) =>
+    call<null>("reorder_participants", { visitId, side, order }),
   listVenues: () => call<Venue[]>("list_venues"),
   createItem: (item: ProgrammeItem) => call<null>("create_item", { item }),
   updateItem: (item: ProgrammeItem) => call<ProgrammeItem>("update_item", { item }),

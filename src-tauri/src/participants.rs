@@ -1,13 +1,18 @@
 //! Commands for the address book and a visit's participants.
 
-use dplan_core::{Participant, Person, PersonId, Side, VisitId};
+use dplan_core::{Participant, Person, PersonId, Side, VisitId, view::PersonEntry};
 use tauri::State;
 
 use crate::{error::IpcResult, state::AppState};
 
 #[tauri::command(async)]
-pub fn list_persons(state: State<'_, AppState>) -> IpcResult<Vec<Person>> {
-    state.with(|s| Ok(s.list_persons()?))
+pub fn list_persons(state: State<'_, AppState>) -> IpcResult<Vec<PersonEntry>> {
+    state.with(|s| {
+        Ok(s.list_persons()?
+            .into_iter()
+            .map(PersonEntry::new)
+            .collect())
+    })
 }
 
 /// Adds a participant; with `person`, a new person is created with them in

@@ -203,6 +203,15 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
         .await;
     ui.click("[data-testid=back]").await;
 
+    // The address book, across visits.
+    ui.click("[data-testid=nav-people]").await;
+    ui.wait_text("[data-testid=person-row]", "刘强 Liu Qiang")
+        .await;
+    ui.wait_text("[data-testid=person-row]", "Dr. Anna Berger")
+        .await;
+    ui.shot("03b-people").await;
+    ui.click("[data-testid=nav-visits]").await;
+
     // A new visit.
     ui.click("[data-testid=new-visit]").await;
     ui.set(

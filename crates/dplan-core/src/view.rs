@@ -23,6 +23,22 @@ pub struct AppInfo {
     pub version: String,
 }
 
+/// A person in the address book with the name as it is shown everywhere.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PersonEntry {
+    pub display_name: String,
+    pub person: Person,
+}
+
+impl PersonEntry {
+    pub fn new(person: Person) -> PersonEntry {
+        PersonEntry {
+            display_name: person.display_name(),
+            person,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct VisitView {
     pub visit: Visit,

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use dplan_core::view::{AppInfo, ItemView, ParticipantView, PersonRef, VisitView};
+use dplan_core::view::{AppInfo, ItemView, ParticipantView, PersonEntry, PersonRef, VisitView};
 use dplan_core::{
     Direction, FieldError, ItemKind, ItemStatus, Lang, Movement, NameOrder, Occurrence,
     Participant, Person, PersonalData, ProgrammeItem, Role, Schedule, Side, Texts, Venue, Visit,
@@ -41,6 +41,7 @@ fn generated() -> String {
         Schedule::decl(),
         ProgrammeItem::decl(),
         PersonRef::decl(),
+        PersonEntry::decl(),
         ParticipantView::decl(),
         ItemView::decl(),
         VisitView::decl(),

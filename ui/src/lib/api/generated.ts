@@ -166,6 +166,8 @@ revision: number, };
 
 export type PersonRef = { person_id: PersonId, name: string, };
 
+export type PersonEntry = { display_name: string, person: Person, };
+
 export type ParticipantView = { person_id: PersonId, name: string, side: Side, role: Role, precedence: number, title: Texts, organisation: Texts, arrival: Movement | null, departure: Movement | null, hotel: string | null, };
 
 export type ItemView = { id: ItemId, title: Texts, kind: ItemKind, schedule: Schedule, 

@@ -7,6 +7,7 @@ import type {
   IpcError,
   Participant,
   Person,
+  PersonEntry,
   ProgrammeItem,
   Side,
   Venue,
@@ -61,7 +62,7 @@ export const api = {
   duplicateVisit: (id: string, firstDay: string) =>
     call<string>("duplicate_visit", { id, firstDay }),
   loadDemo: () => call<number>("load_demo"),
-  listPersons: () => call<Person[]>("list_persons"),
+  listPersons: () => call<PersonEntry[]>("list_persons"),
   addParticipant: (person: Person | null, participant: Participant) =>
     call<null>("add_participant", { person, participant }),
   removeParticipant: (visitId: string, personId: string) =>

@@ -33,6 +33,13 @@ struct Cli {
 enum Command {
     /// Load the demo visits (running it again changes nothing)
     Demo {
+        /// Instead: generate a five-year benchmark database (500 visits,
+        /// 20,000 persons, 100,000 programme items)
+        #[arg(long)]
+        large: bool,
+        /// Seed for --large; the same seed gives the same data
+        #[arg(long, default_value_t = 1, requires = "large")]
+        seed: u64,
         #[arg(long)]
         json: bool,
     },
@@ -113,7 +120,25 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
 fn run(cli: Cli) -> Result<(), Failure> {
     let path = db_path(cli.db)?;
     match cli.command {
-        Command::Demo { json } => {
+        Command::Demo {
+            large: true, seed, ..
+        } => {
+            let mut store = open(&path)?;
+            let started = std::time::Instant::now();
+            let data = dplan_core::large::generate(dplan_core::large::Size::FIVE_YEARS, seed);
+            store.upsert_persons(&data.other_persons)?;
+            for file in &data.visits {
+                store.import_visit(file)?;
+            }
+            println!(
+                "generated {} visits, {} programme items in {:.1} s; the 300-item visit is {}",
+                data.visits.len(),
+                data.visits.iter().map(|f| f.programme.len()).sum::<usize>(),
+                started.elapsed().as_secs_f64(),
+                data.visits[0].visit.id
+            );
+        }
+        Command::Demo { json, .. } => {
             let mut store = open(&path)?;
             let mut reports = Vec::new();
             for file in demo::visits(demo::stamp()) {

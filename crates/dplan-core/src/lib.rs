@@ -17,6 +17,7 @@
 pub mod demo;
 mod exchange;
 mod id;
+pub mod large;
 mod participant;
 mod person;
 mod programme;

@@ -150,6 +150,26 @@ impl Store {
         Ok(())
     }
 
+    /// Adds or updates many persons in one transaction: all or none. Errors
+    /// name the entry (`persons[3].family_name`).
+    pub fn upsert_persons(&mut self, persons: &[Person]) -> Result<()> {
+        let mut errors = Vec::new();
+        for (i, p) in persons.iter().enumerate() {
+            if let Err(inv) = p.validate() {
+                errors.extend(inv.within(&format!("persons[{i}]")).errors);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(dplan_core::Invalid { errors }.into());
+        }
+        let tx = self.conn.transaction()?;
+        for p in persons {
+            upsert(&tx, p)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Updates a person; their personal data only if `person.personal` is set.
     pub fn update_person(&mut self, person: &Person) -> Result<()> {
         person.validate()?;

@@ -105,3 +105,24 @@ fn persons_resolve_by_unique_prefix() {
         ErrorKind::NotFound
     );
 }
+
+#[test]
+fn many_persons_are_stored_all_or_none() {
+    let mut s = store();
+    let mut good = liu();
+    good.id = PersonId::derived("many/1");
+    let mut bad = liu();
+    bad.id = PersonId::derived("many/2");
+    bad.family_name = String::new();
+    let err = s.upsert_persons(&[good.clone(), bad]).unwrap_err();
+    assert_eq!(
+        err.invalid().unwrap().errors[0].field,
+        "persons[1].family_name"
+    );
+    assert!(
+        s.list_persons().unwrap().is_empty(),
+        "nothing is stored when one entry is bad"
+    );
+    s.upsert_persons(&[good.clone()]).unwrap();
+    assert_eq!(s.list_persons().unwrap(), vec![good]);
+}

@@ -1,0 +1,75 @@
+//! Store benchmark on the five-year data set (`dplan demo --large`): prints
+//! figures, asserts nothing about time. Run with
+//! `cargo bench -p dplan-store --bench store`.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use dplan_core::{large, view::VisitView};
+use dplan_store::Store;
+
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.sqlite3");
+    let t = Instant::now();
+    let data = large::generate(large::Size::FIVE_YEARS, 1);
+    let generated = t.elapsed();
+    let mut store = Store::open(&path).expect("open");
+    let t = Instant::now();
+    store.upsert_persons(&data.other_persons).expect("persons");
+    for file in &data.visits {
+        store.import_visit(file).expect("import");
+    }
+    let imported = t.elapsed();
+    let big = data.visits[0].visit.id;
+    drop(data);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+
+    let store = Store::open(&path).expect("reopen");
+    let list = median(21, || store.list_visits().expect("list"));
+    let programme = median(21, || store.list_programme(big).expect("programme"));
+    let view = median(21, || {
+        let file = store
+            .export_visit(big, DateTime::<Utc>::UNIX_EPOCH, false)
+            .expect("export");
+        VisitView::new(&file)
+    });
+    let persons = median(5, || store.list_persons().expect("persons"));
+
+    println!("five-year data set: 500 visits, 20,000 persons, 100,000 programme items");
+    println!("  generate in memory           {}", ms(generated));
+    println!("  import (500 transactions)    {}", ms(imported));
+    println!(
+        "  database file                {:.1} MiB",
+        size as f64 / 1048576.0
+    );
+    println!("  list_visits (500)            {}  median of 21", ms(list));
+    println!(
+        "  list_programme (300 items)   {}  median of 21",
+        ms(programme)
+    );
+    println!(
+        "  visit view (300 items)       {}  median of 21 (what the app's visit screen loads)",
+        ms(view)
+    );
+    println!(
+        "  list_persons (20,000)        {}  median of 5",
+        ms(persons)
+    );
+}

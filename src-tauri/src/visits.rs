@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, Utc};
 use dplan_core::{
-    ItemId, Visit, VisitId, demo,
+    ItemId, Visit, VisitId,
     view::{AppInfo, VisitView},
 };
 use tauri::State;
@@ -68,11 +68,5 @@ pub fn duplicate_visit(
 
 #[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> IpcResult<usize> {
-    state.with(|s| {
-        let files = demo::visits(demo::stamp());
-        for file in &files {
-            s.import_visit(file)?;
-        }
-        Ok(files.len())
-    })
+    state.with(|s| Ok(s.load_demo()?.len()))
 }

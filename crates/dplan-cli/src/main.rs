@@ -12,7 +12,7 @@ use std::{
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use dplan_core::{VisitFile, demo, view::VisitView};
+use dplan_core::{VisitFile, view::VisitView};
 use dplan_store::Store;
 
 #[derive(Parser)]
@@ -126,10 +126,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = open(&path)?;
             let started = std::time::Instant::now();
             let data = dplan_core::large::generate(dplan_core::large::Size::FIVE_YEARS, seed);
-            store.upsert_persons(&data.other_persons)?;
-            for file in &data.visits {
-                store.import_visit(file)?;
-            }
+            store.import_large(&data)?;
             println!(
                 "generated {} visits, {} programme items in {:.1} s; the 300-item visit is {}",
                 data.visits.len(),
@@ -140,10 +137,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Demo { json, .. } => {
             let mut store = open(&path)?;
-            let mut reports = Vec::new();
-            for file in demo::visits(demo::stamp()) {
-                reports.push(store.import_visit(&file)?);
-            }
+            let reports = store.load_demo()?;
             if json {
                 print_json(&reports)?;
             } else {

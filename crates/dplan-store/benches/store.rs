@@ -32,10 +32,7 @@ fn main() {
     let generated = t.elapsed();
     let mut store = Store::open(&path).expect("open");
     let t = Instant::now();
-    store.upsert_persons(&data.other_persons).expect("persons");
-    for file in &data.visits {
-        store.import_visit(file).expect("import");
-    }
+    store.import_large(&data).expect("import");
     let imported = t.elapsed();
     let big = data.visits[0].visit.id;
     drop(data);

@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use dplan_core::{Invalid, ItemId, Lang, PersonId, VenueId, VisitFile, VisitId};
+use dplan_core::{
+    Invalid, ItemId, Lang, PersonId, VenueId, VisitFile, VisitId, demo, large::LargeData,
+};
 use serde::Serialize;
 
 use crate::{Result, Store, participant, person, programme, venue, visit};
@@ -171,6 +173,25 @@ impl Store {
         }
         tx.commit()?;
         Ok(report)
+    }
+
+    /// Loads the demo visits (`dplan_core::demo`); loading them again
+    /// changes nothing. One report per visit.
+    pub fn load_demo(&mut self) -> Result<Vec<ImportReport>> {
+        demo::visits(demo::stamp())
+            .iter()
+            .map(|file| self.import_visit(file))
+            .collect()
+    }
+
+    /// Loads a generated benchmark data set: the persons in no visit, then
+    /// every visit.
+    pub fn import_large(&mut self, data: &LargeData) -> Result<()> {
+        self.upsert_persons(&data.other_persons)?;
+        for file in &data.visits {
+            self.import_visit(file)?;
+        }
+        Ok(())
     }
 
     /// A whole visit as a file: the visit, its participants with their

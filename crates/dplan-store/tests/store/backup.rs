@@ -5,9 +5,7 @@ use dplan_store::Store;
 fn backup_and_restore_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("live.sqlite3")).unwrap();
-    for f in demo::visits(demo::stamp()) {
-        s.import_visit(&f).unwrap();
-    }
+    s.load_demo().unwrap();
     let id = demo::incoming_id();
     let before = s.export_visit(id, demo::stamp(), true).unwrap();
     let backup = dir.path().join("backup.sqlite3");
@@ -23,9 +21,7 @@ fn backup_and_restore_round_trip() {
 fn a_bad_backup_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("live.sqlite3")).unwrap();
-    for f in demo::visits(demo::stamp()) {
-        s.import_visit(&f).unwrap();
-    }
+    s.load_demo().unwrap();
     let garbage = dir.path().join("garbage.sqlite3");
     std::fs::write(&garbage, vec![b'x'; 4096]).unwrap();
     let err = s.restore_from(&garbage).unwrap_err();

@@ -21,9 +21,10 @@ pub fn store() -> Store {
 /// A store with the demo visits loaded, and the incoming one as a file.
 pub fn demo_store() -> (Store, VisitFile) {
     let mut s = store();
-    let files = demo::visits(demo::stamp());
-    for f in &files {
-        s.import_visit(f).expect("demo imports");
-    }
-    (s, files.into_iter().next().unwrap())
+    let reports = s.load_demo().expect("demo imports");
+    assert!(
+        reports.iter().all(|r| r.created),
+        "a fresh store gets both demo visits"
+    );
+    (s, demo::visits(demo::stamp()).remove(0))
 }

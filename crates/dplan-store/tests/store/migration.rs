@@ -34,9 +34,7 @@ fn foreign_keys_are_enforced() {
     let path = dir.path().join("fk.sqlite3");
     let (s, _) = {
         let mut s = Store::open(&path).unwrap();
-        for f in dplan_core::demo::visits(dplan_core::demo::stamp()) {
-            s.import_visit(&f).unwrap();
-        }
+        s.load_demo().unwrap();
         (s, ())
     };
     drop(s);

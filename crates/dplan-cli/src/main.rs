@@ -12,8 +12,8 @@ use std::{
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use dplan_core::{VisitFile, view::VisitView};
-use dplan_store::Store;
+use dplan_core::view::VisitView;
+use dplan_store::{Store, StoreError};
 
 #[derive(Parser)]
 #[command(
@@ -178,8 +178,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
-            let file = store.export_visit(id, Utc::now(), with_personal_data)?;
-            write_atomically(&output, file.to_json().as_bytes())?;
+            let file = store.export_visit_file(id, &output, Utc::now(), with_personal_data)?;
             eprintln!(
                 "wrote {} ({} participants, {} programme items{})",
                 output.display(),
@@ -193,14 +192,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
         }
         Command::ImportVisit { file, json } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
-            let parsed =
-                VisitFile::parse(&text).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
             let mut store = open(&path)?;
-            let report = store
-                .import_visit(&parsed)
-                .map_err(|e| Failure(format!("{}: nothing imported: {e}", file.display())))?;
+            let report = store.import_visit_file(&file).map_err(|e| match e {
+                // Read and format errors name the file already.
+                StoreError::Io { .. } | StoreError::BadFile { .. } => Failure(e.to_string()),
+                e => Failure(format!("{}: nothing imported: {e}", file.display())),
+            })?;
             if json {
                 print_json(&report)?;
             } else {
@@ -236,16 +233,4 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-/// Writes next to the target and renames, so an interrupted export never
-/// leaves half a file under the requested name.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            Failure(format!("cannot write {}: {e}", path.display()))
-        })
 }

@@ -23,6 +23,12 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    /// A visit file that is not one, is too new, or holds invalid data.
+    #[error("{path}: {source}")]
+    BadFile {
+        path: String,
+        source: dplan_core::FileError,
+    },
     #[error("{path} is not a Delegation Planner database: {reason}")]
     NotOurs { path: String, reason: String },
     #[error("database error: {0}")]
@@ -69,7 +75,9 @@ impl StoreError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             StoreError::NotFound { .. } => ErrorKind::NotFound,
-            StoreError::AmbiguousKey { .. } | StoreError::Invalid(_) => ErrorKind::Invalid,
+            StoreError::AmbiguousKey { .. }
+            | StoreError::Invalid(_)
+            | StoreError::BadFile { .. } => ErrorKind::Invalid,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::TooNew { .. } | StoreError::NotOurs { .. } | StoreError::Io { .. } => {
                 ErrorKind::Storage
@@ -95,7 +103,11 @@ impl StoreError {
     /// The invalid fields, when the error is about them.
     pub fn invalid(&self) -> Option<&Invalid> {
         match self {
-            StoreError::Invalid(inv) => Some(inv),
+            StoreError::Invalid(inv)
+            | StoreError::BadFile {
+                source: dplan_core::FileError::Invalid(inv),
+                ..
+            } => Some(inv),
             _ => None,
         }
     }

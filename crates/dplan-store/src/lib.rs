@@ -7,13 +7,15 @@
 //! `venue`, `participant`, `programme`) and read `get_`, `list_`, `insert_`,
 //! `update_`, `delete_`. Every change of more than one row runs in one
 //! transaction. [`Store::import_visit`] and [`Store::export_visit`] move a
-//! whole [`dplan_core::VisitFile`]; [`Store::backup_to`] and
+//! whole [`dplan_core::VisitFile`] (and [`Store::export_visit_file`] and
+//! [`Store::import_visit_file`] to and from disk); [`Store::backup_to`] and
 //! [`Store::restore_from`] use SQLite's online backup.
 
 mod backup;
 mod codec;
 mod error;
 mod exchange;
+mod file;
 mod migration;
 mod participant;
 mod person;
@@ -28,6 +30,7 @@ use rusqlite::Connection;
 
 pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::ImportReport;
+pub use file::write_atomically;
 pub use migration::SCHEMA_VERSION;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -2,6 +2,7 @@
 
 mod backup;
 mod exchange;
+mod file;
 mod migration;
 mod participant;
 mod person;

@@ -1,0 +1,57 @@
+//! Files the store writes and reads besides its database: whole visits as
+//! visit files, for the CLI and the app alike.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use dplan_core::{VisitFile, VisitId};
+
+use crate::{ImportReport, Result, Store, StoreError};
+
+/// Writes `bytes` beside `path` and renames the result into place, so an
+/// interrupted export never leaves half a file under the requested name and
+/// an existing file is replaced whole or not at all.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    std::fs::write(&partial, bytes)
+        .and_then(|()| std::fs::rename(&partial, path))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&partial);
+            StoreError::Io {
+                context: format!("cannot write {}", path.display()),
+                source,
+            }
+        })
+}
+
+impl Store {
+    /// Exports a visit to a visit file at `path` (see [`Store::export_visit`])
+    /// and returns what was written.
+    pub fn export_visit_file(
+        &self,
+        id: VisitId,
+        path: &Path,
+        exported_at: DateTime<Utc>,
+        with_personal_data: bool,
+    ) -> Result<VisitFile> {
+        let file = self.export_visit(id, exported_at, with_personal_data)?;
+        write_atomically(path, file.to_json().as_bytes())?;
+        Ok(file)
+    }
+
+    /// Reads a visit file and imports it (see [`Store::import_visit`]). A
+    /// file that cannot be read or is not a valid visit file changes nothing.
+    pub fn import_visit_file(&mut self, path: &Path) -> Result<ImportReport> {
+        let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
+            context: format!("cannot read {}", path.display()),
+            source,
+        })?;
+        let file = VisitFile::parse(&text).map_err(|source| StoreError::BadFile {
+            path: path.display().to_string(),
+            source,
+        })?;
+        self.import_visit(&file)
+    }
+}

@@ -4,6 +4,7 @@
 
 const COMMANDS: &[&str] = &[
     "app_info",
+    "screen_shown",
     "list_visits",
     "get_visit",
     "create_visit",
@@ -12,13 +13,18 @@ const COMMANDS: &[&str] = &[
     "duplicate_visit",
     "load_demo",
     "list_persons",
+    "update_person",
+    "delete_person",
     "add_participant",
+    "update_participant",
     "remove_participant",
     "reorder_participants",
     "list_venues",
     "create_item",
     "update_item",
     "delete_item",
+    "export_visit_file",
+    "import_visit_file",
 ];
 
 fn main() {

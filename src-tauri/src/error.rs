@@ -17,8 +17,18 @@ impl From<StoreError> for IpcError {
 
 impl IpcError {
     pub fn storage(message: String) -> Self {
+        IpcError::of(dplan_store::ErrorKind::Storage, message)
+    }
+
+    /// A failure that is neither the user's nor the database's, such as a
+    /// dialog that returned something other than a file path.
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        IpcError::of(dplan_store::ErrorKind::Internal, e.to_string())
+    }
+
+    fn of(kind: dplan_store::ErrorKind, message: String) -> Self {
         IpcError(ErrorReport {
-            kind: dplan_store::ErrorKind::Storage,
+            kind,
             message,
             fields: vec![],
         })

@@ -3,12 +3,16 @@
 //! map its error into [`error::IpcError`], which keeps the error's kind.
 
 mod error;
+mod exchange;
 mod participants;
 mod programme;
+mod startup;
 mod state;
 mod visits;
 
 use std::path::PathBuf;
+
+use tauri::Manager;
 
 /// The database the app opens: `DPLAN_DB` if set (as for the CLI), else the
 /// default in the platform's app-data folder, the same file `dplan` uses.
@@ -19,12 +23,44 @@ fn db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("dplan.sqlite3"))
 }
 
+/// The value of `--open VISIT` (or `--open=VISIT`) among the arguments.
+fn open_visit_arg(args: impl IntoIterator<Item = String>) -> Option<String> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--open" {
+            return args.next();
+        }
+        if let Some(v) = arg.strip_prefix("--open=") {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
 pub fn run() {
-    let state = state::AppState::open(db_path());
+    let state = state::AppState::open(
+        db_path(),
+        open_visit_arg(std::env::args().skip(1)),
+        std::env::var_os("DPLAN_TRACE").is_some(),
+    );
     let result = tauri::Builder::default()
+        // One instance at a time: starting the app again brings the running
+        // window to the front instead of opening the database twice. This
+        // plugin must be registered first.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        // Window size and position are remembered across starts.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            visits::app_info,
+            startup::app_info,
+            startup::screen_shown,
             visits::list_visits,
             visits::get_visit,
             visits::create_visit,
@@ -33,17 +69,39 @@ pub fn run() {
             visits::duplicate_visit,
             visits::load_demo,
             participants::list_persons,
+            participants::update_person,
+            participants::delete_person,
             participants::add_participant,
+            participants::update_participant,
             participants::remove_participant,
             participants::reorder_participants,
             programme::list_venues,
             programme::create_item,
             programme::update_item,
             programme::delete_item,
+            exchange::export_visit_file,
+            exchange::import_visit_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Delegation Planner could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::open_visit_arg;
+
+    #[test]
+    fn open_takes_the_next_argument_or_an_equals_value() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            open_visit_arg(args(&["--open", "7684"])),
+            Some("7684".into())
+        );
+        assert_eq!(open_visit_arg(args(&["--open=7684"])), Some("7684".into()));
+        assert_eq!(open_visit_arg(args(&["--open"])), None);
+        assert_eq!(open_visit_arg(args(&[])), None);
     }
 }

@@ -15,6 +15,19 @@ pub fn list_persons(state: State<'_, AppState>) -> IpcResult<Vec<PersonEntry>> {
     })
 }
 
+/// Saves a person's address-book entry. Personal data is left as stored
+/// unless the person carries some.
+#[tauri::command(async)]
+pub fn update_person(state: State<'_, AppState>, person: Person) -> IpcResult<()> {
+    state.with(|s| Ok(s.update_person(&person)?))
+}
+
+/// Deletes a person who takes part in no visit.
+#[tauri::command(async)]
+pub fn delete_person(state: State<'_, AppState>, id: PersonId) -> IpcResult<()> {
+    state.with(|s| Ok(s.delete_person(id)?))
+}
+
 /// Adds a participant; with `person`, a new person is created with them in
 /// the same transaction.
 #[tauri::command(async)]
@@ -27,6 +40,12 @@ pub fn add_participant(
         Some(person) => Ok(s.insert_participant_with_person(person, &participant)?),
         None => Ok(s.insert_participant(&participant)?),
     })
+}
+
+/// Saves a participant's side, role, precedence, arrival, departure and hotel.
+#[tauri::command(async)]
+pub fn update_participant(state: State<'_, AppState>, participant: Participant) -> IpcResult<()> {
+    state.with(|s| Ok(s.update_participant(&participant)?))
 }
 
 #[tauri::command(async)]

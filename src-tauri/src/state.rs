@@ -11,15 +11,24 @@ use crate::error::{IpcError, IpcResult};
 
 pub struct AppState {
     pub db_path: PathBuf,
+    /// The visit named with `--open` on the command line.
+    pub open_visit: Option<String>,
+    /// Whether `DPLAN_TRACE` asks for the startup trace.
+    pub trace: bool,
     store: Result<Mutex<Store>, String>,
 }
 
 impl AppState {
-    pub fn open(db_path: PathBuf) -> AppState {
+    pub fn open(db_path: PathBuf, open_visit: Option<String>, trace: bool) -> AppState {
         let store = Store::open(&db_path)
             .map(Mutex::new)
             .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()));
-        AppState { db_path, store }
+        AppState {
+            db_path,
+            open_visit,
+            trace,
+            store,
+        }
     }
 
     /// Runs `f` with the store locked.

@@ -1,24 +1,10 @@
 //! Commands for visits. Each is a few lines over the store.
 
 use chrono::{NaiveDate, Utc};
-use dplan_core::{
-    ItemId, Visit, VisitId,
-    view::{AppInfo, VisitView},
-};
+use dplan_core::{ItemId, Visit, VisitId, view::VisitView};
 use tauri::State;
 
 use crate::{error::IpcResult, state::AppState};
-
-#[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
-    state.with(|s| {
-        Ok(AppInfo {
-            db_path: state.db_path.display().to_string(),
-            empty: s.is_empty()?,
-            version: env!("CARGO_PKG_VERSION").to_string(),
-        })
-    })
-}
 
 #[tauri::command(async)]
 pub fn list_visits(state: State<'_, AppState>) -> IpcResult<Vec<Visit>> {

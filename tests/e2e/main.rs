@@ -8,6 +8,7 @@
 //! Every run leaves a screenshot of each main screen in `artifacts/e2e/`.
 
 use std::{
+    io::{BufRead, BufReader},
     net::TcpStream,
     os::unix::process::CommandExt,
     path::{Path, PathBuf},
@@ -20,11 +21,13 @@ use serde_json::json;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-/// A running `tauri-driver`, stopped with everything it started (its
-/// `WebKitWebDriver` would otherwise keep port 4445 busy) when dropped.
-struct Driver(Child);
+/// A child started as the leader of its own process group, stopped with
+/// everything it started when dropped: `tauri-driver` (whose
+/// `WebKitWebDriver` would otherwise keep port 4445 busy), or the app with
+/// its WebKit processes.
+struct Group(Child);
 
-impl Drop for Driver {
+impl Drop for Group {
     fn drop(&mut self) {
         // The driver leads its own process group (see `start_driver`); signal
         // exactly that group. The pid is checked so that a bad value can never
@@ -41,7 +44,7 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver(db: &Path, log: &Path) -> Driver {
+fn start_driver(db: &Path, log: &Path) -> Group {
     let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
     let child = Command::new(&program)
         .process_group(0)
@@ -56,7 +59,7 @@ fn start_driver(db: &Path, log: &Path) -> Driver {
         )
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {program:?} (cargo install tauri-driver): {e}"));
-    let driver = Driver(child);
+    let driver = Group(child);
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", 4444)).is_err() {
         assert!(
@@ -148,6 +151,17 @@ impl Ui {
         }
     }
 
+    /// The first element matching `css` whose text contains `needle`.
+    async fn row_with(&self, css: &str, needle: &str) -> Element {
+        self.wait_text(css, needle).await;
+        for e in self.c.find_all(Locator::Css(css)).await.unwrap() {
+            if e.text().await.unwrap_or_default().contains(needle) {
+                return e;
+            }
+        }
+        panic!("no `{css}` containing {needle:?}");
+    }
+
     async fn count(&self, css: &str) -> usize {
         self.c.find_all(Locator::Css(css)).await.unwrap().len()
     }
@@ -210,6 +224,21 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.wait_text("[data-testid=person-row]", "Dr. Anna Berger")
         .await;
     ui.shot("03b-people").await;
+    let berger = ui
+        .row_with("[data-testid=person-row]", "Dr. Anna Berger")
+        .await;
+    berger
+        .find(Locator::Css("[data-testid=edit-person]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    ui.set("[data-testid=person-form] [name=phone]", "+49 2323 16-2000")
+        .await;
+    ui.click("[data-testid=save-person]").await;
+    ui.wait_text("[data-testid=person-row]", "+49 2323 16-2000")
+        .await;
     ui.click("[data-testid=nav-visits]").await;
 
     // A new visit.
@@ -267,6 +296,40 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.wait_text("[data-testid=participant]", "周敏 Zhou Min")
         .await;
 
+    // Their arrival by plane, in Chinese time, shown on their row.
+    ui.click("[data-testid=participant] button[aria-label='Teilnahme bearbeiten']")
+        .await;
+    ui.click("[data-testid=participant-edit] [name=has_arrival]")
+        .await;
+    ui.set(
+        "[data-testid=participant-edit] [name=arrival_day]",
+        "2028-04-10",
+    )
+    .await;
+    ui.set(
+        "[data-testid=participant-edit] [name=arrival_time]",
+        "07:15",
+    )
+    .await;
+    ui.set(
+        "[data-testid=participant-edit] [name=arrival_zone]",
+        "Asia/Shanghai",
+    )
+    .await;
+    ui.set(
+        "[data-testid=participant-edit] [name='arrival.place']",
+        "Flughafen Luzhou Yunlong (LZO)",
+    )
+    .await;
+    ui.set(
+        "[data-testid=participant-edit] [name='arrival.transport']",
+        "3U 8851",
+    )
+    .await;
+    ui.click("[data-testid=save-participation]").await;
+    let row = ui.wait_text("[data-testid=participant]", "3U 8851").await;
+    assert!(row.contains("07:15"), "the arrival in local time: {row}");
+
     // A programme item in Asia/Shanghai, seen in the agenda with its zone.
     ui.click("[data-testid=add-item]").await;
     ui.set(
@@ -302,6 +365,38 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.click("[data-testid=save-item]").await;
     ui.wait_text("[data-testid=programme-item]", "Vorläufig")
         .await;
+
+    // Herne time beside Luzhou time: 09:30 CST is 03:30 MESZ.
+    ui.set("[data-testid=second-zone]", "Europe/Berlin").await;
+    let second = ui.wait_text("[data-testid=second-time]", "MESZ").await;
+    assert!(second.contains("03:30"), "{second}");
+    ui.shot("06b-second-zone").await;
+
+    // The week grid: one column per day of the visit, the item on its day.
+    ui.click("[data-testid=view-week]").await;
+    ui.wait_text(
+        "[data-testid=week-column][data-day='2028-04-11'] [data-testid=grid-item]",
+        "Besuch des Hafens Luzhou",
+    )
+    .await;
+    assert_eq!(ui.count("[data-testid=week-column]").await, 5);
+    ui.shot("06c-week-grid").await;
+    ui.click("[data-testid=view-agenda]").await;
+
+    // Leaving a form with unsaved changes asks first; staying keeps them.
+    ui.click("[data-testid=add-item]").await;
+    ui.set(
+        "[data-testid=item-form] [name='title.de']",
+        "Noch nicht gespeichert",
+    )
+    .await;
+    ui.click("[data-testid=back]").await;
+    ui.el("[data-testid=unsaved-dialog]").await;
+    ui.shot("06d-unsaved-changes").await;
+    ui.click("[data-testid=unsaved-stay]").await;
+    assert_eq!(ui.count("[data-testid=unsaved-dialog]").await, 0);
+    assert_eq!(ui.count("[data-testid=item-form]").await, 1);
+    ui.click("[data-testid=cancel-item]").await;
     ui.c.close().await.unwrap();
 
     // Restart the app: everything is still there.
@@ -349,6 +444,75 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
         "local times are kept: {copied}"
     );
     ui.shot("08-duplicated").await;
+
+    // Cancelling keeps the visit and its programme.
+    ui.click("[data-testid=cancel-visit]").await;
+    ui.click("[data-testid=confirm-cancel-visit]").await;
+    ui.wait_text(".overview", "Abgesagt").await;
+    assert_eq!(ui.count("[data-testid=programme-item]").await, 1);
+    ui.click("[data-testid=back]").await;
+    ui.set("[data-testid=year-filter]", "2029").await;
+    let row = ui.wait_text("[data-testid=visit-row]", "2029").await;
+    assert!(row.contains("Abgesagt"), "{row}");
+    assert_eq!(ui.count("[data-testid=visit-row]").await, 1);
     ui.c.close().await.unwrap();
     eprintln!("e2e: done");
+}
+
+/// A second start finds the running app over D-Bus, hands over and exits;
+/// the first keeps running. Needs a session bus: `.ci/test` runs the
+/// end-to-end tests under `dbus-run-session`.
+#[test]
+#[ignore = "needs a display and a D-Bus session bus; run by .ci/test"]
+fn a_second_start_hands_over_to_the_running_app() {
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "no D-Bus session bus: run this test under dbus-run-session"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("single.sqlite3");
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_delegation-planner"))
+            .process_group(0)
+            .env("DPLAN_DB", &db)
+            .env("DPLAN_TRACE", "1")
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the app starts")
+    };
+
+    let mut first = Group(start());
+    // The first start is up once its window has painted the visit list.
+    let stderr = first.0.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.trim() == "dplan-trace: shown visits" {
+                let _ = tx.send(());
+            }
+        }
+    });
+    rx.recv_timeout(WAIT)
+        .expect("the first start reports its visit list painted (DPLAN_TRACE)");
+
+    let mut second = Group(start());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = second.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the second start did not hand over and exit"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "the second start exits cleanly: {status}");
+    assert!(
+        first.0.try_wait().unwrap().is_none(),
+        "the first start keeps running"
+    );
 }

@@ -21,6 +21,9 @@ pub struct AppInfo {
     /// No visit stored yet.
     pub empty: bool,
     pub version: String,
+    /// A visit to open at start (`delegation-planner --open VISIT`), as the
+    /// user gave it: an id or a unique beginning of one.
+    pub open_visit: Option<String>,
 }
 
 /// A person in the address book with the name as it is shown everywhere.

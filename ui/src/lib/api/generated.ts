@@ -190,7 +190,12 @@ export type AppInfo = { db_path: string,
 /**
  * No visit stored yet.
  */
-empty: boolean, version: string, };
+empty: boolean, version: string, 
+/**
+ * A visit to open at start (`delegation-planner --open VISIT`), as the
+ * user gave it: an id or a unique beginning of one.
+ */
+open_visit: string | null, };
 
 export type FieldError = { field: string, reason: string, };
 

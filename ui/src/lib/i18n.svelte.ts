@@ -96,6 +96,60 @@ const strings = {
     flight: "Flug",
     hotel: "Hotel",
     free_time: "Freizeit",
+    // App frame: progress, unsaved changes, visit files, visit actions
+    working: "Wird bearbeitet …",
+    unsavedTitle: "Ungespeicherte Änderungen",
+    unsavedText: "Ein Formular enthält Änderungen, die noch nicht gespeichert sind. Verwerfen?",
+    unsavedStay: "Weiter bearbeiten",
+    unsavedDiscard: "Änderungen verwerfen",
+    exportVisitFile: "Als Besuchsdatei exportieren …",
+    importVisitFile: "Besuchsdatei importieren …",
+    exportedTo: "Gespeichert:",
+    cancelVisit: "Besuch absagen",
+    confirmCancelVisit: "Den Besuch absagen? Er bleibt mit Programm erhalten und kann wieder geöffnet werden.",
+    reopenVisit: "Wieder in Planung",
+    allYears: "Alle Jahre",
+    // People and participants
+    editPerson: "Person bearbeiten",
+    newPerson: "Neue Person",
+    existingPerson: "Person aus dem Adressbuch",
+    deletePerson: "Löschen",
+    confirmDeletePerson: "Endgültig löschen?",
+    cannotDeletePerson: "Kann nicht gelöscht werden",
+    noMatchingPerson: "Keine passende Person.",
+    moreMatches: "weitere – bitte die Suche eingrenzen",
+    nameOrder: "Namensreihenfolge",
+    familyFirst: "Familienname zuerst",
+    givenFirst: "Vorname zuerst",
+    formOfAddress: "Anrede",
+    position: "Funktion",
+    email: "E-Mail",
+    phone: "Telefon",
+    languages: "Sprachen (Kürzel, durch Komma getrennt)",
+    editParticipation: "Teilnahme bearbeiten",
+    arrival: "Ankunft",
+    departure: "Abreise",
+    addArrival: "Ankunft angeben",
+    addDeparture: "Abreise angeben",
+    arrivalShort: "an",
+    departureShort: "ab",
+    place: "Ort (Flughafen, Bahnhof, Adresse)",
+    transport: "Flug- oder Zugnummer",
+    // Programme view
+    programmeView: "Ansicht des Programms",
+    viewAgenda: "Tagesablauf",
+    viewWeek: "Wochenraster",
+    secondZone: "Zweite Zeitzone",
+    noSecondZone: "keine",
+    localTime: "Ortszeit",
+    timeIn: "Zeit in",
+    otherDay: "Tage Abstand zum Datum vor Ort",
+    moveToDay: "Auf einen anderen Tag verschieben",
+    cancelItem: "Absagen",
+    restoreItem: "Wiederherstellen",
+    deleteShort: "Löschen",
+    confirmDeleteItem: "Programmpunkt löschen?",
+    outsideVisit: "Außerhalb der Besuchstage",
   },
   en: {
     appTitle: "Delegation Planner",
@@ -188,13 +242,88 @@ const strings = {
     flight: "Flight",
     hotel: "Hotel",
     free_time: "Free time",
+    // App frame: progress, unsaved changes, visit files, visit actions
+    working: "Working …",
+    unsavedTitle: "Unsaved changes",
+    unsavedText: "A form holds changes that have not been saved. Discard them?",
+    unsavedStay: "Keep editing",
+    unsavedDiscard: "Discard changes",
+    exportVisitFile: "Export as visit file …",
+    importVisitFile: "Import visit file …",
+    exportedTo: "Saved:",
+    cancelVisit: "Cancel visit",
+    confirmCancelVisit: "Cancel the visit? It is kept with its programme and can be reopened.",
+    reopenVisit: "Back to planning",
+    allYears: "All years",
+    // People and participants
+    editPerson: "Edit person",
+    newPerson: "New person",
+    existingPerson: "Existing person",
+    deletePerson: "Delete",
+    confirmDeletePerson: "Delete for good?",
+    cannotDeletePerson: "Cannot be deleted",
+    noMatchingPerson: "No matching person.",
+    moreMatches: "more – please narrow the search",
+    nameOrder: "Name order",
+    familyFirst: "Family name first",
+    givenFirst: "Given name first",
+    formOfAddress: "Form of address",
+    position: "Position",
+    email: "Email",
+    phone: "Phone",
+    languages: "Languages (codes, comma-separated)",
+    editParticipation: "Edit participation",
+    arrival: "Arrival",
+    departure: "Departure",
+    addArrival: "Add arrival",
+    addDeparture: "Add departure",
+    arrivalShort: "arr.",
+    departureShort: "dep.",
+    place: "Place (airport, station, address)",
+    transport: "Flight or train number",
+    // Programme view
+    programmeView: "Programme view",
+    viewAgenda: "Agenda",
+    viewWeek: "Week grid",
+    secondZone: "Second time zone",
+    noSecondZone: "none",
+    localTime: "Local time",
+    timeIn: "Time in",
+    otherDay: "Days from the local date",
+    moveToDay: "Move to another day",
+    cancelItem: "Cancel item",
+    restoreItem: "Restore",
+    deleteShort: "Delete",
+    confirmDeleteItem: "Delete this item?",
+    outsideVisit: "Outside the visit's days",
   },
 } as const;
 
 export type Key = keyof (typeof strings)["de"];
 
+const LANG_KEY = "dplan.lang";
+
+function storedLang(): UiLang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "de";
+  } catch {
+    return "de";
+  }
+}
+
 class I18n {
-  lang = $state<UiLang>("de");
+  lang = $state<UiLang>(storedLang());
+
+  /** Switches the UI language and remembers it for the next start. */
+  setLang = (lang: UiLang): void => {
+    this.lang = lang;
+    document.documentElement.lang = lang;
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // Storage may be unavailable; the choice then lasts for this session.
+    }
+  };
   t = (key: Key): string => strings[this.lang][key];
   /** The text in the UI language, else German, English, Chinese. */
   text = (t: Texts | null | undefined): string => {

@@ -1,9 +1,12 @@
 // The only module that talks to the Rust side. Everything else calls these
 // typed functions; errors arrive as `ApiError` with the kind Rust gave them.
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { activity } from "../activity.svelte";
 import type {
   AppInfo,
   FieldError,
+  ImportReport,
   IpcError,
   Participant,
   Person,
@@ -34,7 +37,7 @@ function isIpcError(e: unknown): e is IpcError {
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await activity.track(() => invoke<T>(command, args));
   } catch (e) {
     if (isIpcError(e)) throw new ApiError({ ...e, fields: e.fields ?? [] });
     // Tauri's own errors (e.g. arguments it could not read) are plain strings.
@@ -63,8 +66,14 @@ export const api = {
     call<string>("duplicate_visit", { id, firstDay }),
   loadDemo: () => call<number>("load_demo"),
   listPersons: () => call<PersonEntry[]>("list_persons"),
+  /** Saves a person's address-book entry; their personal data is kept as stored. */
+  updatePerson: (person: Person) => call<null>("update_person", { person }),
+  /** Deletes a person who takes part in no visit (else a `conflict`). */
+  deletePerson: (id: string) => call<null>("delete_person", { id }),
   addParticipant: (person: Person | null, participant: Participant) =>
     call<null>("add_participant", { person, participant }),
+  /** Saves a participant's side, role, precedence, arrival, departure and hotel. */
+  updateParticipant: (participant: Participant) => call<null>("update_participant", { participant }),
   removeParticipant: (visitId: string, personId: string) =>
     call<null>("remove_participant", { visitId, personId }),
   reorderParticipants: (visitId: string, side: Side, order: string[]) =>
@@ -73,4 +82,32 @@ export const api = {
   createItem: (item: ProgrammeItem) => call<null>("create_item", { item }),
   updateItem: (item: ProgrammeItem) => call<ProgrammeItem>("update_item", { item }),
   deleteItem: (id: string) => call<null>("delete_item", { id }),
+  /** Asks where to save the visit file (a native dialog) and writes it; the path, or null if cancelled. */
+  exportVisitFile: (id: string, suggestedName: string) =>
+    call<string | null>("export_visit_file", { id, suggestedName }),
+  /** Asks for a visit file (a native dialog) and imports it; the report, or null if cancelled. */
+  importVisitFile: () => call<ImportReport | null>("import_visit_file"),
 };
+
+/**
+ * Tells the Rust side that `screen` has been painted with its data (for the
+ * startup trace, `DPLAN_TRACE`). Waits two animation frames, so the report
+ * comes after the browser has painted, not merely after the DOM changed.
+ */
+export function reportShown(screen: "visits" | "visit"): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      invoke("screen_shown", { screen }).catch(() => {});
+    }),
+  );
+}
+
+/**
+ * Calls `mayClose` when the user closes the window; the window stays open
+ * when it resolves to false. Returns a function that stops listening.
+ */
+export async function onWindowClose(mayClose: () => Promise<boolean>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await mayClose())) event.preventDefault();
+  });
+}

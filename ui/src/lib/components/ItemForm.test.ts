@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ItemForm from "./ItemForm.svelte";
-import type { ProgrammeItem } from "../api/types";
+import type { ItemView, ProgrammeItem } from "../api/types";
 
 afterEach(() => {
   cleanup();
@@ -62,5 +62,43 @@ describe("ItemForm", () => {
     expect(msg.textContent).toBe("must be after the start");
     expect(screen.queryByTestId("error-start")).toBeNull();
     expect(saved).toBe(false);
+  });
+
+  it("deletes an item only after the user confirms", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      calls.push(`${cmd} ${JSON.stringify(args)}`);
+      return null;
+    });
+    const item: ItemView = {
+      id: "item-1",
+      title: { de: "Empfang im Rathaus", en: null, zh: null },
+      kind: "reception",
+      schedule: {
+        type: "timed",
+        start: { local: "2027-03-25T10:00", zone: "Europe/Berlin" },
+        end: { local: "2027-03-25T11:00", zone: "Europe/Berlin" },
+      },
+      zone: "Europe/Berlin",
+      start_abbreviation: "CET",
+      end_abbreviation: "CET",
+      start_utc: "2027-03-25T09:00:00Z",
+      end_utc: "2027-03-25T10:00:00Z",
+      venue: null,
+      attendees: [],
+      responsible: [],
+      notes: "",
+      status: "confirmed",
+      revision: 0,
+    };
+    let saved = false;
+    render(ItemForm, { ...props(() => (saved = true)), item });
+    await fireEvent.click(screen.getByTestId("delete-item"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([]);
+    await fireEvent.click(screen.getByTestId("confirm-delete-item"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['delete_item {"id":"item-1"}']);
+    expect(saved).toBe(true);
   });
 });

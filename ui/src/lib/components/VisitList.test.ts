@@ -56,4 +56,47 @@ describe("VisitList", () => {
     render(VisitList, { onopen: () => {}, onnew: () => {} });
     expect((await screen.findByRole("alert")).textContent).toContain("schema version 9");
   });
+
+  it("filters by year, counting a visit over New Year in both years", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_visits")
+        return [
+          visit({ id: "winter", first_day: "2027-12-29", last_day: "2028-01-03", title: { de: "Jahreswechsel", en: null, zh: null } }),
+          visit({ id: "spring" }),
+          visit({ id: "next", first_day: "2028-05-02", last_day: "2028-05-04", title: { de: "Mai 2028", en: null, zh: null } }),
+        ];
+    });
+    render(VisitList, { onopen: () => {}, onnew: () => {} });
+    await screen.findAllByTestId("visit-row");
+    const year = screen.getByTestId("year-filter") as HTMLSelectElement;
+    expect([...year.options].map((o) => o.value)).toEqual(["", "2028", "2027"]);
+    await fireEvent.change(year, { target: { value: "2027" } });
+    expect(screen.getAllByTestId("visit-row").map((r) => r.querySelector(".title")?.textContent)).toEqual([
+      "Besuch aus Luzhou",
+      "Jahreswechsel",
+    ]);
+    await fireEvent.change(year, { target: { value: "2028" } });
+    expect(screen.getAllByTestId("visit-row").map((r) => r.querySelector(".title")?.textContent)).toEqual([
+      "Jahreswechsel",
+      "Mai 2028",
+    ]);
+  });
+
+  it("opens an imported visit file's visit, and stays put when the dialog is cancelled", async () => {
+    let answer: unknown = null;
+    mockIPC((cmd) => {
+      if (cmd === "list_visits") return [visit({})];
+      if (cmd === "import_visit_file") return answer;
+    });
+    let opened = "";
+    render(VisitList, { onopen: () => {}, onnew: () => {}, onimported: (id: string) => (opened = id) });
+    await screen.findAllByTestId("visit-row");
+    await fireEvent.click(screen.getByTestId("import-visit"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(opened).toBe("");
+    answer = { visit_id: "imported-1", title: "X", created: true };
+    await fireEvent.click(screen.getByTestId("import-visit"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(opened).toBe("imported-1");
+  });
 });

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import People from "./People.svelte";
+import type { Person, PersonEntry } from "../api/types";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+const berger: Person = {
+  id: "p-berger",
+  family_name: "Berger",
+  given_name: "Anna",
+  name_zh: null,
+  pinyin: null,
+  name_order: "given_first",
+  academic_title: "Dr.",
+  title: { de: "Büroleiterin", en: null, zh: null },
+  address: { de: null, en: null, zh: null },
+  organisation: { de: "Stadt Herne", en: null, zh: null },
+  position: { de: null, en: null, zh: null },
+  email: null,
+  phone: null,
+  languages: ["de"],
+};
+
+describe("People", () => {
+  it("edits a person in place and shows the list as stored afterwards", async () => {
+    let stored = berger;
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      calls.push(cmd);
+      if (cmd === "list_persons") return [{ display_name: `Dr. Anna ${stored.family_name}`, person: stored }] satisfies PersonEntry[];
+      if (cmd === "update_person") stored = (args as { person: Person }).person;
+      return null;
+    });
+    render(People);
+    const row = await screen.findByTestId("person-row");
+    await fireEvent.click(within(row).getByTestId("edit-person"));
+    const name = document.querySelector<HTMLInputElement>('[data-testid="person-form"] [name="family_name"]')!;
+    await fireEvent.input(name, { target: { value: "Berger-Schmidt" } });
+    await fireEvent.click(screen.getByTestId("save-person"));
+    await waitFor(() => expect(screen.getByTestId("person-row").textContent).toContain("Dr. Anna Berger-Schmidt"));
+    expect(screen.queryByTestId("person-form")).toBeNull();
+    expect(calls).toEqual(["list_persons", "update_person", "list_persons"]);
+  });
+
+  it("asks before deleting and says why a participant cannot be deleted", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "list_persons") return [{ display_name: "Dr. Anna Berger", person: berger }] satisfies PersonEntry[];
+      if (cmd === "delete_person")
+        throw { kind: "conflict", message: "the person takes part in 2 visit(s); remove them from those first", fields: [] };
+      return null;
+    });
+    render(People);
+    const row = await screen.findByTestId("person-row");
+    await fireEvent.click(within(row).getByTestId("delete-person"));
+    expect(calls).toEqual(["list_persons"]);
+    await fireEvent.click(within(row).getByTestId("confirm-delete-person"));
+    const alert = await within(row).findByRole("alert");
+    expect(alert.textContent).toBe("Kann nicht gelöscht werden: the person takes part in 2 visit(s); remove them from those first");
+    expect(calls).toEqual(["list_persons", "delete_person"]);
+    expect(screen.getAllByTestId("person-row")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ItemView, Schedule } from "./api/types";
+import {
+  daysBetween,
+  hourRange,
+  inZone,
+  layoutDay,
+  shiftDay,
+  shiftLocal,
+  shiftSchedule,
+  toProgrammeItem,
+  visitDays,
+} from "./programme";
+
+// Some tests pretend the machine is in another zone (Node applies a new TZ
+// at once); the real one comes back after each test.
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const timed = (start: string, end: string, zone = "Europe/Berlin"): Schedule => ({
+  type: "timed",
+  start: { local: start, zone },
+  end: { local: end, zone },
+});
+
+describe("toProgrammeItem", () => {
+  it("gives back ids for the venue and people and keeps every other field", () => {
+    const view: ItemView = {
+      id: "item-1",
+      title: { de: "Empfang im Rathaus", en: "Reception", zh: "市政厅招待会" },
+      kind: "reception",
+      schedule: timed("2027-03-24T18:00", "2027-03-24T20:00"),
+      zone: "Europe/Berlin",
+      start_abbreviation: "CET",
+      end_abbreviation: "CET",
+      start_utc: "2027-03-24T17:00:00Z",
+      end_utc: "2027-03-24T19:00:00Z",
+      venue: { id: "venue-9", name: { de: "Rathaus Herne", en: null, zh: null }, address: "Friedrich-Ebert-Platz 2", room: "Ratssaal", time_zone: "Europe/Berlin" },
+      attendees: [
+        { person_id: "p-guest", name: "刘强 Liu Qiang" },
+        { person_id: "p-host", name: "Dr. Anna Berger" },
+      ],
+      responsible: [{ person_id: "p-staff", name: "Jonas Weber" }],
+      notes: "Dolmetscher ab 17:30",
+      status: "tentative",
+      revision: 4,
+    };
+    expect(toProgrammeItem(view, "visit-7")).toEqual({
+      id: "item-1",
+      visit_id: "visit-7",
+      title: { de: "Empfang im Rathaus", en: "Reception", zh: "市政厅招待会" },
+      kind: "reception",
+      schedule: timed("2027-03-24T18:00", "2027-03-24T20:00"),
+      venue_id: "venue-9",
+      attendees: ["p-guest", "p-host"],
+      responsible: ["p-staff"],
+      notes: "Dolmetscher ab 17:30",
+      status: "tentative",
+      revision: 4,
+    });
+    expect(toProgrammeItem({ ...view, venue: null, attendees: [], responsible: [] }, "visit-7")).toMatchObject({
+      venue_id: null,
+      attendees: [],
+      responsible: [],
+    });
+  });
+});
+
+describe("moving by whole days", () => {
+  it("crosses month and year ends and leap days", () => {
+    expect(shiftDay("2027-01-31", 1)).toBe("2027-02-01");
+    expect(shiftDay("2027-03-01", -1)).toBe("2027-02-28");
+    expect(shiftDay("2028-02-28", 1)).toBe("2028-02-29");
+    expect(shiftDay("2027-12-31", 1)).toBe("2028-01-01");
+    expect(shiftDay("2027-04-30", 31)).toBe("2027-05-31");
+    expect(daysBetween("2027-02-27", "2027-03-02")).toBe(3);
+    expect(daysBetween("2027-03-02", "2027-02-27")).toBe(-3);
+  });
+
+  it("is not disturbed by summer time on the user's machine", () => {
+    // Europe/Berlin skips 02:00–03:00 on 2027-03-28 and repeats it on
+    // 2027-10-31; local-midnight arithmetic would lose or gain a day there.
+    for (const zone of ["Europe/Berlin", "America/Santiago", "Asia/Shanghai"]) {
+      vi.stubEnv("TZ", zone);
+      expect(shiftDay("2027-03-27", 1)).toBe("2027-03-28");
+      expect(shiftDay("2027-03-28", 1)).toBe("2027-03-29");
+      expect(shiftDay("2027-03-29", -2)).toBe("2027-03-27");
+      expect(shiftDay("2027-10-30", 2)).toBe("2027-11-01");
+      expect(daysBetween("2027-03-27", "2027-03-29")).toBe(2);
+      expect(shiftLocal("2027-03-27T09:30", 1)).toBe("2027-03-28T09:30");
+      expect(shiftLocal("2027-03-28T23:45", -1)).toBe("2027-03-27T23:45");
+    }
+  });
+
+  it("keeps local times and zones, and forgets which of two equal times was meant", () => {
+    const flight: Schedule = {
+      type: "timed",
+      start: { local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "second" },
+      end: { local: "2027-10-31T18:00", zone: "Asia/Shanghai" },
+    };
+    expect(shiftSchedule(flight, -4)).toEqual({
+      type: "timed",
+      start: { local: "2027-10-27T02:30", zone: "Europe/Berlin" },
+      end: { local: "2027-10-27T18:00", zone: "Asia/Shanghai" },
+    });
+    expect(shiftSchedule(flight, 0)).toEqual(flight);
+    expect(shiftSchedule({ type: "all_day", first_day: "2027-03-30", last_day: "2027-04-02" }, 2)).toEqual({
+      type: "all_day",
+      first_day: "2027-04-01",
+      last_day: "2027-04-04",
+    });
+  });
+
+  it("lists a visit's days inclusive and at most 90", () => {
+    expect(visitDays("2027-02-27", "2027-03-01")).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
+    expect(visitDays("2027-03-24", "2027-03-24")).toEqual(["2027-03-24"]);
+    const long = visitDays("2027-01-01", "2027-12-31");
+    expect(long).toHaveLength(90);
+    expect(long[89]).toBe("2027-03-31");
+  });
+});
+
+describe("inZone", () => {
+  it("names Central European summer and winter time by the offset", () => {
+    expect(inZone("2027-03-28T08:00:00Z", "Europe/Berlin")).toEqual({ time: "10:00", date: "2027-03-28", abbreviation: "CEST" });
+    expect(inZone("2027-03-27T08:00:00Z", "Europe/Berlin")).toEqual({ time: "09:00", date: "2027-03-27", abbreviation: "CET" });
+    // The first minute of summer time.
+    expect(inZone("2027-03-28T01:00:00Z", "Europe/Berlin")).toEqual({ time: "03:00", date: "2027-03-28", abbreviation: "CEST" });
+    expect(inZone("2027-03-28T00:59:00Z", "Europe/Berlin")).toEqual({ time: "01:59", date: "2027-03-28", abbreviation: "CET" });
+  });
+
+  it("calls China Standard Time CST and shows the date there", () => {
+    expect(inZone("2027-03-28T08:00:00Z", "Asia/Shanghai")).toEqual({ time: "16:00", date: "2027-03-28", abbreviation: "CST" });
+    // Midnight is 00:00, never 24:00.
+    expect(inZone("2027-03-27T16:00:00Z", "Asia/Shanghai")).toEqual({ time: "00:00", date: "2027-03-28", abbreviation: "CST" });
+    expect(inZone("2027-03-27T20:15:00Z", "Asia/Shanghai")).toEqual({ time: "04:15", date: "2027-03-28", abbreviation: "CST" });
+  });
+
+  it("falls back to Intl's short name for other zones", () => {
+    const tokyo = inZone("2027-03-28T08:00:00Z", "Asia/Tokyo");
+    expect(tokyo.time).toBe("17:00");
+    expect(tokyo.abbreviation).toBe(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", timeZoneName: "short" })
+        .formatToParts(Date.parse("2027-03-28T08:00:00Z"))
+        .find((p) => p.type === "timeZoneName")?.value,
+    );
+  });
+
+  it("does not depend on the machine's zone", () => {
+    vi.stubEnv("TZ", "America/New_York");
+    expect(inZone("2027-03-28T08:00:00Z", "Europe/Berlin")).toEqual({ time: "10:00", date: "2027-03-28", abbreviation: "CEST" });
+  });
+});
+
+describe("week grid layout", () => {
+  it("puts overlapping items side by side and lets the group share the width", () => {
+    const h = (x: number) => x * 60;
+    const placed = layoutDay([
+      { start: h(9), end: h(11) },
+      { start: h(10), end: h(12) },
+      { start: h(11.5), end: h(13) },
+      { start: h(14), end: h(15) },
+      { start: h(15), end: h(16) },
+    ]);
+    expect(placed.map((p) => [p.lane, p.lanes])).toEqual([
+      [0, 2],
+      [1, 2],
+      // Free again at 11:30 because the first item ended at 11:00.
+      [0, 2],
+      [0, 1],
+      // Touching is not overlapping.
+      [0, 1],
+    ]);
+  });
+
+  it("answers in input order, whatever the order of the times", () => {
+    const placed = layoutDay([
+      { start: 600, end: 660 },
+      { start: 540, end: 720 },
+    ]);
+    expect(placed.map((p) => p.lane)).toEqual([1, 0]);
+    expect(placed.map((p) => p.lanes)).toEqual([2, 2]);
+  });
+
+  it("shows 07–22 unless an item needs more, and an overnight item only by its start", () => {
+    expect(hourRange([])).toEqual({ from: 7, to: 22 });
+    expect(hourRange([timed("2027-03-24T10:00", "2027-03-24T12:00")])).toEqual({ from: 7, to: 22 });
+    expect(hourRange([timed("2027-03-24T05:45", "2027-03-24T06:30"), timed("2027-03-24T21:00", "2027-03-24T23:10")])).toEqual({
+      from: 5,
+      to: 24,
+    });
+    expect(hourRange([timed("2027-03-24T13:30", "2027-03-25T07:05", "Asia/Shanghai")])).toEqual({ from: 7, to: 22 });
+    expect(hourRange([{ type: "all_day", first_day: "2027-03-24", last_day: "2027-03-25" }])).toEqual({ from: 7, to: 22 });
+  });
+});

@@ -1,0 +1,213 @@
+// Pure functions behind the programme view: turning a displayed item back
+// into the item the store saves, moving items by whole days, converting
+// instants into a second zone, and laying out the week grid. They read no
+// clock and no machine time zone, so they behave the same on every desk.
+import type { ItemView, ProgrammeItem, Schedule, ZonedLocal } from "./api/types";
+
+/** The most days a visit may have (the core's `MAX_VISIT_DAYS`). */
+export const MAX_VISIT_DAYS = 90;
+
+/**
+ * The stored item behind a displayed one. The view resolves ids into names
+ * and venues; saving needs the ids again, and every field the user did not
+ * touch must go back as it came so that nothing is lost by a quick action.
+ */
+export function toProgrammeItem(item: ItemView, visitId: string): ProgrammeItem {
+  return {
+    id: item.id,
+    visit_id: visitId,
+    title: item.title,
+    kind: item.kind,
+    schedule: item.schedule,
+    venue_id: item.venue?.id ?? null,
+    attendees: item.attendees.map((a) => a.person_id),
+    responsible: item.responsible.map((r) => r.person_id),
+    notes: item.notes,
+    status: item.status,
+    revision: item.revision,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+// Dates are read as UTC midnights so that the user's own zone and its
+// daylight-saving changes cannot add or lose an hour.
+function dayNumber(day: string): number {
+  const [y, m, d] = day.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+function fromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2027-03-31" plus 1 day is "2027-04-01". */
+export function shiftDay(day: string, days: number): string {
+  return fromDayNumber(dayNumber(day) + days);
+}
+
+/** Whole days from `from` to `to` ("2027-03-27" to "2027-03-29" is 2). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** A local time "YYYY-MM-DDTHH:MM" moved by whole days; the clock time stays. */
+export function shiftLocal(local: string, days: number): string {
+  return shiftDay(local.slice(0, 10), days) + local.slice(10);
+}
+
+function shiftZoned(at: ZonedLocal, days: number): ZonedLocal {
+  // Which of two equal local times is meant only holds on the day it was
+  // chosen for; on another day the time is usually not ambiguous at all.
+  const { occurrence: _, ...rest } = at;
+  return days === 0 ? at : { ...rest, local: shiftLocal(at.local, days) };
+}
+
+/**
+ * The schedule moved by whole days. Local times and zones are kept, so a
+ * meeting at 09:30 in Herne stays at 09:30 in Herne, also across a change
+ * to or from summer time.
+ */
+export function shiftSchedule(schedule: Schedule, days: number): Schedule {
+  if (schedule.type === "all_day") {
+    return { type: "all_day", first_day: shiftDay(schedule.first_day, days), last_day: shiftDay(schedule.last_day, days) };
+  }
+  return { type: "timed", start: shiftZoned(schedule.start, days), end: shiftZoned(schedule.end, days) };
+}
+
+/** The local day an item starts on, in its own zone. */
+export function startDay(item: { schedule: Schedule }): string {
+  const s = item.schedule;
+  return s.type === "timed" ? s.start.local.slice(0, 10) : s.first_day;
+}
+
+/** The local day an item ends on, in its own zone. */
+export function endDay(item: { schedule: Schedule }): string {
+  const s = item.schedule;
+  return s.type === "timed" ? s.end.local.slice(0, 10) : s.last_day;
+}
+
+/** Every day from `first` to `last` inclusive, at most `MAX_VISIT_DAYS`. */
+export function visitDays(first: string, last: string): string[] {
+  const n = Math.min(daysBetween(first, last) + 1, MAX_VISIT_DAYS);
+  return Array.from({ length: Math.max(n, 0) }, (_, i) => shiftDay(first, i));
+}
+
+export type ZoneTime = {
+  /** "HH:MM", 24-hour clock. */
+  time: string;
+  /** The calendar date in that zone, "YYYY-MM-DD". */
+  date: string;
+  /** "CET", "CEST", "CST", else what Intl calls the zone ("GMT+9"). */
+  abbreviation: string;
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    // Parts, not a formatted string, so no locale's separators get in the
+    // way; h23 because some engines print midnight as "24:00" under hour12.
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/**
+ * An instant (ISO 8601 in UTC, as the view sends `start_utc`) as wall-clock
+ * time in `zone`. Intl names China's zone "GMT+8" and Germany's "CET" even in
+ * summer in some engines, so the zones of this app get their abbreviation
+ * from the UTC offset instead.
+ */
+export function inZone(utcIso: string, zone: string): ZoneTime {
+  const instant = Date.parse(utcIso);
+  const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const [y, mo, d, h, mi] = [parts.year, parts.month, parts.day, parts.hour, parts.minute];
+  const offsetMinutes = Math.round((Date.UTC(+y, +mo - 1, +d, +h, +mi) - instant) / 60_000);
+  return { time: `${h}:${mi}`, date: `${y}-${mo}-${d}`, abbreviation: abbreviation(zone, offsetMinutes, parts.timeZoneName ?? "") };
+}
+
+function abbreviation(zone: string, offsetMinutes: number, intlName: string): string {
+  if (zone === "Europe/Berlin") {
+    if (offsetMinutes === 60) return "CET";
+    if (offsetMinutes === 120) return "CEST";
+  }
+  if (zone === "Asia/Shanghai" && offsetMinutes === 480) return "CST";
+  return intlName;
+}
+
+/** A placed timed item in one day column of the week grid. */
+export type Placed = {
+  /** Minutes after the local midnight of the column's day. */
+  start: number;
+  end: number;
+  /** The side-by-side lane the item takes, from 0. */
+  lane: number;
+  /** How many lanes the group of items overlapping with it needs. */
+  lanes: number;
+};
+
+/**
+ * Side-by-side lanes for the items of one day (start and end in minutes).
+ * Each item takes the first lane that is free at its start; items that
+ * overlap, directly or through others, share the width of their group.
+ * The result is in the order of the input.
+ */
+export function layoutDay(spans: { start: number; end: number }[]): Placed[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[b].end - spans[a].end);
+  const placed: Placed[] = spans.map((s) => ({ ...s, lane: 0, lanes: 1 }));
+  let group: number[] = [];
+  let laneEnds: number[] = [];
+  let groupEnd = -Infinity;
+  const close = () => {
+    for (const i of group) placed[i].lanes = laneEnds.length;
+    group = [];
+    laneEnds = [];
+  };
+  for (const i of order) {
+    const { start, end } = spans[i];
+    if (start >= groupEnd) close();
+    let lane = laneEnds.findIndex((e) => e <= start);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = end;
+    placed[i].lane = lane;
+    group.push(i);
+    groupEnd = group.length === 1 ? end : Math.max(groupEnd, end);
+  }
+  close();
+  return placed;
+}
+
+/** Minutes after midnight of a local time "YYYY-MM-DDTHH:MM". */
+export function minuteOfDay(local: string): number {
+  return Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+}
+
+/**
+ * The hours the week grid shows: 07–22, widened to fit every timed item.
+ * An item that ends on a later day runs to the bottom, so only its start
+ * widens the range.
+ */
+export function hourRange(schedules: Schedule[]): { from: number; to: number } {
+  let from = 7;
+  let to = 22;
+  for (const s of schedules) {
+    if (s.type !== "timed") continue;
+    const start = minuteOfDay(s.start.local);
+    from = Math.min(from, Math.floor(start / 60));
+    if (s.start.local.slice(0, 10) === s.end.local.slice(0, 10)) to = Math.max(to, Math.ceil(minuteOfDay(s.end.local) / 60));
+    else to = Math.max(to, Math.floor(start / 60) + 1);
+  }
+  return { from, to: Math.min(to, 24) };
+}

@@ -18,6 +18,7 @@ pub mod demo;
 mod exchange;
 mod id;
 pub mod large;
+pub mod name;
 mod participant;
 mod person;
 mod programme;

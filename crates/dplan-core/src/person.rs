@@ -192,6 +192,33 @@ impl Person {
             .join(" ")
     }
 
+    /// The key the address book and rosters sort by: family name, then
+    /// given name, folded so that "Müller" sorts with "Muller" and "Liú"
+    /// with "Liu" (see [`crate::name::fold`]). Chinese names sort by their
+    /// Latin (pinyin) spelling, family name first like every other name.
+    pub fn sort_key(&self) -> (String, String) {
+        (
+            crate::name::fold(&self.family_name),
+            crate::name::fold(&self.given_name),
+        )
+    }
+
+    /// What makes two entries the same person when a list is imported: the
+    /// same name and the same organisation, compared folded. The German
+    /// organisation name is used where there is one, else the first given.
+    pub fn identity_key(&self) -> String {
+        let org = [Lang::De, Lang::En, Lang::Zh]
+            .into_iter()
+            .find_map(|l| self.organisation.get(l))
+            .unwrap_or("");
+        format!(
+            "{}\u{1f}{}\u{1f}{}",
+            crate::name::fold(&self.family_name),
+            crate::name::fold(&self.given_name),
+            crate::name::fold(org)
+        )
+    }
+
     /// Organisation in `lang`, falling back to German.
     pub fn organisation_in(&self, lang: Lang) -> &str {
         self.organisation.best(lang)
@@ -236,6 +263,38 @@ mod tests {
         p.name_order = NameOrder::GivenFirst;
         p.academic_title = Some("Dr.".into());
         assert_eq!(p.display_name(), "Dr. Frank Dudda");
+    }
+
+    #[test]
+    fn names_sort_by_family_name_without_umlauts_or_tone_marks() {
+        let mut a = liu();
+        a.family_name = "Müller".into();
+        let mut b = liu();
+        b.family_name = "Mueller".into();
+        let mut c = liu();
+        c.family_name = "Muller".into();
+        c.given_name = "Anna".into();
+        let mut people = [a, b, liu(), c];
+        people.sort_by_key(Person::sort_key);
+        let order: Vec<_> = people
+            .iter()
+            .map(|p| format!("{} {}", p.family_name, p.given_name))
+            .collect();
+        assert_eq!(
+            order,
+            ["Liu Qiang", "Mueller Qiang", "Muller Anna", "Müller Qiang"]
+        );
+    }
+
+    #[test]
+    fn the_same_name_and_organisation_is_the_same_person() {
+        let mut other = liu();
+        other.id = PersonId::derived("someone else");
+        other.given_name = " qiáng ".into();
+        other.pinyin = None;
+        assert_eq!(other.identity_key(), liu().identity_key());
+        other.organisation = Texts::de("Handelskammer Luzhou");
+        assert_ne!(other.identity_key(), liu().identity_key());
     }
 
     #[test]

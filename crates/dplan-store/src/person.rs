@@ -200,13 +200,17 @@ impl Store {
         get_personal(&self.conn, id)
     }
 
-    /// The address book, sorted by family name, then given name.
+    /// The address book, sorted by family name, then given name, the way
+    /// [`Person::sort_key`] compares them ("Müller" with "Muller", "Liú"
+    /// with "Liu"); SQLite's own collations know neither.
     pub fn list_persons(&self) -> Result<Vec<Person>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM person ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE"
-        ))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM person"))?;
         let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut persons: Vec<Person> = rows.collect::<rusqlite::Result<_>>()?;
+        persons.sort_by_cached_key(Person::sort_key);
+        Ok(persons)
     }
 
     /// Deletes a person who takes part in no visit.

@@ -126,3 +126,34 @@ fn many_persons_are_stored_all_or_none() {
     s.upsert_persons(&[good.clone()]).unwrap();
     assert_eq!(s.list_persons().unwrap(), vec![good]);
 }
+
+#[test]
+fn the_address_book_sorts_umlauts_and_pinyin_like_a_german_list() {
+    let mut s = store();
+    let names = [
+        ("Öztürk", "Ayla"),
+        ("Liú", "Fāng"),
+        ("Oberhausen", "Jan"),
+        ("Lin", "Mei"),
+        ("Müller", "Jürgen"),
+        ("Mueller", "Anna"),
+    ];
+    for (i, (family, given)) in names.iter().enumerate() {
+        let mut p = liu();
+        p.id = PersonId::derived(&format!("sort/{i}"));
+        p.family_name = family.to_string();
+        p.given_name = given.to_string();
+        s.insert_person(&p).unwrap();
+    }
+    let order: Vec<String> = s
+        .list_persons()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.family_name)
+        .collect();
+    assert_eq!(
+        order,
+        ["Lin", "Liú", "Mueller", "Müller", "Oberhausen", "Öztürk"],
+        "Ö sorts as O and Liú as Liu, not after Z as byte order would"
+    );
+}

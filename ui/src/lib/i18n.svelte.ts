@@ -1,6 +1,7 @@
 // German first, English second. Dates and times are formatted in the
 // chosen locale; times are shown in the item's own zone, never converted.
 import type { Lang, Texts } from "./api/types";
+import { remember, remembered } from "./settings";
 
 export type UiLang = "de" | "en";
 
@@ -303,26 +304,14 @@ export type Key = keyof (typeof strings)["de"];
 
 const LANG_KEY = "dplan.lang";
 
-function storedLang(): UiLang {
-  try {
-    return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "de";
-  } catch {
-    return "de";
-  }
-}
-
 class I18n {
-  lang = $state<UiLang>(storedLang());
+  lang = $state<UiLang>(remembered(LANG_KEY) === "en" ? "en" : "de");
 
   /** Switches the UI language and remembers it for the next start. */
   setLang = (lang: UiLang): void => {
     this.lang = lang;
     document.documentElement.lang = lang;
-    try {
-      localStorage.setItem(LANG_KEY, lang);
-    } catch {
-      // Storage may be unavailable; the choice then lasts for this session.
-    }
+    remember(LANG_KEY, lang);
   };
   t = (key: Key): string => strings[this.lang][key];
   /** The text in the UI language, else German, English, Chinese. */

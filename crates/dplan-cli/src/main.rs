@@ -70,6 +70,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Remove the personal data (passport, birth date, nationality, dietary
+    /// and accessibility notes) of a completed or cancelled visit's
+    /// participants; people in a visit that is not over keep theirs
+    PurgePersonalData {
+        visit: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the database (safe while the app runs)
     Backup { file: PathBuf },
     /// Replace the database with a backup, after checking the backup
@@ -202,6 +210,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print_json(&report)?;
             } else {
                 println!("{report}");
+            }
+        }
+        Command::PurgePersonalData { visit, json } => {
+            let mut store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let record = store.purge_personal_data(id, Utc::now())?;
+            if json {
+                print_json(&record)?;
+            } else {
+                println!(
+                    "removed the personal data of {} person(s); kept it for {} who take part in a visit that is not over",
+                    record.purged, record.kept
+                );
             }
         }
         Command::Backup { file } => {

@@ -346,3 +346,54 @@ fn dplan_db_environment_variable_selects_the_database() {
     assert!(out.status.success());
     assert_eq!(env.json(&["visits", "--json"]).as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn personal_data_is_purged_only_after_the_visit_is_over() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let err = env.fails(&["purge-personal-data", INCOMING]);
+    assert!(err.contains("only after a visit is over"), "{err}");
+
+    // Mark the visit completed through a visit file, as a script would.
+    let file = env.path("visit.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let mut visit: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    visit["visit"]["status"] = "completed".into();
+    std::fs::write(&file, visit.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+
+    let with_data = |env: &Env| {
+        let full = env.path("full.json");
+        env.ok(&[
+            "export-visit",
+            INCOMING,
+            "-o",
+            full.to_str().unwrap(),
+            "--with-personal-data",
+        ]);
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap();
+        file["persons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| {
+                p["personal"]
+                    .as_object()
+                    .is_some_and(|d| d.values().any(|v| !v.is_null()))
+            })
+            .count() as u64
+    };
+    let before = with_data(&env);
+    let record = env.json(&["purge-personal-data", INCOMING, "--json"]);
+    let (purged, kept) = (
+        record["purged"].as_u64().unwrap(),
+        record["kept"].as_u64().unwrap(),
+    );
+    assert!(purged > 0, "{record}");
+    assert_eq!(purged + kept, before, "{record}");
+    assert_eq!(
+        with_data(&env),
+        kept,
+        "only people in a visit that is not over keep their data"
+    );
+}

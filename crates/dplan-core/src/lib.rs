@@ -31,7 +31,9 @@ mod visit;
 
 pub use exchange::{FORMAT, FORMAT_VERSION, FileError, VisitFile};
 pub use id::{ItemId, PersonId, VenueId, VisitId};
-pub use participant::{Movement, Participant, Role, Side};
+pub use participant::{
+    Joining, ListedParticipant, Movement, Participant, Role, Side, merge_precedence,
+};
 pub use person::{NameOrder, Person, PersonalData};
 pub use programme::{ItemKind, ItemStatus, ProgrammeItem, Schedule};
 pub use text::{Lang, Texts};

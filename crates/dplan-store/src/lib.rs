@@ -20,6 +20,7 @@ mod migration;
 mod participant;
 mod person;
 mod programme;
+mod roster;
 mod venue;
 mod visit;
 
@@ -32,6 +33,7 @@ pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::ImportReport;
 pub use file::write_atomically;
 pub use migration::SCHEMA_VERSION;
+pub use roster::{ListedOutcome, ListedRow, ParticipantImportReport, PurgeRecord};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -79,6 +79,21 @@ pub(crate) fn list(conn: &Connection, visit: VisitId) -> Result<Vec<Participant>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Numbers the participants in `order` 1, 2, 3 … in the visit's order of
+/// precedence (one side's participants, first first).
+pub(crate) fn renumber(conn: &Connection, visit: VisitId, order: &[PersonId]) -> Result<()> {
+    let mut stmt = conn
+        .prepare("UPDATE participant SET precedence = ?3 WHERE visit_id = ?1 AND person_id = ?2")?;
+    for (i, person) in order.iter().enumerate() {
+        stmt.execute(rusqlite::params![
+            visit.to_string(),
+            person.to_string(),
+            i as i64 + 1
+        ])?;
+    }
+    Ok(())
+}
+
 fn get(conn: &Connection, visit: VisitId, person: PersonId) -> Result<Option<Participant>> {
     Ok(conn
         .query_row(
@@ -193,12 +208,7 @@ impl Store {
             )
             .into());
         }
-        for (i, person) in order.iter().enumerate() {
-            tx.execute(
-                "UPDATE participant SET precedence = ?3 WHERE visit_id = ?1 AND person_id = ?2",
-                rusqlite::params![visit.to_string(), person.to_string(), i as i64 + 1],
-            )?;
-        }
+        renumber(&tx, visit, order)?;
         tx.commit()?;
         Ok(())
     }

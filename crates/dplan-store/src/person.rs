@@ -1,4 +1,4 @@
-use dplan_core::{Person, PersonId, PersonalData};
+use dplan_core::{Person, PersonId, PersonalData, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -135,6 +135,35 @@ pub(crate) fn get_personal(conn: &Connection, id: PersonId) -> Result<PersonalDa
         .unwrap_or_default())
 }
 
+/// Every person in the address book, in no particular order, without
+/// personal data.
+pub(crate) fn list(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM person"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Deletes the personal data of the visit's participants, except for those
+/// who take part in another visit that is not over. Returns how many
+/// persons' data was deleted and how many kept theirs.
+pub(crate) fn purge_personal_for_visit(conn: &Connection, visit: VisitId) -> Result<(u32, u32)> {
+    let purged = conn.execute(
+        "DELETE FROM person_personal
+         WHERE person_id IN (SELECT person_id FROM participant WHERE visit_id = ?1)
+           AND person_id NOT IN (
+               SELECT p.person_id FROM participant p JOIN visit v ON v.id = p.visit_id
+               WHERE v.id <> ?1 AND v.status NOT IN ('completed', 'cancelled'))",
+        [visit.to_string()],
+    )?;
+    let kept: u32 = conn.query_row(
+        "SELECT count(*) FROM person_personal
+         WHERE person_id IN (SELECT person_id FROM participant WHERE visit_id = ?1)",
+        [visit.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok((purged as u32, kept))
+}
+
 impl Store {
     pub fn insert_person(&mut self, person: &Person) -> Result<()> {
         person.validate()?;
@@ -204,11 +233,7 @@ impl Store {
     /// [`Person::sort_key`] compares them ("Müller" with "Muller", "Liú"
     /// with "Liu"); SQLite's own collations know neither.
     pub fn list_persons(&self) -> Result<Vec<Person>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM person"))?;
-        let rows = stmt.query_map([], from_row)?;
-        let mut persons: Vec<Person> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut persons = list(&self.conn)?;
         persons.sort_by_cached_key(Person::sort_key);
         Ok(persons)
     }

@@ -7,6 +7,7 @@ mod migration;
 mod participant;
 mod person;
 mod programme;
+mod roster;
 mod types;
 mod venue;
 mod visit;

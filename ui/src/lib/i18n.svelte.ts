@@ -304,6 +304,20 @@ export type Key = keyof (typeof strings)["de"];
 
 const LANG_KEY = "dplan.lang";
 
+// Building an Intl formatter costs far more than using one, and a list of
+// visits formats two dates a row: one formatter per language serves all.
+const dayFormats = new Map<UiLang, Intl.DateTimeFormat>();
+function dayFormat(lang: UiLang): Intl.DateTimeFormat {
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === "de" ? "de-DE" : "en-GB", {
+      weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+    });
+    dayFormats.set(lang, f);
+  }
+  return f;
+}
+
 class I18n {
   lang = $state<UiLang>(remembered(LANG_KEY) === "en" ? "en" : "de");
 
@@ -327,10 +341,7 @@ class I18n {
   /** A calendar date ("2027-03-24") as "Mi., 24. März 2027". */
   day = (iso: string): string => {
     const [y, m, d] = iso.split("-").map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return new Intl.DateTimeFormat(this.lang === "de" ? "de-DE" : "en-GB", {
-      weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-    }).format(date);
+    return dayFormat(this.lang).format(new Date(Date.UTC(y, m - 1, d)));
   };
 }
 

@@ -97,11 +97,13 @@ type Call = { cmd: string; args: Record<string, unknown> };
 function setup() {
   const calls: Call[] = [];
   mockIPC((cmd, args) => {
+    // The venue list is fetched when a form opens; it is not an action.
+    if (cmd === "list_venues") return [];
     calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
     return null;
   });
   let changed = 0;
-  render(Programme, { view, venues: [], onchanged: () => changed++ });
+  render(Programme, { view, onchanged: () => changed++ });
   return { calls, changed: () => changed };
 }
 
@@ -189,7 +191,7 @@ describe("Programme", () => {
 
     // Clicking an item opens the edit form with its data.
     await fireEvent.click(portBlock);
-    const form = screen.getByTestId("item-form");
+    const form = await screen.findByTestId("item-form");
     expect((form.querySelector('[name="title.de"]') as HTMLInputElement).value).toBe("Besuch des Hafens Luzhou");
     // Saving it keeps what the form does not show: who is responsible, the revision.
     await fireEvent.click(screen.getByTestId("save-item"));
@@ -232,6 +234,8 @@ describe("Programme", () => {
 
   it("moves an item to another day, keeping its local times and zone", async () => {
     const { calls, changed } = setup();
+    expect(within(row("Hafens")).queryByTestId("move-item")).toBeNull();
+    await fireEvent.click(within(row("Hafens")).getByTestId("move-item-open"));
     const select = within(row("Hafens")).getByTestId("move-item") as HTMLSelectElement;
     expect(select.value).toBe("2028-04-10");
     await fireEvent.change(select, { target: { value: "2028-04-11" } });
@@ -245,7 +249,8 @@ describe("Programme", () => {
       throw { kind: "conflict", message: "the item was changed elsewhere", fields: [] };
     });
     let changed = 0;
-    render(Programme, { view, venues: [], onchanged: () => changed++ });
+    render(Programme, { view, onchanged: () => changed++ });
+    await fireEvent.click(within(row("Hafens")).getByTestId("move-item-open"));
     const select = within(row("Hafens")).getByTestId("move-item") as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: "2028-04-11" } });
     expect((await screen.findByRole("alert")).textContent).toContain("changed elsewhere");

@@ -99,4 +99,15 @@ describe("VisitList", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(opened).toBe("imported-1");
   });
+
+  it("shows a list the caller fetched already, without asking again", async () => {
+    const asked: string[] = [];
+    mockIPC((cmd) => {
+      asked.push(cmd);
+      return [];
+    });
+    render(VisitList, { initial: Promise.resolve([visit({})]), onopen: () => {}, onnew: () => {} });
+    expect((await screen.findAllByTestId("visit-row"))[0].textContent).toContain("Besuch aus Luzhou");
+    expect(asked.filter((c) => c === "list_visits")).toEqual([]);
+  });
 });

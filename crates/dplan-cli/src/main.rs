@@ -12,7 +12,8 @@ use std::{
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use dplan_core::view::VisitView;
+use dplan_core::{Lang, PersonId, Side, VisitId, view::VisitView};
+use dplan_roster as roster;
 use dplan_store::{Store, StoreError};
 
 #[derive(Parser)]
@@ -69,6 +70,38 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+    /// Add the people in a participant list (.csv or .xlsx) to a visit. Known
+    /// persons (same name and organisation) are matched, not duplicated.
+    /// Nothing is imported while any row is invalid, unless --only-valid
+    ImportParticipants {
+        visit: String,
+        file: PathBuf,
+        /// Show what would be imported; store nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows and skip the invalid ones
+        #[arg(long)]
+        only_valid: bool,
+        /// Map a field to a column where detection fails: FIELD=COLUMN, the
+        /// column by header, letter (C) or number (3); e.g. family_name=C
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// Side for rows that do not say
+        #[arg(long, value_parser = ["guest", "host"], default_value = "guest")]
+        side: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a visit's participants in order of precedence to .csv (UTF-8
+    /// with BOM, for Excel) or .xlsx
+    ExportRoster {
+        visit: String,
+        #[arg(short, long, value_name = "FILE.csv|FILE.xlsx")]
+        output: PathBuf,
+        /// Language of headers, titles and organisations
+        #[arg(long, value_parser = ["de", "en", "zh"], default_value = "de")]
+        lang: String,
     },
     /// Remove the personal data (passport, birth date, nationality, dietary
     /// and accessibility notes) of a completed or cancelled visit's
@@ -212,6 +245,97 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 println!("{report}");
             }
         }
+        Command::ImportParticipants {
+            visit,
+            file,
+            dry_run,
+            only_valid,
+            map,
+            side,
+            json,
+        } => {
+            let mut store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let options = roster::ImportOptions {
+                default_side: if side == "host" {
+                    Side::Host
+                } else {
+                    Side::Guest
+                },
+            };
+            let plan = roster_plan(&file, &map, id, &options)?;
+            let policy = if only_valid {
+                roster::ImportPolicy::ValidRowsOnly
+            } else {
+                roster::ImportPolicy::AllOrNothing
+            };
+            if !plan.errors.is_empty() && (!only_valid || !json) {
+                for e in &plan.errors {
+                    println!("{}: {e}", file.display());
+                }
+            }
+            let drafts = plan.accepted(policy).map_err(|e| {
+                Failure(format!(
+                    "{}: {e}; nothing imported (--only-valid imports the valid rows)",
+                    file.display()
+                ))
+            })?;
+            let listed: Vec<_> = drafts.iter().map(roster::Draft::listed).collect();
+            let report = store.import_participants(id, &listed, dry_run)?;
+            if json {
+                print_json(&serde_json::json!({
+                    "rows": plan.rows,
+                    "skipped_rows": plan.errors,
+                    "unmapped_columns": plan.unmapped,
+                    "import": report,
+                }))?;
+            } else {
+                if !plan.unmapped.is_empty() {
+                    println!("columns not imported: {}", plan.unmapped.join(", "));
+                }
+                for d in drafts.iter().filter(|d| !d.notes.is_empty()) {
+                    println!("row {}: {}", d.row, d.notes.join("; "));
+                }
+                print!("{report}");
+            }
+        }
+        Command::ExportRoster {
+            visit,
+            output,
+            lang,
+        } => {
+            let store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let lang = match lang.as_str() {
+                "en" => Lang::En,
+                "zh" => Lang::Zh,
+                _ => Lang::De,
+            };
+            let file = store.export_visit(id, Utc::now(), false)?;
+            let persons: std::collections::HashMap<_, _> =
+                file.persons.iter().map(|p| (p.id, p)).collect();
+            let rows: Vec<roster::RosterRow> = file
+                .participants
+                .iter()
+                .filter_map(|p| {
+                    persons
+                        .get(&p.person_id)
+                        .map(|person| roster::RosterRow::new(p, person, lang))
+                })
+                .collect();
+            let bytes = match output.extension().and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("xlsx") => roster::roster_xlsx(&rows, lang)?,
+                Some(e) if e.eq_ignore_ascii_case("csv") => roster::roster_csv(&rows, lang),
+                _ => {
+                    return Err(Failure(format!(
+                        "{}: name the file .csv or .xlsx",
+                        output.display()
+                    )));
+                }
+            };
+            dplan_store::write_atomically(&output, &bytes)?;
+            eprintln!("wrote {} ({} participants)", output.display(), rows.len());
+        }
         Command::PurgePersonalData { visit, json } => {
             let mut store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
@@ -254,4 +378,43 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Reads a participant list and plans its import, with the user's column
+/// mappings (`family_name=C`) over the detected ones.
+fn roster_plan(
+    file: &Path,
+    map: &[String],
+    visit: VisitId,
+    options: &roster::ImportOptions,
+) -> Result<roster::ImportPlan, Failure> {
+    let fail = |e: &dyn std::fmt::Display| Failure(format!("{}: {e}", file.display()));
+    roster::FileKind::from_path(file).map_err(|e| fail(&e))?;
+    let bytes = std::fs::read(file).map_err(|e| fail(&e))?;
+    let table = roster::read_table(&bytes).map_err(|e| fail(&e))?;
+    let mut mapping = roster::detect_mapping(&table);
+    for m in map {
+        let (field, column) = m
+            .split_once('=')
+            .ok_or_else(|| Failure(format!("--map {m}: write FIELD=COLUMN, e.g. family_name=C")))?;
+        let field: roster::Field = serde_json::from_value(field.trim().into()).map_err(|_| {
+            Failure(format!(
+                "--map {m}: `{field}` is not a field; fields: {}",
+                roster::Field::ALL
+                    .iter()
+                    .map(|f| serde_json::to_value(f)
+                        .map(|v| v.as_str().unwrap_or_default().to_string())
+                        .unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        let column = table.find_column(column).ok_or_else(|| {
+            Failure(format!(
+                "--map {m}: the file has no column `{column}` (name a header, a letter or a number)"
+            ))
+        })?;
+        mapping = mapping.with_override(field, Some(column));
+    }
+    roster::plan_import(&table, &mapping, visit, options, PersonId::random).map_err(|e| fail(&e))
 }

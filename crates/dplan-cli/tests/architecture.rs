@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const CORE: &[&str] = &["dplan-core", "dplan-store", "dplan-cli"];
+const CORE: &[&str] = &["dplan-core", "dplan-store", "dplan-roster", "dplan-cli"];
 const FORBIDDEN: &[&str] = &["tauri", "wry", "webkit2gtk", "gtk", "tao"];
 
 #[test]
@@ -73,6 +73,7 @@ fn only_the_store_contains_sql() {
     let mut offenders = Vec::new();
     for dir in [
         "crates/dplan-core/src",
+        "crates/dplan-roster/src",
         "crates/dplan-cli/src",
         "src-tauri/src",
     ] {

@@ -397,3 +397,166 @@ fn personal_data_is_purged_only_after_the_visit_is_over() {
         "only people in a visit that is not over keep their data"
     );
 }
+
+/// A list as a partner city sends it: German Excel's semicolon CSV, with
+/// one person the demo already knows (same name and organisation).
+const LIST: &str = "\u{feff}Nachname;Vorname;中文姓名;Organisation;Funktion;Rolle\r\n\
+Chen;Jing;陈静;Handelskammer Luzhou;Referentin;Mitglied\r\n\
+Liu;Qiang;刘强;Stadtregierung Luzhou;Vizebürgermeister;Delegationsleitung\r\n\
+Schäfer;Lena;;Hochschule Bochum;Dozentin;Mitglied\r\n";
+
+#[test]
+fn a_participant_list_imports_after_a_dry_run_and_matches_known_people() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let list = env.path("liste.csv");
+    std::fs::write(&list, LIST).unwrap();
+    let persons = |env: &Env| env.json(&["info", "--json"])["persons"].as_u64().unwrap();
+    let before = persons(&env);
+
+    let dry = env.json(&[
+        "import-participants",
+        INCOMING,
+        list.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(dry["import"]["dry_run"], true);
+    assert_eq!(dry["import"]["new_persons"], 2, "{dry}");
+    assert_eq!(
+        dry["import"]["already_in_visit"], 1,
+        "刘强 is in the visit already: {dry}"
+    );
+    assert_eq!(persons(&env), before, "a dry run stores nothing");
+
+    let text = env.ok(&["import-participants", INCOMING, list.to_str().unwrap()]);
+    assert!(text.contains("2 new to the address book"), "{text}");
+    assert_eq!(persons(&env), before + 2);
+    let show = env.json(&["show", INCOMING, "--json"]);
+    let names: Vec<&str> = show["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["side"] == "guest")
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names[0], "刘强 Liu Qiang",
+        "the head of delegation keeps the lead"
+    );
+    assert!(names.contains(&"陈静 Chen Jing"), "{names:?}");
+
+    // Again: everyone is in the visit now, nothing changes.
+    let again = env.json(&[
+        "import-participants",
+        INCOMING,
+        list.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(again["import"]["already_in_visit"], 3, "{again}");
+    assert_eq!(persons(&env), before + 2);
+}
+
+#[test]
+fn a_list_with_a_bad_row_imports_nothing_unless_asked_for_the_valid_rows() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let list = env.path("liste.csv");
+    std::fs::write(
+        &list,
+        "Nachname,Vorname,E-Mail\nWeber,Anna,anna@example.de\n,Karl,karl@example.de\n",
+    )
+    .unwrap();
+    let out = env.run(&["import-participants", INCOMING, list.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("row 3"), "the bad row is named: {stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("nothing imported"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+
+    let ok = env.json(&[
+        "import-participants",
+        INCOMING,
+        list.to_str().unwrap(),
+        "--only-valid",
+        "--json",
+    ]);
+    assert_eq!(ok["import"]["new_persons"], 1, "{ok}");
+    assert_eq!(ok["skipped_rows"][0]["row"], 3, "{ok}");
+}
+
+#[test]
+fn a_column_detection_cannot_read_is_mapped_by_hand() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let list = env.path("liste.csv");
+    std::fs::write(&list, "Feld 1;Feld 2\nKrüger;Tim\n").unwrap();
+    let err = env.fails(&["import-participants", INCOMING, list.to_str().unwrap()]);
+    assert!(err.contains("liste.csv"), "{err}");
+    let out = env.json(&[
+        "import-participants",
+        INCOMING,
+        list.to_str().unwrap(),
+        "--map",
+        "family_name=A",
+        "--map",
+        "given_name=Feld 2",
+        "--side",
+        "host",
+        "--json",
+    ]);
+    assert_eq!(out["import"]["rows"][0]["name"], "Tim Krüger", "{out}");
+    let err = env.fails(&[
+        "import-participants",
+        INCOMING,
+        list.to_str().unwrap(),
+        "--map",
+        "surname=A",
+    ]);
+    assert!(err.contains("not a field"), "{err}");
+}
+
+#[test]
+fn the_roster_exports_for_excel_in_order_of_precedence() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let csv = env.path("roster.csv");
+    env.ok(&["export-roster", INCOMING, "-o", csv.to_str().unwrap()]);
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with BOM for Excel"
+    );
+    let table = dplan_roster::read_table(&bytes).unwrap();
+    let show = env.json(&["show", INCOMING, "--json"]);
+    assert_eq!(
+        table.rows.len(),
+        show["participants"].as_array().unwrap().len()
+    );
+    assert!(
+        table.rows[0].cells.iter().any(|c| c.contains("刘强")),
+        "the head of delegation comes first: {:?}",
+        table.rows[0].cells
+    );
+
+    let xlsx = env.path("roster.xlsx");
+    env.ok(&[
+        "export-roster",
+        INCOMING,
+        "-o",
+        xlsx.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    let table = dplan_roster::read_table(&std::fs::read(&xlsx).unwrap()).unwrap();
+    assert!(table.rows[0].cells.iter().any(|c| c.contains("刘强")));
+
+    let err = env.fails(&[
+        "export-roster",
+        INCOMING,
+        "-o",
+        env.path("roster.pdf").to_str().unwrap(),
+    ]);
+    assert!(err.contains(".csv or .xlsx"), "{err}");
+}

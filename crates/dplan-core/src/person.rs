@@ -204,18 +204,16 @@ impl Person {
     }
 
     /// What makes two entries the same person when a list is imported: the
-    /// same name and the same organisation, compared folded. The German
-    /// organisation name is used where there is one, else the first given.
+    /// same name and the same organisation, compared with
+    /// [`crate::name::fold_identity`] ("Müller" is "Mueller", "Liú" is
+    /// "Liu"). The German organisation name is used where there is one.
     pub fn identity_key(&self) -> String {
-        let org = [Lang::De, Lang::En, Lang::Zh]
-            .into_iter()
-            .find_map(|l| self.organisation.get(l))
-            .unwrap_or("");
+        use crate::name::fold_identity;
         format!(
             "{}\u{1f}{}\u{1f}{}",
-            crate::name::fold(&self.family_name),
-            crate::name::fold(&self.given_name),
-            crate::name::fold(org)
+            fold_identity(&self.family_name),
+            fold_identity(&self.given_name),
+            fold_identity(self.organisation.best(Lang::De))
         )
     }
 
@@ -290,11 +288,29 @@ mod tests {
     fn the_same_name_and_organisation_is_the_same_person() {
         let mut other = liu();
         other.id = PersonId::derived("someone else");
-        other.given_name = " qiáng ".into();
+        other.given_name = " QIÁNG ".into();
         other.pinyin = None;
         assert_eq!(other.identity_key(), liu().identity_key());
         other.organisation = Texts::de("Handelskammer Luzhou");
         assert_ne!(other.identity_key(), liu().identity_key());
+
+        let german = |family: &str, given: &str, org: &str| {
+            let mut p = liu();
+            p.family_name = family.into();
+            p.given_name = given.into();
+            p.organisation = Texts::de(org);
+            p.identity_key()
+        };
+        assert_eq!(
+            german("Müller", "Jürgen", "Stadt Herne"),
+            german("MUELLER", " juergen", "stadt  herne"),
+            "umlauts as German spells them without"
+        );
+        assert_ne!(
+            german("Ab", "c", ""),
+            german("A", "bc", ""),
+            "the separator keeps names apart"
+        );
     }
 
     #[test]

@@ -1,0 +1,80 @@
+//! What can go wrong with a whole file, said so that a protocol officer knows
+//! what to do next. Problems with single rows are [`crate::RowError`]s.
+
+use crate::RowError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RosterError {
+    #[error("the file is empty")]
+    Empty,
+
+    #[error(
+        "the file is {} MB; files over {} MB are not imported (is it really a participant list?)",
+        megabytes(.bytes),
+        crate::MAX_BYTES / (1024 * 1024)
+    )]
+    TooLarge { bytes: usize },
+
+    #[error(
+        "the table has more than {} rows; participant lists that long are not imported (split the file)",
+        crate::MAX_ROWS
+    )]
+    TooManyRows,
+
+    #[error("the file has no header row: every row is empty")]
+    NoHeader,
+
+    /// The bytes are neither text nor a workbook. `what` names what they look
+    /// like, when that is known ("a PDF document").
+    #[error("not a CSV or Excel file{}", looks_like(.what))]
+    NotATable { what: Option<&'static str> },
+
+    /// The file name says neither CSV nor Excel.
+    #[error("„{name}“ is not a CSV or Excel file: import a .csv, .txt, .xlsx or .xls file")]
+    UnknownFileType { name: String },
+
+    #[error(
+        "the Excel file is password-protected: open it in Excel, remove the password and save it again"
+    )]
+    PasswordProtected,
+
+    #[error("the Excel file could not be read ({reason}); open it in Excel and save it again")]
+    Workbook { reason: String },
+
+    #[error("the Excel file has no worksheet")]
+    NoWorksheet,
+
+    #[error("row {row}: {reason}")]
+    Csv { row: usize, reason: String },
+
+    #[error(
+        "no column holds the family name (columns: {}); choose the column for the family name",
+        .columns.join(", ")
+    )]
+    NoNameColumn { columns: Vec<String> },
+
+    #[error("the file has column headers but no rows with participants")]
+    NoRows,
+
+    #[error("there is no column {column}; the file has {count} columns")]
+    NoSuchColumn { column: usize, count: usize },
+
+    /// Some rows are wrong and the import was asked to be all-or-nothing.
+    #[error(
+        "nothing was imported: {count} {} errors (first: {first})",
+        if *.count == 1 { "row has" } else { "rows have" }
+    )]
+    InvalidRows { count: usize, first: RowError },
+
+    #[error("the Excel file could not be written: {0}")]
+    Export(String),
+}
+
+fn megabytes(bytes: &usize) -> usize {
+    bytes.div_ceil(1024 * 1024)
+}
+
+fn looks_like(what: &Option<&'static str>) -> String {
+    what.map(|w| format!(" (it looks like {w})"))
+        .unwrap_or_default()
+}

@@ -25,6 +25,13 @@ const COMMANDS: &[&str] = &[
     "delete_item",
     "export_visit_file",
     "import_visit_file",
+    "open_participant_list",
+    "load_participant_list",
+    "review_participant_list",
+    "import_participant_list",
+    "export_roster",
+    "purge_personal_data",
+    "list_purges",
 ];
 
 fn main() {

@@ -26,7 +26,7 @@ impl IpcError {
         IpcError::of(dplan_store::ErrorKind::Internal, e.to_string())
     }
 
-    fn of(kind: dplan_store::ErrorKind, message: String) -> Self {
+    pub(crate) fn of(kind: dplan_store::ErrorKind, message: String) -> Self {
         IpcError(ErrorReport {
             kind,
             message,

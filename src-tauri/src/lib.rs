@@ -6,6 +6,7 @@ mod error;
 mod exchange;
 mod participants;
 mod programme;
+mod roster;
 mod startup;
 mod state;
 mod visits;
@@ -81,6 +82,13 @@ pub fn run() {
             programme::delete_item,
             exchange::export_visit_file,
             exchange::import_visit_file,
+            roster::open_participant_list,
+            roster::load_participant_list,
+            roster::review_participant_list,
+            roster::import_participant_list,
+            roster::export_roster,
+            roster::purge_personal_data,
+            roster::list_purges,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use dplan_roster::Table;
 use dplan_store::Store;
 
 use crate::error::{IpcError, IpcResult};
@@ -16,6 +17,8 @@ pub struct AppState {
     /// Whether `DPLAN_TRACE` asks for the startup trace.
     pub trace: bool,
     store: Result<Mutex<Store>, String>,
+    /// The participant list read last, while the import dialog reviews it.
+    list: Mutex<Option<Table>>,
 }
 
 impl AppState {
@@ -28,6 +31,7 @@ impl AppState {
             open_visit,
             trace,
             store,
+            list: Mutex::new(None),
         }
     }
 
@@ -43,5 +47,25 @@ impl AppState {
             )
         })?;
         f(&mut store)
+    }
+
+    /// Keeps a participant list for the import dialog's next steps.
+    pub fn keep_list(&self, table: Table) {
+        if let Ok(mut list) = self.list.lock() {
+            *list = Some(table);
+        }
+    }
+
+    /// Runs `f` with the participant list read last.
+    pub fn with_list<T>(&self, f: impl FnOnce(&Table) -> IpcResult<T>) -> IpcResult<T> {
+        let list = self.list.lock().map_err(|_| {
+            IpcError::internal("the participant list is unavailable; read it again")
+        })?;
+        match list.as_ref() {
+            Some(table) => f(table),
+            None => Err(IpcError::internal(
+                "no participant list has been read; choose a file first",
+            )),
+        }
     }
 }

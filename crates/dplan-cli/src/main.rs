@@ -312,17 +312,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 _ => Lang::De,
             };
             let file = store.export_visit(id, Utc::now(), false)?;
-            let persons: std::collections::HashMap<_, _> =
-                file.persons.iter().map(|p| (p.id, p)).collect();
-            let rows: Vec<roster::RosterRow> = file
-                .participants
-                .iter()
-                .filter_map(|p| {
-                    persons
-                        .get(&p.person_id)
-                        .map(|person| roster::RosterRow::new(p, person, lang))
-                })
-                .collect();
+            let rows = roster::roster_rows(&file, lang);
             let bytes = match output.extension().and_then(|e| e.to_str()) {
                 Some(e) if e.eq_ignore_ascii_case("xlsx") => roster::roster_xlsx(&rows, lang)?,
                 Some(e) if e.eq_ignore_ascii_case("csv") => roster::roster_csv(&rows, lang),

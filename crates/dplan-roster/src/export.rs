@@ -227,6 +227,22 @@ fn push_csv_line<S: AsRef<str>>(out: &mut Vec<u8>, cells: &[S]) {
 
 /// The roster as CSV for Excel, with headers and role and side words in
 /// `lang`, in order of precedence.
+/// The roster of a whole visit, guests then hosts, each side in order of
+/// precedence (as [`dplan_core::VisitFile`] lists its participants).
+pub fn roster_rows(file: &dplan_core::VisitFile, lang: Lang) -> Vec<RosterRow> {
+    let persons: std::collections::HashMap<_, _> = file.persons.iter().map(|p| (p.id, p)).collect();
+    let mut participants: Vec<&Participant> = file.participants.iter().collect();
+    participants.sort_by_key(|p| (p.side, p.precedence));
+    participants
+        .into_iter()
+        .filter_map(|p| {
+            persons
+                .get(&p.person_id)
+                .map(|person| RosterRow::new(p, person, lang))
+        })
+        .collect()
+}
+
 pub fn roster_csv(rows: &[RosterRow], lang: Lang) -> Vec<u8> {
     let mut out = Vec::with_capacity(3 + 200 * (rows.len() + 1));
     out.extend_from_slice(b"\xEF\xBB\xBF");

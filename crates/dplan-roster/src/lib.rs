@@ -21,6 +21,9 @@
 //! work; both sides compare [`dplan_core::Person::identity_key`]s so they agree on what "the same
 //! person" means.
 //!
+//! [`ListReview`] gathers what the app's import dialog shows of a list
+//! before anything is stored.
+//!
 //! Export: [`RosterRow`] is one line of the roster, built from the model;
 //! [`roster_csv`] writes it for Excel (UTF-8 with BOM, `;`, formula
 //! injection neutralised) and [`roster_xlsx`] as a workbook.
@@ -34,10 +37,12 @@ mod export;
 mod fold;
 mod import;
 mod name;
+mod review;
 mod table;
 
 pub use columns::{Field, Mapping, detect_mapping};
 pub use error::RosterError;
-pub use export::{RosterRow, roster_csv, roster_xlsx};
+pub use export::{RosterRow, roster_csv, roster_rows, roster_xlsx};
 pub use import::{Draft, ImportOptions, ImportPlan, ImportPolicy, RowError, plan_import};
+pub use review::{ColumnView, DraftView, FieldChoice, ListReview, SAMPLE_ROWS};
 pub use table::{FileKind, MAX_BYTES, MAX_ROWS, Row, Table, read_table};

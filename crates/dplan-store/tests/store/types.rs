@@ -12,7 +12,11 @@ use dplan_core::{
     VisitStatus, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
-use dplan_store::{ErrorKind, ErrorReport, ImportReport};
+use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
+use dplan_store::{
+    ErrorKind, ErrorReport, ImportReport, ListedOutcome, ListedRow, ParticipantImportReport,
+    PurgeRecord,
+};
 use ts_rs::TS;
 
 fn generated() -> String {
@@ -50,6 +54,17 @@ fn generated() -> String {
         ErrorKind::decl(),
         ErrorReport::decl(),
         ImportReport::decl(),
+        Field::decl(),
+        Mapping::decl(),
+        RowError::decl(),
+        ColumnView::decl(),
+        FieldChoice::decl(),
+        DraftView::decl(),
+        ListReview::decl(),
+        ListedOutcome::decl(),
+        ListedRow::decl(),
+        ParticipantImportReport::decl(),
+        PurgeRecord::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p dplan-store --test store types`.\n\

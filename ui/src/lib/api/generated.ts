@@ -208,3 +208,74 @@ export type ImportReport = { visit_id: string, title: string,
  * The visit was new here (otherwise it was updated in place).
  */
 created: boolean, items_added: number, items_changed: number, items_unchanged: number, items_removed: number, persons_added: number, persons_updated: number, venues_added: number, venues_updated: number, participants: number, };
+
+export type Field = "family_name" | "given_name" | "name_zh" | "pinyin" | "academic_title" | "title_de" | "title_en" | "title_zh" | "address_de" | "address_en" | "address_zh" | "organisation_de" | "organisation_en" | "organisation_zh" | "position_de" | "position_en" | "position_zh" | "email" | "phone" | "languages" | "side" | "role" | "precedence" | "hotel" | "dietary" | "accessibility";
+
+export type Mapping = { fields: { [key in Field]?: number }, };
+
+export type RowError = { 
+/**
+ * The row number as Excel shows it.
+ */
+row: number, 
+/**
+ * The column as the user knows it (its header), where one is to blame.
+ */
+column: string | null, reason: string, };
+
+export type ColumnView = { index: number, 
+/**
+ * The header, or "column C" where the list has none.
+ */
+label: string, field: Field | null, };
+
+export type FieldChoice = { field: Field, de: string, en: string, };
+
+export type DraftView = { row: number, name: string, organisation: string, side: Side, role: Role, 
+/**
+ * Guesses worth checking, such as how a whole name was split.
+ */
+notes: Array<string>, };
+
+export type ListReview = { 
+/**
+ * The row that held the headers, as Excel numbers it.
+ */
+header_row: number, columns: Array<ColumnView>, 
+/**
+ * The first rows' cells, column by column.
+ */
+sample: Array<Array<string>>, 
+/**
+ * Data rows in the list.
+ */
+rows: number, mapping: Mapping, fields: Array<FieldChoice>, drafts: Array<DraftView>, errors: Array<RowError>, 
+/**
+ * Columns that feed no field.
+ */
+unmapped: Array<string>, };
+
+export type ListedOutcome = "new_person" | "known_person" | "already_in_visit";
+
+export type ListedRow = { 
+/**
+ * Position in the list given to the import, from 0.
+ */
+index: number, name: string, person_id: string, outcome: ListedOutcome, };
+
+export type ParticipantImportReport = { visit_id: string, 
+/**
+ * Nothing was stored: the report says what an import would do.
+ */
+dry_run: boolean, rows: Array<ListedRow>, new_persons: number, known_persons: number, already_in_visit: number, };
+
+export type PurgeRecord = { visit_id: string, purged_at: string, 
+/**
+ * Persons whose personal data was removed.
+ */
+purged: number, 
+/**
+ * Persons whose personal data was kept because they take part in a
+ * visit that is not over yet.
+ */
+kept: number, };

@@ -8,6 +8,11 @@ import type {
   FieldError,
   ImportReport,
   IpcError,
+  Lang,
+  ListReview,
+  Mapping,
+  ParticipantImportReport,
+  PurgeRecord,
   Participant,
   Person,
   PersonEntry,
@@ -35,9 +40,13 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === "object" && e !== null && "kind" in e && "message" in e;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  headers?: Record<string, string>,
+): Promise<T> {
   try {
-    return await activity.track(() => invoke<T>(command, args));
+    return await activity.track(() => invoke<T>(command, args, headers ? { headers } : undefined));
   } catch (e) {
     if (isIpcError(e)) throw new ApiError({ ...e, fields: e.fields ?? [] });
     // Tauri's own errors (e.g. arguments it could not read) are plain strings.
@@ -87,6 +96,25 @@ export const api = {
     call<string | null>("export_visit_file", { id, suggestedName }),
   /** Asks for a visit file (a native dialog) and imports it; the report, or null if cancelled. */
   importVisitFile: () => call<ImportReport | null>("import_visit_file"),
+
+  // Participant lists (Excel, CSV). The list read last stays on the Rust
+  // side while the import dialog reviews it with different mappings.
+  /** Asks for a list (a native dialog) and reviews it; null if cancelled. */
+  openParticipantList: (visitId: string, defaultSide: Side) =>
+    call<ListReview | null>("open_participant_list", { visitId, defaultSide }),
+  /** Reviews a list dropped on the window, sent as its raw bytes. */
+  loadParticipantList: (visitId: string, defaultSide: Side, bytes: Uint8Array) =>
+    call<ListReview>("load_participant_list", bytes, { "visit-id": visitId, "default-side": defaultSide }),
+  reviewParticipantList: (visitId: string, mapping: Mapping, defaultSide: Side) =>
+    call<ListReview>("review_participant_list", { visitId, mapping, defaultSide }),
+  /** Imports the list read last; with dryRun, says what that would do and stores nothing. */
+  importParticipantList: (visitId: string, mapping: Mapping, defaultSide: Side, onlyValid: boolean, dryRun: boolean) =>
+    call<ParticipantImportReport>("import_participant_list", { visitId, mapping, defaultSide, onlyValid, dryRun }),
+  /** Asks where to save the roster (.xlsx or .csv) and writes it; the path, or null if cancelled. */
+  exportRoster: (visitId: string, lang: Lang, suggestedName: string) =>
+    call<string | null>("export_roster", { visitId, lang, suggestedName }),
+  purgePersonalData: (visitId: string) => call<PurgeRecord>("purge_personal_data", { visitId }),
+  listPurges: (visitId: string) => call<PurgeRecord[]>("list_purges", { visitId }),
 };
 
 /**

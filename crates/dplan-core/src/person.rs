@@ -113,6 +113,32 @@ pub struct Person {
 }
 
 impl Person {
+    /// A person known by name only; everything else empty.
+    pub fn new(
+        id: PersonId,
+        family_name: impl Into<String>,
+        given_name: impl Into<String>,
+        name_order: NameOrder,
+    ) -> Person {
+        Person {
+            id,
+            family_name: family_name.into(),
+            given_name: given_name.into(),
+            name_zh: None,
+            pinyin: None,
+            name_order,
+            academic_title: None,
+            title: Texts::default(),
+            address: Texts::default(),
+            organisation: Texts::default(),
+            position: Texts::default(),
+            email: None,
+            phone: None,
+            languages: Vec::new(),
+            personal: None,
+        }
+    }
+
     pub fn validate(&self) -> Result<(), Invalid> {
         let mut c = Checker::default();
         c.required_line("family_name", &self.family_name, NAME_MAX);

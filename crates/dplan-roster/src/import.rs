@@ -278,23 +278,7 @@ impl RowReader<'_> {
         let mut errors = Vec::new();
         let mut sources = Sources::default();
         let mut notes = Vec::new();
-        let mut person = Person {
-            id,
-            family_name: String::new(),
-            given_name: String::new(),
-            name_zh: None,
-            pinyin: None,
-            name_order: NameOrder::GivenFirst,
-            academic_title: None,
-            title: Texts::default(),
-            address: Texts::default(),
-            organisation: Texts::default(),
-            position: Texts::default(),
-            email: None,
-            phone: None,
-            languages: Vec::new(),
-            personal: None,
-        };
+        let mut person = Person::new(id, "", "", NameOrder::GivenFirst);
         self.read_name(row, &mut person, &mut sources, &mut notes);
 
         if let Some((v, c)) = self.get(row, Field::AcademicTitle) {

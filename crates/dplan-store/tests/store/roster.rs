@@ -7,23 +7,15 @@ use dplan_store::{ErrorKind, ListedOutcome, Store};
 use crate::demo_store;
 
 fn new_person(key: &str, family: &str, given: &str) -> Person {
-    Person {
-        id: PersonId::derived(&format!("roster-test/{key}")),
-        family_name: family.into(),
-        given_name: given.into(),
-        name_zh: None,
-        pinyin: None,
-        name_order: NameOrder::GivenFirst,
-        academic_title: None,
-        title: Texts::default(),
-        address: Texts::default(),
-        organisation: Texts::de("Hochschule Bochum"),
-        position: Texts::default(),
-        email: None,
-        phone: None,
-        languages: vec!["de".into()],
-        personal: None,
-    }
+    let mut p = Person::new(
+        PersonId::derived(&format!("roster-test/{key}")),
+        family,
+        given,
+        NameOrder::GivenFirst,
+    );
+    p.organisation = Texts::de("Hochschule Bochum");
+    p.languages = vec!["de".into()];
+    p
 }
 
 fn listed(person: Person, side: Side, role: Role, rank: Option<u32>) -> ListedParticipant {

@@ -194,7 +194,16 @@ impl Person {
     /// others as "Dr. Frank Dudda".
     pub fn display_name(&self) -> String {
         let latin = self.latin_name();
+        // A list may give a name in characters only; it is then not repeated
+        // as if it were its Latin spelling ("刘强", not "刘强 刘 强").
+        let same = |zh: &str| {
+            latin
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .eq(zh.chars().filter(|c| !c.is_whitespace()))
+        };
         let mut name = match (&self.name_zh, self.name_order) {
+            (Some(zh), NameOrder::FamilyFirst) if !zh.is_empty() && same(zh) => zh.clone(),
             (Some(zh), NameOrder::FamilyFirst) if !zh.is_empty() => format!("{zh} {latin}"),
             _ => latin,
         };
@@ -287,6 +296,12 @@ mod tests {
         p.name_order = NameOrder::GivenFirst;
         p.academic_title = Some("Dr.".into());
         assert_eq!(p.display_name(), "Dr. Frank Dudda");
+
+        // Known in characters only, the name is not shown twice.
+        let mut zh = liu();
+        zh.family_name = "刘".into();
+        zh.given_name = "强".into();
+        assert_eq!(zh.display_name(), "刘强");
     }
 
     #[test]

@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "list_persons",
     "update_person",
     "delete_person",
+    "get_personal_data",
     "add_participant",
     "update_participant",
     "remove_participant",

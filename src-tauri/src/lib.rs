@@ -72,6 +72,7 @@ pub fn run() {
             participants::list_persons,
             participants::update_person,
             participants::delete_person,
+            participants::get_personal_data,
             participants::add_participant,
             participants::update_participant,
             participants::remove_participant,

@@ -1,6 +1,6 @@
 //! Commands for the address book and a visit's participants.
 
-use dplan_core::{Participant, Person, PersonId, Side, VisitId, view::PersonEntry};
+use dplan_core::{Participant, Person, PersonId, PersonalData, Side, VisitId, view::PersonEntry};
 use tauri::State;
 
 use crate::{error::IpcResult, state::AppState};
@@ -20,6 +20,13 @@ pub fn list_persons(state: State<'_, AppState>) -> IpcResult<Vec<PersonEntry>> {
 #[tauri::command(async)]
 pub fn update_person(state: State<'_, AppState>, person: Person) -> IpcResult<()> {
     state.with(|s| Ok(s.update_person(&person)?))
+}
+
+/// A person's personal data (passport, birth date, nationality, dietary and
+/// accessibility needs), for the person form when the user asks to see it.
+#[tauri::command(async)]
+pub fn get_personal_data(state: State<'_, AppState>, id: PersonId) -> IpcResult<PersonalData> {
+    state.with(|s| Ok(s.get_personal_data(id)?))
 }
 
 /// Deletes a person who takes part in no visit.

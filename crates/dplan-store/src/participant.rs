@@ -79,6 +79,21 @@ pub(crate) fn list(conn: &Connection, visit: VisitId) -> Result<Vec<Participant>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Adds a participant to their side's order of precedence by role: a head
+/// of delegation after the heads already there, anyone else at the end
+/// ([`dplan_core::merge_precedence`]); the precedence `p` carries is not
+/// used. The side is renumbered without gaps.
+fn join(conn: &Connection, p: &Participant) -> Result<()> {
+    let before: Vec<(PersonId, dplan_core::Role)> = list(conn, p.visit_id)?
+        .into_iter()
+        .filter(|q| q.side == p.side)
+        .map(|q| (q.person_id, q.role))
+        .collect();
+    upsert(conn, p)?;
+    let order = dplan_core::merge_precedence(&before, &[(p.person_id, p.role, None)]);
+    renumber(conn, p.visit_id, &order)
+}
+
 /// Numbers the participants in `order` 1, 2, 3 … in the visit's order of
 /// precedence (one side's participants, first first).
 pub(crate) fn renumber(conn: &Connection, visit: VisitId, order: &[PersonId]) -> Result<()> {
@@ -121,7 +136,7 @@ impl Store {
                 "the person takes part in this visit already".into(),
             ));
         }
-        upsert(&tx, p)?;
+        join(&tx, p)?;
         tx.commit()?;
         Ok(())
     }
@@ -159,7 +174,7 @@ impl Store {
             )));
         }
         crate::person::upsert(&tx, person)?;
-        upsert(&tx, p)?;
+        join(&tx, p)?;
         tx.commit()?;
         Ok(())
     }

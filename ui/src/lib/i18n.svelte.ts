@@ -110,6 +110,15 @@ const strings = {
     confirmCancelVisit: "Den Besuch absagen? Er bleibt mit Programm erhalten und kann wieder geöffnet werden.",
     reopenVisit: "Wieder in Planung",
     allYears: "Alle Jahre",
+    // Personal data in the person form
+    personalData: "Personenbezogene Daten",
+    showPersonal: "Anzeigen und bearbeiten",
+    personalHint: "Nur für die Organisation von Besuchen; nach einem abgeschlossenen Besuch löschbar.",
+    passportNumber: "Passnummer",
+    dateOfBirth: "Geburtsdatum",
+    nationality: "Staatsangehörigkeit",
+    dietary: "Ernährung",
+    accessibility: "Barrierefreiheit",
     // People and participants
     editPerson: "Person bearbeiten",
     newPerson: "Neue Person",
@@ -256,6 +265,15 @@ const strings = {
     confirmCancelVisit: "Cancel the visit? It is kept with its programme and can be reopened.",
     reopenVisit: "Back to planning",
     allYears: "All years",
+    // Personal data in the person form
+    personalData: "Personal data",
+    showPersonal: "Show and edit",
+    personalHint: "Only for organising visits; can be removed after a completed visit.",
+    passportNumber: "Passport number",
+    dateOfBirth: "Date of birth",
+    nationality: "Nationality",
+    dietary: "Dietary needs",
+    accessibility: "Accessibility",
     // People and participants
     editPerson: "Edit person",
     newPerson: "New person",

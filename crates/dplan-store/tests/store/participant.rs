@@ -84,7 +84,16 @@ fn a_new_person_and_their_participation_are_stored_together_or_not_at_all() {
     p.precedence = 7;
     s.insert_participant_with_person(&person, &p).unwrap();
     assert_eq!(s.get_person(person.id).unwrap().family_name, "Zhou");
-    assert!(s.list_participants(file.visit.id).unwrap().contains(&p));
+    let stored = s
+        .list_participants(file.visit.id)
+        .unwrap()
+        .into_iter()
+        .find(|x| x.person_id == person.id)
+        .expect("the participation is stored");
+    // A second head of delegation follows the first (placed by role).
+    assert_eq!(stored.precedence, 2);
+    p.precedence = 2;
+    assert_eq!(stored, p);
 }
 
 #[test]
@@ -114,4 +123,49 @@ fn precedence_is_reordered_all_or_nothing() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert_eq!(s.list_participants(file.visit.id).unwrap(), before);
+}
+
+#[test]
+fn a_participant_added_singly_is_placed_by_role() {
+    let (mut s, file) = demo_store();
+    let visit = file.visit.id;
+    let host = |s: &dplan_store::Store| -> Vec<(PersonId, u32)> {
+        s.list_participants(visit)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.side == Side::Host)
+            .map(|p| (p.person_id, p.precedence))
+            .collect()
+    };
+    let before = host(&s);
+    let mut head = dplan_core::Person::new(
+        PersonId::derived("participant-test/head"),
+        "Krüger",
+        "Tim",
+        dplan_core::NameOrder::GivenFirst,
+    );
+    head.organisation = dplan_core::Texts::de("Stadt Herne");
+    let mut p = file.participants[0].clone();
+    p.person_id = head.id;
+    p.side = Side::Host;
+    p.role = Role::HeadOfDelegation;
+    p.precedence = 99;
+    p.arrival = None;
+    p.departure = None;
+    s.insert_participant_with_person(&head, &p).unwrap();
+    let after = host(&s);
+    let heads_before = file
+        .participants
+        .iter()
+        .filter(|q| q.side == Side::Host && q.role == Role::HeadOfDelegation)
+        .count();
+    assert_eq!(
+        after[heads_before].0, head.id,
+        "a new head of delegation follows the heads already there, before everyone else"
+    );
+    assert_eq!(
+        after.iter().map(|x| x.1).collect::<Vec<_>>(),
+        (1..=before.len() as u32 + 1).collect::<Vec<_>>(),
+        "the side is numbered without gaps, whatever precedence was sent"
+    );
 }

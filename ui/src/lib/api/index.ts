@@ -16,6 +16,7 @@ import type {
   Participant,
   Person,
   PersonEntry,
+  PersonalData,
   ProgrammeItem,
   Side,
   Venue,
@@ -79,6 +80,8 @@ export const api = {
   updatePerson: (person: Person) => call<null>("update_person", { person }),
   /** Deletes a person who takes part in no visit (else a `conflict`). */
   deletePerson: (id: string) => call<null>("delete_person", { id }),
+  /** A person's personal data; read it only when the user asks to see it. */
+  getPersonalData: (id: string) => call<PersonalData>("get_personal_data", { id }),
   addParticipant: (person: Person | null, participant: Participant) =>
     call<null>("add_participant", { person, participant }),
   /** Saves a participant's side, role, precedence, arrival, departure and hotel. */

@@ -100,4 +100,34 @@ describe("PersonForm", () => {
     const msg = await screen.findByTestId("error-languages");
     expect(msg.textContent).toContain("`Chinese` is not a language code");
   });
+
+  it("loads personal data only when asked, and saves it with the person then", async () => {
+    const calls: string[] = [];
+    let sent: Person | null = null;
+    mockIPC((cmd, args) => {
+      calls.push(cmd);
+      if (cmd === "get_personal_data")
+        return { passport_number: "E12345678", date_of_birth: "1968-05-04", nationality: "CN", dietary: null, accessibility: null };
+      if (cmd === "update_person") sent = (args as { person: Person }).person;
+      return null;
+    });
+    render(PersonForm, { person: liu, onsaved: () => {}, oncancel: () => {} });
+    expect(calls).toEqual([]);
+    expect(document.querySelector('[name="personal.dietary"]')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId("show-personal"));
+    await tick();
+    expect(calls).toEqual(["get_personal_data"]);
+    expect(input("personal.passport_number").value).toBe("E12345678");
+    await fireEvent.input(input("personal.dietary"), { target: { value: " kein Schweinefleisch " } });
+    await fireEvent.click(screen.getByTestId("save-person"));
+    await tick();
+    expect(sent!.personal).toEqual({
+      passport_number: "E12345678",
+      date_of_birth: "1968-05-04",
+      nationality: "CN",
+      dietary: "kein Schweinefleisch",
+      accessibility: null,
+    });
+  });
 });

@@ -113,7 +113,20 @@ impl Ui {
 
     async fn click(&self, css: &str) {
         eprintln!("e2e: click {css}");
-        self.el(css).await.click().await.unwrap();
+        let el = self.el(css).await;
+        // Bring it to the middle of the window and let a frame pass, as a
+        // person would: content off screen (content-visibility: auto) is
+        // painted only once it is scrolled to, and WebDriver hit-tests at
+        // once.
+        self.c
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        el.click().await.unwrap();
     }
 
     /// Sets an input's or select's value the way typing would, and lets
@@ -330,6 +343,32 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     let row = ui.wait_text("[data-testid=participant]", "3U 8851").await;
     assert!(row.contains("07:15"), "the arrival in local time: {row}");
 
+    // A participant list dropped on the import dialog: the file's bytes go
+    // to Rust as the raw request body, the list is reviewed, then imported.
+    ui.click("[data-testid=open-list-import]").await;
+    ui.el("[data-testid=list-drop]").await;
+    ui.c.execute(
+        "const csv = '\\ufeffNachname;Vorname;中文姓名;Organisation;Rolle\\r\\n' +
+                     'Wu;Lei;吴磊;Luzhou Laojiao;Mitglied\\r\\n' +
+                     'Zhao;Min;赵敏;Stadtregierung Luzhou;Dolmetscherin\\r\\n';
+         const file = new File([csv], 'teilnehmer.csv', { type: 'text/csv' });
+         const dt = new DataTransfer();
+         dt.items.add(file);
+         const zone = document.querySelector('[data-testid=list-drop]');
+         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    ui.wait_text("[data-testid=list-import]", "吴磊 Wu Lei")
+        .await;
+    ui.shot("05b-list-import").await;
+    ui.click("[data-testid=import-list]").await;
+    ui.wait_text("[data-testid=participant]", "赵敏 Zhao Min")
+        .await;
+    ui.wait_text("[data-testid=participant]", "吴磊 Wu Lei")
+        .await;
+
     // A programme item in Asia/Shanghai, seen in the agenda with its zone.
     ui.click("[data-testid=add-item]").await;
     ui.set(
@@ -450,6 +489,14 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.click("[data-testid=confirm-cancel-visit]").await;
     ui.wait_text(".overview", "Abgesagt").await;
     assert_eq!(ui.count("[data-testid=programme-item]").await, 1);
+
+    // Once the visit is over, its personal data can be removed; the overview
+    // records that it was.
+    ui.click("[data-testid=purge-personal-data]").await;
+    ui.click("[data-testid=confirm-purge]").await;
+    ui.el("[data-testid=purge-report]").await;
+    ui.wait_text("[data-testid=purged-on]", "gelöscht").await;
+    ui.shot("09-purged").await;
     ui.click("[data-testid=back]").await;
     ui.set("[data-testid=year-filter]", "2029").await;
     let row = ui.wait_text("[data-testid=visit-row]", "2029").await;

@@ -160,6 +160,32 @@ const strings = {
     deleteShort: "Löschen",
     confirmDeleteItem: "Programmpunkt löschen?",
     outsideVisit: "Außerhalb der Besuchstage",
+    // Participant lists
+    importList: "Liste importieren …",
+    listImportTitle: "Teilnehmerliste importieren",
+    chooseList: "Liste wählen",
+    pickListFile: "Datei auswählen …",
+    dropListHere: "Excel- oder CSV-Datei hierher ziehen",
+    defaultSide: "Seite für Zeilen ohne Angabe",
+    reviewList: "Spalten zuordnen und prüfen",
+    notImported: "— nicht importieren —",
+    listRows: "{rows} Zeilen, davon {valid} gültig",
+    unmappedColumns: "Nicht importierte Spalten:",
+    rowError: "Zeile {row}",
+    rowColumnError: "Zeile {row}, Spalte „{column}“",
+    sideGuest: "Gast",
+    sideHost: "Gastgeber",
+    onlyValid: "Nur gültige Zeilen importieren",
+    dryRunReport: "Beim Import: {new} neu, {known} aus dem Adressbuch bekannt, {already} schon im Besuch",
+    importListNow: "Importieren",
+    importedReport: "Importiert: {new} neu, {known} aus dem Adressbuch bekannt, {already} schon im Besuch (unverändert)",
+    close: "Schließen",
+    exportRoster: "Teilnehmerliste exportieren …",
+    rosterFileName: "Teilnehmer",
+    purgePersonalData: "Personenbezogene Daten löschen",
+    confirmPurge: "Pass, Geburtsdatum, Staatsangehörigkeit, Ernährung und Barrierefreiheit der Teilnehmenden endgültig löschen?",
+    purgedReport: "Personenbezogene Daten gelöscht: {purged} Personen ({kept} behalten, da in laufenden Besuchen)",
+    purgedOn: "Personenbezogene Daten gelöscht am {date}",
   },
   en: {
     appTitle: "Delegation Planner",
@@ -315,6 +341,32 @@ const strings = {
     deleteShort: "Delete",
     confirmDeleteItem: "Delete this item?",
     outsideVisit: "Outside the visit's days",
+    // Participant lists
+    importList: "Import list …",
+    listImportTitle: "Import participant list",
+    chooseList: "Choose a list",
+    pickListFile: "Choose file …",
+    dropListHere: "Drop an Excel or CSV file here",
+    defaultSide: "Side for rows that do not say",
+    reviewList: "Map and check the columns",
+    notImported: "— do not import —",
+    listRows: "{rows} rows, {valid} of them valid",
+    unmappedColumns: "Columns not imported:",
+    rowError: "Row {row}",
+    rowColumnError: "Row {row}, column “{column}”",
+    sideGuest: "Guest",
+    sideHost: "Host",
+    onlyValid: "Import valid rows only",
+    dryRunReport: "On import: {new} new, {known} known from the address book, {already} already in the visit",
+    importListNow: "Import",
+    importedReport: "Imported: {new} new, {known} known from the address book, {already} already in the visit (unchanged)",
+    close: "Close",
+    exportRoster: "Export participant list …",
+    rosterFileName: "Participants",
+    purgePersonalData: "Remove personal data",
+    confirmPurge: "Remove the participants' passport, birth date, nationality, dietary and accessibility data for good?",
+    purgedReport: "Personal data removed: {purged} persons ({kept} kept, as they take part in visits not yet over)",
+    purgedOn: "Personal data removed on {date}",
   },
 } as const;
 
@@ -346,6 +398,9 @@ class I18n {
     remember(LANG_KEY, lang);
   };
   t = (key: Key): string => strings[this.lang][key];
+  /** The string for `key` with each `{name}` in it replaced by `values[name]`. */
+  fill = (key: Key, values: Record<string, string | number>): string =>
+    this.t(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   /** The text in the UI language, else German, English, Chinese. */
   text = (t: Texts | null | undefined): string => {
     if (!t) return "";

@@ -126,3 +126,14 @@ pub(crate) fn zoned_columns(
         ),
     }
 }
+
+/// Runs one statement through the connection's statement cache. Imports
+/// write thousands of rows with the same few statements; preparing each
+/// anew cost more than the writes themselves.
+pub(crate) fn exec(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}

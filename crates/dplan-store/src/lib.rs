@@ -82,6 +82,8 @@ impl Store {
     }
 
     fn finish_open(conn: Connection) -> Result<Store> {
+        // Room for every statement an import repeats (see codec::exec).
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         let mut store = Store { conn };

@@ -35,7 +35,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Participant> {
 pub(crate) fn upsert(conn: &Connection, p: &Participant) -> Result<()> {
     let (a_local, a_zone, a_occ) = zoned_columns(p.arrival.as_ref().map(|m| &m.at));
     let (d_local, d_zone, d_occ) = zoned_columns(p.departure.as_ref().map(|m| &m.at));
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "INSERT INTO participant (visit_id, person_id, side, role, precedence,
             arrival_local, arrival_zone, arrival_occurrence, arrival_place, arrival_transport,
             departure_local, departure_zone, departure_occurrence, departure_place, departure_transport,

@@ -44,7 +44,8 @@ fn personal_from_row(row: &Row) -> rusqlite::Result<PersonalData> {
 /// Writes a person (insert or update in place). Personal data is written
 /// only when the person carries it (`Some`); `None` leaves it as stored.
 pub(crate) fn upsert(conn: &Connection, p: &Person) -> Result<()> {
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "INSERT INTO person (id, family_name, given_name, name_zh, pinyin, name_order, academic_title,
             title_de, title_en, title_zh, address_de, address_en, address_zh,
             organisation_de, organisation_en, organisation_zh, position_de, position_en, position_zh,
@@ -89,13 +90,15 @@ pub(crate) fn upsert(conn: &Connection, p: &Person) -> Result<()> {
 
 fn write_personal(conn: &Connection, id: PersonId, d: &PersonalData) -> Result<()> {
     if d.is_empty() {
-        conn.execute(
+        crate::codec::exec(
+            conn,
             "DELETE FROM person_personal WHERE person_id = ?1",
             [id.to_string()],
         )?;
         return Ok(());
     }
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "INSERT INTO person_personal (person_id, passport_number, date_of_birth, nationality, dietary, accessibility)
          VALUES (:id, :passport, :dob, :nationality, :dietary, :accessibility)
          ON CONFLICT (person_id) DO UPDATE SET
@@ -116,11 +119,8 @@ fn write_personal(conn: &Connection, id: PersonId, d: &PersonalData) -> Result<(
 
 pub(crate) fn get(conn: &Connection, id: PersonId) -> Result<Option<Person>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
-            [id.to_string()],
-            from_row,
-        )
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?
+        .query_row([id.to_string()], from_row)
         .optional()?)
 }
 

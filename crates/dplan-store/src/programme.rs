@@ -62,7 +62,8 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
         Some((s, _)) => utc_text(&s),
         None => format!("{}T00:00:00Z", day_text(item.schedule.first_day())),
     };
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "INSERT INTO programme_item (id, visit_id, title_de, title_en, title_zh, kind, all_day,
             start_local, start_zone, start_occurrence, end_local, end_zone, end_occurrence,
             first_day, last_day, start_utc, end_utc, sort_key, venue_id, notes, status, revision)
@@ -100,7 +101,8 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             ":revision": item.revision,
         },
     )?;
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "DELETE FROM item_person WHERE item_id = ?1",
         [item.id.to_string()],
     )?;

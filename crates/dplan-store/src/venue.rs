@@ -19,7 +19,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Venue> {
 }
 
 pub(crate) fn upsert(conn: &Connection, v: &Venue) -> Result<()> {
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "INSERT INTO venue (id, name_de, name_en, name_zh, address, room, time_zone)
          VALUES (:id, :name_de, :name_en, :name_zh, :address, :room, :time_zone)
          ON CONFLICT (id) DO UPDATE SET

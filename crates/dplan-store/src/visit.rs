@@ -26,7 +26,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Visit> {
 
 /// Writes a visit row (insert or replace in place). The caller validated it.
 pub(crate) fn upsert(conn: &Connection, v: &Visit) -> Result<()> {
-    conn.execute(
+    crate::codec::exec(
+        conn,
         "INSERT INTO visit (id, title_de, title_en, title_zh, direction, partner_city, first_day,
                             last_day, time_zone, status, hosts, notes)
          VALUES (:id, :title_de, :title_en, :title_zh, :direction, :partner_city, :first_day,

@@ -14,6 +14,7 @@
 //! as such files. Nothing here reads the clock or makes random ids: callers
 //! pass them in, so exports and tests are deterministic.
 
+pub mod conflict;
 pub mod demo;
 mod exchange;
 mod id;
@@ -29,6 +30,7 @@ mod venue;
 pub mod view;
 mod visit;
 
+pub use conflict::{CheckInput, CheckOptions, Severity, Warning, WarningKind, check};
 pub use exchange::{FORMAT, FORMAT_VERSION, FileError, VisitFile};
 pub use id::{ItemId, PersonId, VenueId, VisitId};
 pub use participant::{

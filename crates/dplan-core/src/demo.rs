@@ -48,43 +48,28 @@ fn at(local: &str, zone: Tz) -> ZonedLocal {
 }
 
 fn chinese(key: &str, family: &str, given: &str, zh: &str, pinyin: &str) -> Person {
-    Person {
-        id: PersonId::derived(&format!("demo/person/{key}")),
-        family_name: family.into(),
-        given_name: given.into(),
-        name_zh: Some(zh.into()),
-        pinyin: Some(pinyin.into()),
-        name_order: NameOrder::FamilyFirst,
-        academic_title: None,
-        title: Texts::default(),
-        address: Texts::default(),
-        organisation: Texts::default(),
-        position: Texts::default(),
-        email: None,
-        phone: None,
-        languages: vec!["zh".into()],
-        personal: None,
-    }
+    let mut p = Person::new(
+        PersonId::derived(&format!("demo/person/{key}")),
+        family,
+        given,
+        NameOrder::FamilyFirst,
+    );
+    p.name_zh = Some(zh.into());
+    p.pinyin = Some(pinyin.into());
+    p.languages = vec!["zh".into()];
+    p
 }
 
 fn german(key: &str, academic: Option<&str>, given: &str, family: &str) -> Person {
-    Person {
-        id: PersonId::derived(&format!("demo/person/{key}")),
-        family_name: family.into(),
-        given_name: given.into(),
-        name_zh: None,
-        pinyin: None,
-        name_order: NameOrder::GivenFirst,
-        academic_title: academic.map(Into::into),
-        title: Texts::default(),
-        address: Texts::default(),
-        organisation: Texts::default(),
-        position: Texts::default(),
-        email: None,
-        phone: None,
-        languages: vec!["de".into(), "en".into()],
-        personal: None,
-    }
+    let mut p = Person::new(
+        PersonId::derived(&format!("demo/person/{key}")),
+        family,
+        given,
+        NameOrder::GivenFirst,
+    );
+    p.academic_title = academic.map(Into::into);
+    p.languages = vec!["de".into(), "en".into()];
+    p
 }
 
 fn dietary(note: &str) -> Option<PersonalData> {

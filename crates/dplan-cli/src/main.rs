@@ -276,7 +276,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let drafts = plan.accepted(policy).map_err(|e| {
                 Failure(format!(
-                    "{}: {e}; nothing imported (--only-valid imports the valid rows)",
+                    "{}: {e} (--only-valid imports the valid rows)",
                     file.display()
                 ))
             })?;

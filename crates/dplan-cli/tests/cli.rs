@@ -472,7 +472,7 @@ fn a_list_with_a_bad_row_imports_nothing_unless_asked_for_the_valid_rows() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("row 3"), "the bad row is named: {stdout}");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("nothing imported"), "{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 
     let ok = env.json(&[

@@ -2,6 +2,7 @@
 //! per area) take the shared [`state::AppState`], call one store function and
 //! map its error into [`error::IpcError`], which keeps the error's kind.
 
+mod check;
 mod error;
 mod exchange;
 mod participants;
@@ -78,6 +79,11 @@ pub fn run() {
             participants::remove_participant,
             participants::reorder_participants,
             programme::list_venues,
+            check::check_visit,
+            check::get_check_settings,
+            check::save_check_settings,
+            check::person_programme,
+            check::local_time_info,
             programme::create_item,
             programme::update_item,
             programme::delete_item,

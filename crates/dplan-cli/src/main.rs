@@ -49,10 +49,48 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show a visit with its participants and programme
+    /// Show a visit with its participants and programme, or one person's own
+    /// programme in it
     Show {
         /// Visit id, or a unique beginning of it
         visit: String,
+        /// Only this person's items (those they attend or are responsible
+        /// for), with their arrival, departure and hotel: a person id (as
+        /// `show --json` lists it) or a unique beginning of one
+        #[arg(long, value_name = "PERSON")]
+        participant: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a visit's programme for conflicts: people or venues booked
+    /// twice, too little time between venues, items outside a participant's
+    /// stay or the visit's days, no common language without an interpreter
+    Check {
+        visit: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the venues with their ids (for check-settings --travel)
+    Venues {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show or change the conflict check's settings; without options it
+    /// shows them
+    CheckSettings {
+        /// Minutes the way between two places takes when no travel time is
+        /// set for them (0 turns the travel check off)
+        #[arg(long, value_name = "MINUTES")]
+        default_travel_minutes: Option<u32>,
+        /// Also find a venue booked by two visits at once
+        #[arg(long, value_name = "true|false")]
+        venues_across_visits: Option<bool>,
+        /// Set the way between two venues (both directions): VENUE:VENUE=MINUTES
+        #[arg(long, value_name = "A:B=MINUTES")]
+        travel: Vec<String>,
+        /// Forget the way between two venues: VENUE:VENUE
+        #[arg(long, value_name = "A:B")]
+        remove_travel: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -201,7 +239,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print!("{}", output::visits_table(&visits));
             }
         }
-        Command::Show { visit, json } => {
+        Command::Show {
+            visit,
+            participant: None,
+            json,
+        } => {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
             let file = store.export_visit(id, Utc::now(), false)?;
@@ -210,6 +252,114 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print_json(&view)?;
             } else {
                 print!("{}", output::visit_text(&view));
+            }
+        }
+        Command::Show {
+            visit,
+            participant: Some(person),
+            json,
+        } => {
+            let store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let person = store.resolve_person(&person)?;
+            let file = store.export_visit(id, Utc::now(), false)?;
+            let own = VisitView::new(&file).for_person(person).ok_or_else(|| {
+                Failure(format!(
+                    "{person} takes no part in this visit and is responsible for none of its items"
+                ))
+            })?;
+            if json {
+                print_json(&own)?;
+            } else {
+                print!("{}", output::person_text(&own));
+            }
+        }
+        Command::Check { visit, json } => {
+            let store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let warnings = store.check_visit(id)?;
+            if json {
+                print_json(&warnings)?;
+            } else {
+                print!("{}", output::warnings_text(&warnings));
+            }
+        }
+        Command::Venues { json } => {
+            let store = open(&path)?;
+            let venues = store.list_venues()?;
+            if json {
+                print_json(&venues)?;
+            } else {
+                for v in &venues {
+                    let room = v
+                        .room
+                        .as_deref()
+                        .map(|r| format!(", {r}"))
+                        .unwrap_or_default();
+                    println!(
+                        "{}  {}{room} — {}",
+                        &v.id.to_string()[..8],
+                        v.name.best(Lang::De),
+                        v.address
+                    );
+                }
+            }
+        }
+        Command::CheckSettings {
+            default_travel_minutes,
+            venues_across_visits,
+            travel,
+            remove_travel,
+            json,
+        } => {
+            let mut store = open(&path)?;
+            let mut settings = store.check_settings()?;
+            let changed = default_travel_minutes.is_some()
+                || venues_across_visits.is_some()
+                || !travel.is_empty()
+                || !remove_travel.is_empty();
+            if let Some(m) = default_travel_minutes {
+                settings.default_travel_minutes = m;
+            }
+            if let Some(across) = venues_across_visits {
+                settings.venues_across_visits = across;
+            }
+            for arg in &remove_travel {
+                let (a, b) = venue_pair(&store, arg, "--remove-travel", "A:B")?;
+                settings
+                    .travel
+                    .retain(|t| !((t.from, t.to) == (a, b) || (t.from, t.to) == (b, a)));
+            }
+            for arg in &travel {
+                let (pair, minutes) = arg
+                    .rsplit_once('=')
+                    .ok_or_else(|| Failure(format!("--travel {arg}: write VENUE:VENUE=MINUTES")))?;
+                let minutes: u32 = minutes.trim().parse().map_err(|_| {
+                    Failure(format!(
+                        "--travel {arg}: `{minutes}` is not a number of minutes"
+                    ))
+                })?;
+                let (a, b) = venue_pair(&store, pair, "--travel", "A:B=MINUTES")?;
+                settings
+                    .travel
+                    .retain(|t| !((t.from, t.to) == (a, b) || (t.from, t.to) == (b, a)));
+                settings.travel.push(dplan_core::conflict::TravelTime {
+                    from: a,
+                    to: b,
+                    minutes,
+                });
+            }
+            if changed {
+                store.save_check_settings(&settings)?;
+                settings = store.check_settings()?;
+            }
+            if json {
+                print_json(&settings)?;
+            } else {
+                print!(
+                    "{}",
+                    output::settings_text(&settings, &store.list_venues()?)
+                );
             }
         }
         Command::ExportVisit {
@@ -368,6 +518,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Two venues named `A:B` (ids or unique beginnings).
+fn venue_pair(
+    store: &Store,
+    arg: &str,
+    flag: &str,
+    form: &str,
+) -> Result<(dplan_core::VenueId, dplan_core::VenueId), Failure> {
+    let (a, b) = arg.split_once(':').ok_or_else(|| {
+        Failure(format!(
+            "{flag} {arg}: write {form}, venues as `dplan venues` lists them"
+        ))
+    })?;
+    Ok((store.resolve_venue(a)?, store.resolve_venue(b)?))
 }
 
 /// Reads a participant list and plans its import, with the user's column

@@ -3,8 +3,9 @@
 use std::fmt::Write;
 
 use dplan_core::{
-    Lang, Side, Visit,
-    view::{ItemView, VisitView},
+    Lang, Severity, Side, Venue, VenueId, Visit, Warning,
+    conflict::CheckSettings,
+    view::{ItemView, PersonProgramme, VisitView},
 };
 use serde::Serialize;
 
@@ -122,6 +123,122 @@ pub fn visit_text(view: &VisitView) -> String {
             day = Some(d);
         }
         let _ = writeln!(out, "  {}", item_line(item));
+    }
+    out
+}
+
+/// One person's programme: who, arrival, departure and hotel, then their
+/// items day by day; duties are marked.
+pub fn person_text(own: &PersonProgramme) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {}",
+        own.person.name,
+        own.visit.title.best(Lang::De)
+    );
+    if let Some(p) = &own.participant {
+        let _ = writeln!(out, "{} · {}", code(&p.side), code(&p.role));
+        for (label, m) in [("arrival", &p.arrival), ("departure", &p.departure)] {
+            if let Some(m) = m {
+                let transport = m
+                    .transport
+                    .as_deref()
+                    .map(|t| format!(" ({t})"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{label}: {} {}, {}{transport}",
+                    m.at.display_local(),
+                    m.at.abbreviation(),
+                    m.place
+                );
+            }
+        }
+        if let Some(h) = &p.hotel {
+            let _ = writeln!(out, "hotel: {h}");
+        }
+    }
+    let _ = writeln!(out, "\nProgramme");
+    if own.programme.is_empty() {
+        let _ = writeln!(out, "  (no items)");
+    }
+    let mut day = None;
+    for e in &own.programme {
+        let d = e.item.schedule.first_day();
+        if day != Some(d) {
+            let _ = writeln!(out, "{}", d.format("%a %Y-%m-%d"));
+            day = Some(d);
+        }
+        let duty = match (e.attends, e.responsible) {
+            (_, false) => "",
+            (true, true) => " (attends, responsible)",
+            (false, true) => " (responsible)",
+        };
+        let _ = writeln!(out, "  {}{duty}", item_line(&e.item));
+    }
+    out
+}
+
+/// The check's findings, one per line, conflicts and cautions apart.
+pub fn warnings_text(warnings: &[Warning]) -> String {
+    if warnings.is_empty() {
+        return "no conflicts\n".into();
+    }
+    let conflicts = warnings
+        .iter()
+        .filter(|w| w.severity == Severity::Conflict)
+        .count();
+    let mut out = format!(
+        "{conflicts} conflict(s), {} involving tentative items\n",
+        warnings.len() - conflicts
+    );
+    for w in warnings {
+        let mark = match w.severity {
+            Severity::Conflict => "conflict ",
+            Severity::Tentative => "tentative",
+        };
+        let _ = writeln!(out, "{mark}  {:<20}  {}", code(&w.kind), w.message);
+    }
+    out
+}
+
+pub fn settings_text(settings: &CheckSettings, venues: &[Venue]) -> String {
+    let name = |id: VenueId| {
+        venues
+            .iter()
+            .find(|v| v.id == id)
+            .map(|v| v.name.best(Lang::De).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "default travel time:   {} min{}",
+        settings.default_travel_minutes,
+        if settings.default_travel_minutes == 0 {
+            " (travel check off)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "venues across visits:  {}",
+        if settings.venues_across_visits {
+            "yes"
+        } else {
+            "no"
+        }
+    );
+    for t in &settings.travel {
+        let _ = writeln!(
+            out,
+            "travel: {} ↔ {}: {} min",
+            name(t.from),
+            name(t.to),
+            t.minutes
+        );
     }
     out
 }

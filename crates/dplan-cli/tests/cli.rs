@@ -560,3 +560,172 @@ fn the_roster_exports_for_excel_in_order_of_precedence() {
     ]);
     assert!(err.contains(".csv or .xlsx"), "{err}");
 }
+
+#[test]
+fn check_finds_a_person_booked_twice_and_the_demo_clean() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    assert_eq!(env.ok(&["check", INCOMING]), "no conflicts\n");
+    assert_eq!(
+        env.json(&["check", INCOMING, "--json"]),
+        Value::Array(vec![])
+    );
+
+    // A second item at the time of the town-hall reception, for its first
+    // guest, goes in through a visit file.
+    let file = env.path("visit.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let programme = json["programme"].as_array_mut().unwrap();
+    let reception = programme
+        .iter()
+        .find(|i| i["kind"] == "reception")
+        .unwrap()
+        .clone();
+    let mut twin = reception.clone();
+    twin["id"] = "0b9a4c55-2b8f-4e8e-9d44-4c1a1f6f0001".into();
+    twin["title"] = serde_json::json!({"de": "Interview", "en": null, "zh": null});
+    twin["venue_id"] = Value::Null;
+    twin["attendees"] = serde_json::json!([reception["attendees"][0]]);
+    twin["responsible"] = serde_json::json!([]);
+    programme.push(twin);
+    std::fs::write(&file, json.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+
+    let warnings = env.json(&["check", &INCOMING[..8], "--json"]);
+    let warnings = warnings.as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0]["kind"], "person_double_booked");
+    assert_eq!(warnings[0]["severity"], "conflict");
+    assert_eq!(warnings[0]["persons"][0], reception["attendees"][0]);
+    let text = env.ok(&["check", INCOMING]);
+    assert!(text.starts_with("1 conflict(s)"), "{text}");
+    assert!(text.contains("„Interview“"), "{text}");
+}
+
+#[test]
+fn show_participant_lists_only_their_items() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let all = env.json(&["show", INCOMING, "--json"]);
+    let head = all["participants"][0]["person_id"].as_str().unwrap();
+    let own = env.json(&["show", INCOMING, "--participant", &head[..8], "--json"]);
+    assert_eq!(own["person"]["name"], "刘强 Liu Qiang");
+    assert_eq!(own["participant"]["arrival"]["transport"], "LH 2011");
+    let items = own["programme"].as_array().unwrap();
+    assert!(!items.is_empty() && items.len() < 19);
+    for e in items {
+        let attendees = e["item"]["attendees"].as_array().unwrap();
+        let responsible = e["item"]["responsible"].as_array().unwrap();
+        assert!(
+            attendees
+                .iter()
+                .chain(responsible)
+                .any(|r| r["person_id"] == head),
+            "{e}"
+        );
+    }
+    assert!(
+        items.iter().any(|e| e["item"]["kind"] == "flight"),
+        "the flight home is theirs"
+    );
+    let text = env.ok(&["show", INCOMING, "--participant", head]);
+    assert!(text.starts_with("刘强 Liu Qiang — "), "{text}");
+    assert!(text.contains("arrival: 2027-03-24 14:35 CET, Flughafen Düsseldorf (DUS) (LH 2011)"));
+
+    // Someone from the other visit is not in this one.
+    let outgoing = env.json(&["visits", "--json"]);
+    let other = outgoing
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] != INCOMING)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let theirs = env.json(&["show", &other, "--json"]);
+    let stranger = theirs["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["person_id"].as_str().unwrap())
+        .find(|id| {
+            !all["participants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["person_id"] == *id)
+        })
+        .unwrap()
+        .to_string();
+    let err = env.fails(&["show", INCOMING, "--participant", &stranger]);
+    assert!(err.contains("takes no part in this visit"), "{err}");
+}
+
+#[test]
+fn check_settings_keep_travel_times_between_venues() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let venues = env.json(&["venues", "--json"]);
+    let id = |name: &str| {
+        venues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"]["de"].as_str().unwrap().starts_with(name))
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (town_hall, port) = (id("Schloss Strünkede"), id("duisport"));
+    let shown = env.json(&[
+        "check-settings",
+        "--default-travel-minutes",
+        "20",
+        "--venues-across-visits",
+        "true",
+        "--travel",
+        &format!("{}:{}=45", &town_hall[..8], &port[..8]),
+        "--json",
+    ]);
+    assert_eq!(shown["default_travel_minutes"], 20);
+    assert_eq!(shown["venues_across_visits"], true);
+    assert_eq!(shown["travel"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["travel"][0]["minutes"], 45);
+    let text = env.ok(&["check-settings"]);
+    assert!(
+        text.contains("duisport – Duisburger Hafen ↔ Schloss Strünkede"),
+        "{text}"
+    );
+    assert!(text.contains("45 min"), "{text}");
+
+    // Reversed, the same pair is replaced, not added; then forgotten.
+    let shown = env.json(&[
+        "check-settings",
+        "--travel",
+        &format!("{port}:{town_hall}=50"),
+        "--json",
+    ]);
+    assert_eq!(shown["travel"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["travel"][0]["minutes"], 50);
+    let shown = env.json(&[
+        "check-settings",
+        "--remove-travel",
+        &format!("{town_hall}:{port}"),
+        "--json",
+    ]);
+    assert_eq!(shown["travel"], Value::Array(vec![]));
+
+    let err = env.fails(&["check-settings", "--travel", &format!("{port}:{port}=5")]);
+    assert!(err.contains("another venue"), "{err}");
+    let err = env.fails(&["check-settings", "--travel", &format!("{port}:ffffffff=5")]);
+    assert!(err.contains("ffffffff"), "{err}");
+    let err = env.fails(&["check-settings", "--default-travel-minutes", "9999"]);
+    assert!(err.contains("at most 1440"), "{err}");
+    assert_eq!(
+        env.json(&["check-settings", "--json"])["default_travel_minutes"],
+        20
+    );
+}

@@ -23,12 +23,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Duration, NaiveDate, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ItemId, ItemKind, ItemStatus, Lang, Participant, Person, PersonId, ProgrammeItem, Role,
-    Schedule, Side, Venue, VenueId, Visit, VisitFile, VisitId, VisitStatus, ZonedLocal,
+    Invalid, ItemId, ItemKind, ItemStatus, Lang, Participant, Person, PersonId, ProgrammeItem,
+    Role, Schedule, Side, Venue, VenueId, Visit, VisitFile, VisitId, VisitStatus, ZonedLocal,
+    validate::Checker,
 };
 
 /// What is wrong. The order of the variants is the order in which warnings
@@ -130,6 +131,79 @@ impl Default for CheckOptions {
             default_travel_minutes: Self::DEFAULT_TRAVEL_MINUTES,
             travel: HashMap::new(),
             venues_across_visits: false,
+        }
+    }
+}
+
+/// The check's settings as the user keeps them (in the store, edited in the
+/// app): the default way between two places, the known ways between venue
+/// pairs, and whether venues are checked across visits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CheckSettings {
+    pub default_travel_minutes: u32,
+    pub venues_across_visits: bool,
+    /// One entry per pair of venues; it serves both directions.
+    pub travel: Vec<TravelTime>,
+}
+
+/// The minutes the way between two venues takes, in either direction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TravelTime {
+    pub from: VenueId,
+    pub to: VenueId,
+    pub minutes: u32,
+}
+
+impl CheckSettings {
+    /// A day; a longer way is a travel day, not a gap between two items.
+    pub const MAX_TRAVEL_MINUTES: u32 = 24 * 60;
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Checker::default();
+        if self.default_travel_minutes > Self::MAX_TRAVEL_MINUTES {
+            c.push(
+                "default_travel_minutes",
+                format!("must be at most {} minutes", Self::MAX_TRAVEL_MINUTES),
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, t) in self.travel.iter().enumerate() {
+            let field = |f: &str| format!("travel.{i}.{f}");
+            if t.from == t.to {
+                c.push(field("to"), "must be another venue than the start");
+            } else if !seen.insert((t.from.min(t.to), t.from.max(t.to))) {
+                c.push(field("to"), "this pair of venues is listed twice");
+            }
+            if t.minutes > Self::MAX_TRAVEL_MINUTES {
+                c.push(
+                    field("minutes"),
+                    format!("must be at most {} minutes", Self::MAX_TRAVEL_MINUTES),
+                );
+            }
+        }
+        c.finish()
+    }
+
+    /// The options [`check`] takes.
+    pub fn options(&self) -> CheckOptions {
+        CheckOptions {
+            default_travel_minutes: self.default_travel_minutes,
+            travel: self
+                .travel
+                .iter()
+                .map(|t| ((t.from, t.to), t.minutes))
+                .collect(),
+            venues_across_visits: self.venues_across_visits,
+        }
+    }
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            default_travel_minutes: CheckOptions::DEFAULT_TRAVEL_MINUTES,
+            venues_across_visits: false,
+            travel: vec![],
         }
     }
 }

@@ -100,6 +100,70 @@ impl ZonedLocal {
     }
 }
 
+/// What a local time is in its zone, for a form to ask the right question
+/// while the user types: which instant it denotes, that it does not exist,
+/// or that it happens twice and which of the two is meant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LocalTimeInfo {
+    /// One instant.
+    Single {
+        abbreviation: String,
+        utc: DateTime<Utc>,
+    },
+    /// The hour skipped when daylight saving time begins.
+    Gap { message: String },
+    /// The hour repeated when the clocks go back: both instants, the first
+    /// (summer time) first.
+    Ambiguous {
+        first: Resolution,
+        second: Resolution,
+        message: String,
+    },
+}
+
+/// One of the two instants of a repeated local time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Resolution {
+    pub occurrence: Occurrence,
+    /// `CEST` for the first, `CET` for the second in Europe/Berlin.
+    pub abbreviation: String,
+    pub utc: DateTime<Utc>,
+}
+
+impl LocalTimeInfo {
+    pub fn of(local: NaiveDateTime, zone: Tz) -> LocalTimeInfo {
+        let at = ZonedLocal::new(local, zone);
+        let resolution = |occurrence: Occurrence, t: DateTime<Tz>| Resolution {
+            occurrence,
+            abbreviation: t.format("%Z").to_string(),
+            utc: t.with_timezone(&Utc),
+        };
+        match zone.from_local_datetime(&local) {
+            LocalResult::Single(t) => LocalTimeInfo::Single {
+                abbreviation: t.format("%Z").to_string(),
+                utc: t.with_timezone(&Utc),
+            },
+            LocalResult::Ambiguous(first, second) => LocalTimeInfo::Ambiguous {
+                first: resolution(Occurrence::First, first),
+                second: resolution(Occurrence::Second, second),
+                message: at
+                    .instant()
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default(),
+            },
+            LocalResult::None => LocalTimeInfo::Gap {
+                message: at
+                    .instant()
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default(),
+            },
+        }
+    }
+}
+
 /// Serde for local times to the minute. Reading also accepts seconds and a
 /// space instead of the `T`, as spreadsheets write them.
 pub(crate) mod local_minutes {
@@ -167,6 +231,42 @@ mod tests {
         t.occurrence = Some(Occurrence::Second);
         assert_eq!(t.utc().unwrap().to_rfc3339(), "2026-10-25T01:30:00+00:00");
         assert_eq!(t.abbreviation(), "CET");
+    }
+
+    #[test]
+    fn local_time_info_names_both_instants_of_a_repeated_hour() {
+        let local = local_minutes::parse("2026-10-25T02:30").unwrap();
+        let LocalTimeInfo::Ambiguous {
+            first,
+            second,
+            message,
+        } = LocalTimeInfo::of(local, Berlin)
+        else {
+            panic!("2026-10-25 02:30 happens twice in Berlin");
+        };
+        assert_eq!(
+            (first.occurrence, first.abbreviation.as_str()),
+            (Occurrence::First, "CEST")
+        );
+        assert_eq!(
+            (second.occurrence, second.abbreviation.as_str()),
+            (Occurrence::Second, "CET")
+        );
+        assert_eq!(second.utc - first.utc, chrono::Duration::hours(1));
+        assert!(message.contains("happens twice"), "{message}");
+
+        let gap = local_minutes::parse("2026-03-29T02:30").unwrap();
+        assert!(
+            matches!(LocalTimeInfo::of(gap, Berlin), LocalTimeInfo::Gap { message } if message.contains("does not exist"))
+        );
+        let plain = local_minutes::parse("2026-10-25T10:00").unwrap();
+        assert_eq!(
+            LocalTimeInfo::of(plain, Shanghai),
+            LocalTimeInfo::Single {
+                abbreviation: "CST".into(),
+                utc: "2026-10-25T02:00:00Z".parse().unwrap()
+            }
+        );
     }
 
     #[test]

@@ -176,6 +176,67 @@ impl VisitView {
     }
 }
 
+/// One person's own programme in a visit: the items they attend and those
+/// they are responsible for (transfers and flights included, as items), in
+/// programme order, with their arrival, departure and hotel.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PersonProgramme {
+    pub visit: Visit,
+    pub person: PersonRef,
+    /// Their part in the visit; `None` for staff who are responsible for
+    /// items without taking part.
+    pub participant: Option<ParticipantView>,
+    pub programme: Vec<PersonItem>,
+}
+
+/// An item of a person's programme and why it is theirs.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PersonItem {
+    pub item: ItemView,
+    /// The person is among the attendees.
+    pub attends: bool,
+    /// The person is responsible for the item (a staff duty).
+    pub responsible: bool,
+}
+
+impl VisitView {
+    /// The programme of one person, or `None` when the person neither takes
+    /// part in the visit nor is responsible for any of its items.
+    pub fn for_person(&self, person: PersonId) -> Option<PersonProgramme> {
+        let participant = self
+            .participants
+            .iter()
+            .find(|p| p.person_id == person)
+            .cloned();
+        let mut name = participant.as_ref().map(|p| p.name.clone());
+        let programme: Vec<PersonItem> = self
+            .programme
+            .iter()
+            .filter_map(|i| {
+                let find =
+                    |refs: &[PersonRef]| refs.iter().find(|r| r.person_id == person).cloned();
+                let (a, r) = (find(&i.attendees), find(&i.responsible));
+                let who = a.as_ref().or(r.as_ref())?;
+                name.get_or_insert_with(|| who.name.clone());
+                Some(PersonItem {
+                    item: i.clone(),
+                    attends: a.is_some(),
+                    responsible: r.is_some(),
+                })
+            })
+            .collect();
+        Some(PersonProgramme {
+            visit: self.visit.clone(),
+            person: PersonRef {
+                person_id: person,
+                name: name?,
+            },
+            participant,
+            programme,
+        })
+    }
+}
+
 impl ItemView {
     /// "10:45–12:15 CET", or with dates and zones where they differ:
     /// "12:40 CEST – 2027-03-29 08:30 CST", or "ganztägig"/"all day".
@@ -246,6 +307,43 @@ mod tests {
                 .unwrap()
                 == 6
         );
+    }
+
+    #[test]
+    fn a_persons_programme_holds_only_their_items() {
+        let file = &demo::visits(demo::stamp())[0];
+        let view = VisitView::new(file);
+        for p in &view.participants {
+            let own = view.for_person(p.person_id).unwrap();
+            assert_eq!(own.person.name, p.name);
+            let expected: Vec<ItemId> = file
+                .programme
+                .iter()
+                .filter(|i| {
+                    i.attendees.contains(&p.person_id) || i.responsible.contains(&p.person_id)
+                })
+                .map(|i| i.id)
+                .collect();
+            let got: Vec<ItemId> = own.programme.iter().map(|e| e.item.id).collect();
+            assert_eq!(got, expected, "{}", p.name);
+            for e in &own.programme {
+                assert_eq!(
+                    e.attends,
+                    e.item.attendees.iter().any(|a| a.person_id == p.person_id)
+                );
+                assert_eq!(
+                    e.responsible,
+                    e.item
+                        .responsible
+                        .iter()
+                        .any(|a| a.person_id == p.person_id)
+                );
+            }
+        }
+        // The head of the guests attends some but not all items.
+        let head = view.for_person(view.participants[0].person_id).unwrap();
+        assert!(!head.programme.is_empty() && head.programme.len() < view.programme.len());
+        assert!(view.for_person(PersonId::derived("nobody")).is_none());
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! [`Store::restore_from`] use SQLite's online backup.
 
 mod backup;
+mod check;
 mod codec;
 mod error;
 mod exchange;

@@ -8,6 +8,7 @@ use crate::{APPLICATION_ID, Result, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_personal_data_purge.sql"),
+    include_str!("migrations/0003_check_settings.sql"),
 ];
 
 /// The schema version this build creates and understands.

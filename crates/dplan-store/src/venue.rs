@@ -85,6 +85,11 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A venue by full id or a unique beginning of it.
+    pub fn resolve_venue(&self, key: &str) -> Result<VenueId> {
+        crate::visit::resolve(&self.conn, "venue", "venue", key)
+    }
+
     /// Deletes a venue that no programme item uses.
     pub fn delete_venue(&mut self, id: VenueId) -> Result<()> {
         let used: i64 = self.conn.query_row(

@@ -5,11 +5,15 @@
 
 use std::path::Path;
 
-use dplan_core::view::{AppInfo, ItemView, ParticipantView, PersonEntry, PersonRef, VisitView};
+use dplan_core::conflict::{CheckSettings, TravelTime};
+use dplan_core::view::{
+    AppInfo, ItemView, ParticipantView, PersonEntry, PersonItem, PersonProgramme, PersonRef,
+    VisitView,
+};
 use dplan_core::{
-    Direction, FieldError, ItemKind, ItemStatus, Lang, Movement, NameOrder, Occurrence,
-    Participant, Person, PersonalData, ProgrammeItem, Role, Schedule, Side, Texts, Venue, Visit,
-    VisitStatus, ZonedLocal,
+    Direction, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, Movement, NameOrder,
+    Occurrence, Participant, Person, PersonalData, ProgrammeItem, Resolution, Role, Schedule,
+    Severity, Side, Texts, Venue, Visit, VisitStatus, Warning, WarningKind, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
 use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
@@ -49,7 +53,16 @@ fn generated() -> String {
         ParticipantView::decl(),
         ItemView::decl(),
         VisitView::decl(),
+        PersonItem::decl(),
+        PersonProgramme::decl(),
         AppInfo::decl(),
+        Resolution::decl(),
+        LocalTimeInfo::decl(),
+        WarningKind::decl(),
+        Severity::decl(),
+        Warning::decl(),
+        TravelTime::decl(),
+        CheckSettings::decl(),
         FieldError::decl(),
         ErrorKind::decl(),
         ErrorReport::decl(),

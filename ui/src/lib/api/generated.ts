@@ -186,6 +186,23 @@ attendees: Array<PersonRef>, responsible: Array<PersonRef>, notes: string, statu
 
 export type VisitView = { visit: Visit, participants: Array<ParticipantView>, programme: Array<ItemView>, };
 
+export type PersonItem = { item: ItemView, 
+/**
+ * The person is among the attendees.
+ */
+attends: boolean, 
+/**
+ * The person is responsible for the item (a staff duty).
+ */
+responsible: boolean, };
+
+export type PersonProgramme = { visit: Visit, person: PersonRef, 
+/**
+ * Their part in the visit; `None` for staff who are responsible for
+ * items without taking part.
+ */
+participant: ParticipantView | null, programme: Array<PersonItem>, };
+
 export type AppInfo = { db_path: string, 
 /**
  * No visit stored yet.
@@ -196,6 +213,58 @@ empty: boolean, version: string,
  * user gave it: an id or a unique beginning of one.
  */
 open_visit: string | null, };
+
+export type Resolution = { occurrence: Occurrence, 
+/**
+ * `CEST` for the first, `CET` for the second in Europe/Berlin.
+ */
+abbreviation: string, utc: string, };
+
+export type LocalTimeInfo = { "type": "single", abbreviation: string, utc: string, } | { "type": "gap", message: string, } | { "type": "ambiguous", first: Resolution, second: Resolution, message: string, };
+
+export type WarningKind = "invalid_time" | "outside_visit_days" | "before_arrival" | "after_departure" | "person_double_booked" | "venue_double_booked" | "travel_too_short" | "no_common_language";
+
+export type Severity = "conflict" | "tentative";
+
+export type Warning = { kind: WarningKind, severity: Severity, 
+/**
+ * The items involved, the earlier first.
+ */
+items: Array<ItemId>, 
+/**
+ * The visits of those items, each once, in the items' order; a venue
+ * or person booked across visits names more than one.
+ */
+visits: Array<VisitId>, 
+/**
+ * The persons involved, in order of precedence (guests first).
+ */
+persons: Array<PersonId>, venue: VenueId | null, 
+/**
+ * How long two items overlap (double bookings).
+ */
+overlap_minutes: number | null, 
+/**
+ * How long the way between two venues takes (travel warnings).
+ */
+needed_minutes: number | null, 
+/**
+ * How much time there is between the two items (travel warnings).
+ */
+available_minutes: number | null, 
+/**
+ * One English sentence naming the items (German titles, local times
+ * with zone abbreviations), the people and the venue.
+ */
+message: string, };
+
+export type TravelTime = { from: VenueId, to: VenueId, minutes: number, };
+
+export type CheckSettings = { default_travel_minutes: number, venues_across_visits: boolean, 
+/**
+ * One entry per pair of venues; it serves both directions.
+ */
+travel: Array<TravelTime>, };
 
 export type FieldError = { field: string, reason: string, };
 

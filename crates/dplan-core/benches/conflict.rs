@@ -243,6 +243,7 @@ fn planned() -> Vec<VisitFile> {
                             attendees,
                             responsible: vec![],
                             notes: String::new(),
+                            dress_code: Texts::default(),
                             status: if n % 10 == 0 {
                                 ItemStatus::Tentative
                             } else {

@@ -1448,6 +1448,7 @@ mod tests {
                 attendees: people.iter().map(|p| p.id).collect(),
                 responsible: vec![],
                 notes: String::new(),
+                dress_code: Texts::default(),
                 status: ItemStatus::Confirmed,
                 revision: 0,
             });

@@ -367,6 +367,7 @@ impl Builder {
             attendees: attendees.iter().map(|p| p.id).collect(),
             responsible: responsible.iter().map(|p| p.id).collect(),
             notes: notes.into(),
+            dress_code: Texts::default(),
             status: ItemStatus::Confirmed,
             revision: 0,
         });
@@ -627,7 +628,8 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         ),
         &[&p.wagner],
         "Flaggen Herne und Luzhou; Fototermin mit der Presse.",
-    );
+    )
+    .dress_code = Texts::all("Dunkler Anzug", "Dark suit", "深色西装");
     b.item(
         "talks",
         Texts::all(
@@ -805,7 +807,8 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         ),
         &[&p.wagner],
         "Tischordnung nach Protokoll; Gastgeschenke übergeben.",
-    );
+    )
+    .dress_code = Texts::all("Festliche Kleidung", "Formal attire", "正装");
     b.item(
         "to-airport",
         Texts::all(

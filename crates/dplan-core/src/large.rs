@@ -253,6 +253,7 @@ pub fn generate(size: Size, seed: u64) -> LargeData {
                 attendees: attendees.iter().take(take).copied().collect(),
                 responsible: vec![],
                 notes: String::new(),
+                dress_code: Texts::default(),
                 status: ItemStatus::Confirmed,
                 revision: 0,
             });

@@ -93,6 +93,10 @@ pub struct ProgrammeItem {
     pub responsible: Vec<PersonId>,
     #[serde(default)]
     pub notes: String,
+    /// What to wear ("Dunkler Anzug"); empty when nothing is asked.
+    #[serde(default)]
+    #[ts(optional, as = "Option<crate::Texts>")]
+    pub dress_code: crate::Texts,
     pub status: ItemStatus,
     /// Rises whenever the time, venue or status changes; calendar exports
     /// use it as `SEQUENCE` so that calendars replace the old entry.
@@ -104,6 +108,7 @@ impl ProgrammeItem {
     pub fn validate(&self) -> Result<(), Invalid> {
         let mut c = Checker::default();
         c.texts("title", &self.title, LINE_MAX, true);
+        c.texts("dress_code", &self.dress_code, LINE_MAX, false);
         match &self.schedule {
             Schedule::Timed { start, end } => {
                 let s = start.utc().map_err(|e| c.push("start", e.to_string())).ok();
@@ -167,6 +172,7 @@ mod tests {
             attendees: vec![],
             responsible: vec![],
             notes: String::new(),
+            dress_code: Texts::default(),
             status: ItemStatus::Confirmed,
             revision: 0,
         }

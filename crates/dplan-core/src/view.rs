@@ -87,6 +87,7 @@ pub struct ItemView {
     pub attendees: Vec<PersonRef>,
     pub responsible: Vec<PersonRef>,
     pub notes: String,
+    pub dress_code: Texts,
     pub status: ItemStatus,
     pub revision: u32,
 }
@@ -167,6 +168,7 @@ impl VisitView {
                         attendees: refs(&i.attendees),
                         responsible: refs(&i.responsible),
                         notes: i.notes.clone(),
+                        dress_code: i.dress_code.clone(),
                         status: i.status,
                         revision: i.revision,
                     }

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_personal_data_purge.sql"),
     include_str!("migrations/0003_check_settings.sql"),
+    include_str!("migrations/0004_dress_code.sql"),
 ];
 
 /// The schema version this build creates and understands.

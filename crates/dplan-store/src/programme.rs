@@ -12,7 +12,7 @@ use crate::{
 
 const COLUMNS: &str = "id, visit_id, title_de, title_en, title_zh, kind, all_day, \
      start_local, start_zone, start_occurrence, end_local, end_zone, end_occurrence, \
-     first_day, last_day, venue_id, notes, status, revision";
+     first_day, last_day, venue_id, notes, dress_code_de, dress_code_en, dress_code_zh, status, revision";
 
 fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
     let all_day: bool = row.get("all_day")?;
@@ -40,6 +40,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         attendees: vec![],
         responsible: vec![],
         notes: row.get("notes")?,
+        dress_code: texts(row, "dress_code")?,
         status: decode(row, "status")?,
         revision: row.get("revision")?,
     })
@@ -66,10 +67,12 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
         conn,
         "INSERT INTO programme_item (id, visit_id, title_de, title_en, title_zh, kind, all_day,
             start_local, start_zone, start_occurrence, end_local, end_zone, end_occurrence,
-            first_day, last_day, start_utc, end_utc, sort_key, venue_id, notes, status, revision)
+            first_day, last_day, start_utc, end_utc, sort_key, venue_id, notes,
+            dress_code_de, dress_code_en, dress_code_zh, status, revision)
          VALUES (:id, :visit_id, :title_de, :title_en, :title_zh, :kind, :all_day,
             :s_local, :s_zone, :s_occ, :e_local, :e_zone, :e_occ,
-            :first_day, :last_day, :start_utc, :end_utc, :sort_key, :venue_id, :notes, :status, :revision)
+            :first_day, :last_day, :start_utc, :end_utc, :sort_key, :venue_id, :notes,
+            :dc_de, :dc_en, :dc_zh, :status, :revision)
          ON CONFLICT (id) DO UPDATE SET
             visit_id = excluded.visit_id,
             title_de = excluded.title_de, title_en = excluded.title_en, title_zh = excluded.title_zh,
@@ -80,7 +83,9 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             end_occurrence = excluded.end_occurrence,
             first_day = excluded.first_day, last_day = excluded.last_day,
             start_utc = excluded.start_utc, end_utc = excluded.end_utc, sort_key = excluded.sort_key,
-            venue_id = excluded.venue_id, notes = excluded.notes, status = excluded.status,
+            venue_id = excluded.venue_id, notes = excluded.notes,
+            dress_code_de = excluded.dress_code_de, dress_code_en = excluded.dress_code_en,
+            dress_code_zh = excluded.dress_code_zh, status = excluded.status,
             revision = excluded.revision",
         named_params! {
             ":id": item.id.to_string(),
@@ -97,6 +102,7 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             ":sort_key": sort_key,
             ":venue_id": item.venue_id.map(|v| v.to_string()),
             ":notes": item.notes,
+            ":dc_de": item.dress_code.de, ":dc_en": item.dress_code.en, ":dc_zh": item.dress_code.zh,
             ":status": code(&item.status),
             ":revision": item.revision,
         },

@@ -157,7 +157,11 @@ attendees: Array<PersonId>,
 /**
  * Staff responsible for the item.
  */
-responsible: Array<PersonId>, notes: string, status: ItemStatus, 
+responsible: Array<PersonId>, notes: string, 
+/**
+ * What to wear ("Dunkler Anzug"); empty when nothing is asked.
+ */
+dress_code?: Texts, status: ItemStatus, 
 /**
  * Rises whenever the time, venue or status changes; calendar exports
  * use it as `SEQUENCE` so that calendars replace the old entry.
@@ -182,7 +186,7 @@ start_abbreviation: string | null, end_abbreviation: string | null, start_utc: s
 /**
  * Attendees in order of precedence (guests first).
  */
-attendees: Array<PersonRef>, responsible: Array<PersonRef>, notes: string, status: ItemStatus, revision: number, };
+attendees: Array<PersonRef>, responsible: Array<PersonRef>, notes: string, dress_code: Texts, status: ItemStatus, revision: number, };
 
 export type VisitView = { visit: Visit, participants: Array<ParticipantView>, programme: Array<ItemView>, };
 

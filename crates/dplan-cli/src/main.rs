@@ -131,6 +131,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a calendar file (.ics) for Outlook and other calendars: the
+    /// whole programme, one participant's own programme, or one staff
+    /// member's duties
+    ExportIcs {
+        visit: String,
+        /// Only the items this person attends (a person id as `show --json`
+        /// lists it, or a unique beginning of one)
+        #[arg(long, value_name = "PERSON", conflicts_with = "staff")]
+        participant: Option<String>,
+        /// Only the items this person is responsible for
+        #[arg(long, value_name = "PERSON")]
+        staff: Option<String>,
+        #[arg(short, long, value_name = "FILE.ics")]
+        output: PathBuf,
+        /// Languages of titles and descriptions, the first leading: de, en,
+        /// zh, or two or three of them, e.g. de,zh
+        #[arg(long, default_value = "de", value_name = "LANGS")]
+        lang: String,
+        /// A reminder this many minutes before each item
+        #[arg(long, value_name = "MINUTES")]
+        reminder: Option<u32>,
+    },
     /// Write a visit's participants in order of precedence to .csv (UTF-8
     /// with BOM, for Excel) or .xlsx
     ExportRoster {
@@ -476,6 +498,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
             dplan_store::write_atomically(&output, &bytes)?;
             eprintln!("wrote {} ({} participants)", output.display(), rows.len());
         }
+        Command::ExportIcs {
+            visit,
+            participant,
+            staff,
+            output,
+            lang,
+            reminder,
+        } => {
+            let store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let scope = match (participant, staff) {
+                (Some(p), _) => dplan_ics::Scope::Participant(store.resolve_person(&p)?),
+                (_, Some(p)) => dplan_ics::Scope::Staff(store.resolve_person(&p)?),
+                _ => dplan_ics::Scope::Visit,
+            };
+            let options = dplan_ics::Options {
+                langs: langs(&lang)?,
+                reminder_minutes: reminder,
+                ..dplan_ics::Options::new(Utc::now())
+            };
+            let file = store.export_visit(id, Utc::now(), false)?;
+            let text = dplan_ics::export(&VisitView::new(&file), scope, &options)?;
+            dplan_store::write_atomically(&output, text.as_bytes())?;
+            eprintln!(
+                "wrote {} ({} events)",
+                output.display(),
+                text.matches("\r\nBEGIN:VEVENT\r\n").count()
+            );
+        }
         Command::PurgePersonalData { visit, json } => {
             let mut store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
@@ -518,6 +569,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// `de`, `de,zh`, …: each language once, at least one.
+fn langs(arg: &str) -> Result<Vec<Lang>, Failure> {
+    let mut out = Vec::new();
+    for code in arg.split(',').map(str::trim) {
+        let lang = match code {
+            "de" => Lang::De,
+            "en" => Lang::En,
+            "zh" => Lang::Zh,
+            _ => {
+                return Err(Failure(format!(
+                    "--lang {arg}: `{code}` is not a language; use de, en, zh or a list like de,zh"
+                )));
+            }
+        };
+        if out.contains(&lang) {
+            return Err(Failure(format!("--lang {arg}: `{code}` is named twice")));
+        }
+        out.push(lang);
+    }
+    Ok(out)
 }
 
 /// Two venues named `A:B` (ids or unique beginnings).

@@ -729,3 +729,63 @@ fn check_settings_keep_travel_times_between_venues() {
         20
     );
 }
+
+#[test]
+fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let shown = env.json(&["show", INCOMING, "--json"]);
+    let head = shown["participants"][0]["person_id"].as_str().unwrap();
+    let all = env.path("visit.ics");
+    env.ok(&[
+        "export-ics",
+        INCOMING,
+        "-o",
+        all.to_str().unwrap(),
+        "--lang",
+        "de,zh",
+        "--reminder",
+        "15",
+    ]);
+    let text = std::fs::read_to_string(&all).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(text.matches("\r\nBEGIN:VEVENT\r\n").count(), 19);
+    assert!(text.contains("TRIGGER:-PT15M\r\n"));
+    assert!(text.contains("X-WR-CALNAME:Besuch der Delegation aus Luzhou in Herne / "));
+
+    let own = env.path("liu.ics");
+    env.ok(&[
+        "export-ics",
+        INCOMING,
+        "--participant",
+        &head[..8],
+        "-o",
+        own.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&own).unwrap();
+    let n = text.matches("\r\nBEGIN:VEVENT\r\n").count();
+    assert!(n > 0 && n < 19, "{n}");
+    assert!(text.contains("– 刘强 Liu Qiang"));
+
+    let err = env.fails(&[
+        "export-ics",
+        INCOMING,
+        "--lang",
+        "fr",
+        "-o",
+        own.to_str().unwrap(),
+    ]);
+    assert!(err.contains("`fr` is not a language"), "{err}");
+    let err = env.fails(&[
+        "export-ics",
+        INCOMING,
+        "--staff",
+        &head[..8],
+        "-o",
+        own.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        err,
+        "dplan: nothing to export: 刘强 Liu Qiang is responsible for no item of this visit\n"
+    );
+}

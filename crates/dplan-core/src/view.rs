@@ -205,25 +205,15 @@ impl VisitView {
     /// The programme of one person, or `None` when the person neither takes
     /// part in the visit nor is responsible for any of its items.
     pub fn for_person(&self, person: PersonId) -> Option<PersonProgramme> {
-        let participant = self
-            .participants
-            .iter()
-            .find(|p| p.person_id == person)
-            .cloned();
-        let mut name = participant.as_ref().map(|p| p.name.clone());
         let programme: Vec<PersonItem> = self
             .programme
             .iter()
             .filter_map(|i| {
-                let find =
-                    |refs: &[PersonRef]| refs.iter().find(|r| r.person_id == person).cloned();
-                let (a, r) = (find(&i.attendees), find(&i.responsible));
-                let who = a.as_ref().or(r.as_ref())?;
-                name.get_or_insert_with(|| who.name.clone());
-                Some(PersonItem {
+                let (attends, responsible) = i.involvement(person);
+                (attends || responsible).then(|| PersonItem {
                     item: i.clone(),
-                    attends: a.is_some(),
-                    responsible: r.is_some(),
+                    attends,
+                    responsible,
                 })
             })
             .collect();
@@ -231,15 +221,39 @@ impl VisitView {
             visit: self.visit.clone(),
             person: PersonRef {
                 person_id: person,
-                name: name?,
+                name: self.name_of(person)?.to_string(),
             },
-            participant,
+            participant: self
+                .participants
+                .iter()
+                .find(|p| p.person_id == person)
+                .cloned(),
             programme,
         })
+    }
+
+    /// The display name of a participant, or of a person named in an item
+    /// (staff responsible without taking part); `None` for anyone else.
+    pub fn name_of(&self, person: PersonId) -> Option<&str> {
+        if let Some(p) = self.participants.iter().find(|p| p.person_id == person) {
+            return Some(&p.name);
+        }
+        self.programme
+            .iter()
+            .flat_map(|i| i.attendees.iter().chain(&i.responsible))
+            .find(|r| r.person_id == person)
+            .map(|r| r.name.as_str())
     }
 }
 
 impl ItemView {
+    /// Whether a person attends the item, and whether they are responsible
+    /// for it: what makes an item part of their own programme.
+    pub fn involvement(&self, person: PersonId) -> (bool, bool) {
+        let named = |refs: &[PersonRef]| refs.iter().any(|r| r.person_id == person);
+        (named(&self.attendees), named(&self.responsible))
+    }
+
     /// "10:45–12:15 CET", or with dates and zones where they differ:
     /// "12:40 CEST – 2027-03-29 08:30 CST", or "ganztägig"/"all day".
     pub fn time_range(&self, lang: Lang) -> String {

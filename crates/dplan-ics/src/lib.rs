@@ -1,0 +1,455 @@
+//! iCalendar (`.ics`) export of a visit's programme, of one participant's
+//! own programme, or of one staff member's duties, for Outlook desktop and
+//! Outlook on the web first, then Thunderbird, Apple and Google calendars.
+//!
+//! [`export`] turns a [`VisitView`] into the text of one `VCALENDAR` with
+//! `METHOD:PUBLISH` (a published schedule, not a meeting invitation: no
+//! `ATTENDEE` properties, so Outlook sends no replies), `X-WR-CALNAME`, a
+//! `VTIMEZONE` for every zone used, and one `VEVENT` per item.
+//!
+//! Written with the `ics` crate. What it does not do is added here:
+//! - `VTIMEZONE` observances from the time-zone database ([`zone`]): the
+//!   crate only has builders for them;
+//! - folding: the crate starts continuation lines with a space and then 75
+//!   more octets (76 in all); [`fold::refold`] folds again to 75 octets,
+//!   never inside a UTF-8 character;
+//! - control characters in text and quoting of parameter values
+//!   ([`fold::text`], [`fold::param`]); the crate escapes `\ ; ,` and line
+//!   breaks only.
+//!
+//! Each event keeps its item's id as `UID` for the item's whole life and its
+//! revision as `SEQUENCE`, which the store raises whenever the time, venue
+//! or status changes, so a calendar that imports a newer file replaces the
+//! entry instead of adding a second. Cancelled items stay in as
+//! `STATUS:CANCELLED`. Timed items are written in their own zone
+//! (`DTSTART;TZID=Europe/Berlin:…`), the end in its own zone (flights); a
+//! time in the repeated hour of autumn, which a local time cannot name
+//! unambiguously, is written in UTC. Personal data is never read: the view holds none.
+
+pub mod fold;
+mod zone;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone,
+    Timelike, Utc,
+};
+use chrono_tz::Tz;
+use dplan_core::view::{ItemView, PersonRef, VisitView};
+use dplan_core::{ItemKind, ItemStatus, Lang, PersonId, Role, Schedule, ZonedLocal};
+use ics::components::Property;
+use ics::properties::{
+    Action, Description, Location, Method, Sequence, Status, Summary, Transp, Trigger,
+};
+use ics::{Alarm, Event, ICalendar};
+
+/// Whose items go into the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole programme.
+    Visit,
+    /// The items a person attends: their own programme.
+    Participant(PersonId),
+    /// The items a person is responsible for: their duties.
+    Staff(PersonId),
+}
+
+/// How the file is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// `DTSTAMP` of every event: when the file was made (injected, so that
+    /// tests and golden files are stable).
+    pub stamp: DateTime<Utc>,
+    /// The languages of titles, venue names and descriptions, the first
+    /// leading; each text appears once in each language it exists in.
+    pub langs: Vec<Lang>,
+    /// A reminder this many minutes before each timed item that is not
+    /// cancelled.
+    pub reminder_minutes: Option<u32>,
+}
+
+impl Options {
+    pub fn new(stamp: DateTime<Utc>) -> Self {
+        Options {
+            stamp,
+            langs: vec![Lang::De],
+            reminder_minutes: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum IcsError {
+    #[error("the person {0} takes no part in this visit and is responsible for none of its items")]
+    NotInVisit(PersonId),
+    /// The file would hold no event; the sentence says whose.
+    #[error("nothing to export: {0}")]
+    Empty(String),
+    #[error("„{title}“ cannot be exported: its time is invalid ({reason})")]
+    InvalidTime { title: String, reason: String },
+}
+
+/// The file's text: UTF-8 without BOM, CRLF line ends, lines folded to 75
+/// octets.
+pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<String, IcsError> {
+    let langs: &[Lang] = if options.langs.is_empty() {
+        &[Lang::De]
+    } else {
+        &options.langs
+    };
+    let lead = langs[0];
+    let (items, person_name): (Vec<&ItemView>, Option<&str>) = match scope {
+        Scope::Visit => (view.programme.iter().collect(), None),
+        Scope::Participant(p) | Scope::Staff(p) => {
+            let name = view.name_of(p).ok_or(IcsError::NotInVisit(p))?;
+            let staff = matches!(scope, Scope::Staff(_));
+            let items = view
+                .programme
+                .iter()
+                .filter(|i| {
+                    let (attends, responsible) = i.involvement(p);
+                    if staff { responsible } else { attends }
+                })
+                .collect();
+            (items, Some(name))
+        }
+    };
+    if items.is_empty() {
+        return Err(IcsError::Empty(match (scope, person_name) {
+            (Scope::Participant(_), Some(n)) => format!("{n} attends no item of this visit"),
+            (Scope::Staff(_), Some(n)) => format!("{n} is responsible for no item of this visit"),
+            _ => "the visit has no programme items yet".into(),
+        }));
+    }
+
+    let mut cal = ICalendar::new("2.0", "-//Stadt Herne//Delegation Planner//DE");
+    cal.push(Property::new("CALSCALE", "GREGORIAN"));
+    cal.push(Method::new("PUBLISH"));
+    let title = joined(langs, |l| view.visit.title.get(l));
+    let name = match (person_name, scope) {
+        (Some(n), Scope::Staff(_)) => format!("{title} – {n} ({})", duties_label(lead)),
+        (Some(n), _) => format!("{title} – {n}"),
+        (None, _) => title,
+    };
+    cal.push(Property::new("X-WR-CALNAME", fold::text(&name)));
+    cal.push(Property::new("NAME", fold::text(&name)));
+    cal.push(Property::new(
+        "X-WR-TIMEZONE",
+        fold::text(view.visit.time_zone.name()),
+    ));
+
+    // Every zone the events name, with the years they fall in.
+    let mut zones: BTreeMap<&'static str, (Tz, i32, i32)> = BTreeMap::new();
+    for item in &items {
+        if let Schedule::Timed { start, end } = &item.schedule {
+            for t in [start, end] {
+                let y = t.local.year();
+                let e = zones.entry(t.zone.name()).or_insert((t.zone, y, y));
+                e.1 = e.1.min(y);
+                e.2 = e.2.max(y);
+            }
+        }
+    }
+    for (tz, first, last) in zones.values() {
+        cal.add_timezone(zone::vtimezone(*tz, *first, *last));
+    }
+
+    // The calendar's head (all but its END line), then each event written
+    // and folded while it is fresh, then the END line.
+    let head = fold::refold(&cal.to_string());
+    let head = head.strip_suffix("END:VCALENDAR\r\n").unwrap_or(&head);
+    let mut out = String::with_capacity(head.len() + items.len() * 900);
+    out.push_str(head);
+    let mut writer = Writer {
+        stamp: utc_stamp(options.stamp),
+        langs,
+        labels: Labels::new(langs),
+        interpreters: view
+            .participants
+            .iter()
+            .filter(|p| p.role == Role::Interpreter)
+            .map(|p| p.person_id)
+            .collect(),
+        reminder: options.reminder_minutes,
+        steady: HashMap::new(),
+        scratch: String::with_capacity(4096),
+    };
+    for item in items {
+        writer.event(item, &mut out)?;
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    Ok(out)
+}
+
+/// Writes events; keeps what every event needs computed once.
+struct Writer<'a> {
+    stamp: String,
+    langs: &'a [Lang],
+    labels: Labels,
+    interpreters: Vec<PersonId>,
+    reminder: Option<u32>,
+    /// Whether a zone keeps one offset through a local day (then no time of
+    /// that day is ambiguous); the clock changes on few days.
+    steady: HashMap<(Tz, NaiveDate), bool>,
+    scratch: String,
+}
+
+impl Writer<'_> {
+    fn event(&mut self, item: &ItemView, out: &mut String) -> Result<(), IcsError> {
+        let langs = self.langs;
+        let (start, end) = match &item.schedule {
+            Schedule::Timed { start, end } => {
+                let (s, t) = item.start_utc.zip(item.end_utc).ok_or_else(|| {
+                    let err = start.utc().and(end.utc()).err();
+                    IcsError::InvalidTime {
+                        title: item.title.best(langs[0]).to_string(),
+                        reason: err.map_or_else(|| "no instant".into(), |e| e.to_string()),
+                    }
+                })?;
+                (self.timed("DTSTART", start, s), self.timed("DTEND", end, t))
+            }
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => {
+                let mut s = Property::new("DTSTART", date(*first_day));
+                s.add(ics::parameters::Value::new("DATE"));
+                // The end of an all-day event is the day after its last.
+                let mut d = Property::new("DTEND", date(*last_day + Duration::days(1)));
+                d.add(ics::parameters::Value::new("DATE"));
+                (s, d)
+            }
+        };
+        let mut e = Event::new(item.id.to_string(), self.stamp.as_str());
+        e.push(Sequence::new(item.revision.to_string()));
+        let summary = fold::text(&joined(langs, |l| item.title.get(l)));
+        e.push(Summary::new(summary.clone()));
+        e.push(start);
+        e.push(end);
+        if let Some(v) = &item.venue {
+            let mut place = joined(langs, |l| v.name.get(l));
+            for part in v.room.iter().chain([&v.address]) {
+                if !part.trim().is_empty() {
+                    place.push_str(", ");
+                    place.push_str(part);
+                }
+            }
+            e.push(Location::new(fold::text(&place)));
+        }
+        e.push(Description::new(fold::text(&self.description(item))));
+        e.push(match item.status {
+            ItemStatus::Confirmed => Status::confirmed(),
+            ItemStatus::Tentative => Status::tentative(),
+            ItemStatus::Cancelled => Status::cancelled(),
+        });
+        // Hotel nights, free time, whole days and cancelled items keep the
+        // time free in Outlook; tentative items show as such.
+        let informational = matches!(item.kind, ItemKind::Hotel | ItemKind::FreeTime)
+            || matches!(item.schedule, Schedule::AllDay { .. })
+            || item.status == ItemStatus::Cancelled;
+        let busy = if informational {
+            "FREE"
+        } else if item.status == ItemStatus::Tentative {
+            "TENTATIVE"
+        } else {
+            "BUSY"
+        };
+        e.push(if informational {
+            Transp::transparent()
+        } else {
+            Transp::opaque()
+        });
+        e.push(Property::new("X-MICROSOFT-CDO-BUSYSTATUS", busy));
+        if let (Some(minutes), Schedule::Timed { .. }, false) = (
+            self.reminder,
+            &item.schedule,
+            item.status == ItemStatus::Cancelled,
+        ) {
+            let mut alarm = Alarm::new(Action::display(), Trigger::new(format!("-PT{minutes}M")));
+            alarm.push(Description::new(summary));
+            e.add_alarm(alarm);
+        }
+        self.scratch.clear();
+        let _ = write!(self.scratch, "{e}");
+        fold::refold_into(out, &self.scratch);
+        Ok(())
+    }
+
+    /// A timed `DTSTART`/`DTEND`: local time with `TZID`, or UTC for a time
+    /// in the repeated hour when the clocks go back. RFC 5545 (3.3.5) reads
+    /// such a local time as its first occurrence, so the second cannot be
+    /// named at all, and readers differ even on the first; UTC is the same
+    /// everywhere.
+    fn timed(
+        &mut self,
+        key: &'static str,
+        at: &ZonedLocal,
+        utc: DateTime<Utc>,
+    ) -> Property<'static> {
+        let day = at.local.date();
+        let steady = *self.steady.entry((at.zone, day)).or_insert_with(|| {
+            // The offsets 14 hours either side of the local day (every
+            // zone's day lies within) agree when no change falls into it.
+            let probe = |t: chrono::NaiveDateTime| at.zone.offset_from_utc_datetime(&t).fix();
+            let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+            probe(midnight - Duration::hours(14)) == probe(midnight + Duration::hours(38))
+        });
+        if !steady && let LocalResult::Ambiguous(..) = at.zone.from_local_datetime(&at.local) {
+            return Property::new(key, utc_stamp(utc));
+        }
+        let mut p = Property::new(key, local_stamp(at.local));
+        p.add(ics::parameters::TzIDParam::new(
+            fold::param(at.zone.name()).into_owned(),
+        ));
+        p
+    }
+
+    /// Attendees in order of precedence, interpreters, responsible staff,
+    /// dress code and notes, each on its own line with a label in the
+    /// chosen languages.
+    fn description(&self, item: &ItemView) -> String {
+        let l = &self.labels;
+        let mut out = String::new();
+        let mut line = |label: &str, value: &dyn Fn(&mut String)| {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(label);
+            value(&mut out);
+        };
+        match item.status {
+            ItemStatus::Tentative => line(&l.tentative, &|_| {}),
+            ItemStatus::Cancelled => line(&l.cancelled, &|_| {}),
+            ItemStatus::Confirmed => {}
+        }
+        let names = |refs: &mut dyn Iterator<Item = &PersonRef>, out: &mut String| {
+            for (n, r) in refs.enumerate() {
+                out.push_str(if n == 0 { ": " } else { ", " });
+                out.push_str(&r.name);
+            }
+        };
+        if !item.attendees.is_empty() {
+            line(&l.attendees, &|o| names(&mut item.attendees.iter(), o));
+        }
+        let interpreting = || {
+            item.attendees
+                .iter()
+                .filter(|a| self.interpreters.contains(&a.person_id))
+        };
+        if interpreting().next().is_some() {
+            line(&l.interpreter, &|o| names(&mut interpreting(), o));
+        }
+        if !item.responsible.is_empty() {
+            line(&l.responsible, &|o| names(&mut item.responsible.iter(), o));
+        }
+        let dress = joined(self.langs, |lang| item.dress_code.get(lang));
+        if !dress.is_empty() {
+            line(&l.dress_code, &|o| {
+                o.push_str(": ");
+                o.push_str(&dress);
+            });
+        }
+        let notes = item.notes.trim();
+        if !notes.is_empty() {
+            line(&l.notes, &|o| {
+                o.push_str(": ");
+                o.push_str(notes);
+            });
+        }
+        out
+    }
+}
+
+/// The description's labels in the chosen languages: "Teilnehmende / 出席人员".
+struct Labels {
+    tentative: String,
+    cancelled: String,
+    attendees: String,
+    interpreter: String,
+    responsible: String,
+    dress_code: String,
+    notes: String,
+}
+
+impl Labels {
+    fn new(langs: &[Lang]) -> Self {
+        let label = |de: &str, en: &str, zh: &str| {
+            let mut parts: Vec<&str> = Vec::new();
+            for l in langs {
+                let t = match l {
+                    Lang::De => de,
+                    Lang::En => en,
+                    Lang::Zh => zh,
+                };
+                if !parts.contains(&t) {
+                    parts.push(t);
+                }
+            }
+            parts.join(" / ")
+        };
+        Labels {
+            tentative: label("Vorläufig", "Tentative", "待定"),
+            cancelled: label("Abgesagt", "Cancelled", "已取消"),
+            attendees: label("Teilnehmende", "Attendees", "出席人员"),
+            interpreter: label("Dolmetschung", "Interpreter", "翻译"),
+            responsible: label("Verantwortlich", "Responsible", "负责人"),
+            dress_code: label("Kleiderordnung", "Dress code", "着装要求"),
+            notes: label("Hinweise", "Notes", "备注"),
+        }
+    }
+}
+
+fn duties_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Aufgaben",
+        Lang::En => "duties",
+        Lang::Zh => "职责",
+    }
+}
+
+/// `20270325T093000`, written by hand: chrono's formatter parses its
+/// pattern on every call, a third of the export's time on the benchmark.
+fn local_stamp(t: NaiveDateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+fn utc_stamp(t: DateTime<Utc>) -> String {
+    let mut s = local_stamp(t.naive_utc());
+    s.push('Z');
+    s
+}
+
+fn date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// The text in each language it exists in, each once, joined by " / ".
+fn joined<'t>(langs: &[Lang], get: impl Fn(Lang) -> Option<&'t str>) -> String {
+    let mut parts: Vec<&str> = Vec::with_capacity(langs.len());
+    for &l in langs {
+        if let Some(t) = get(l).map(str::trim)
+            && !parts.contains(&t)
+        {
+            parts.push(t);
+        }
+    }
+    if parts.is_empty() {
+        // Nothing in the chosen languages: the German (or any) text.
+        for l in [Lang::De, Lang::En, Lang::Zh] {
+            if let Some(t) = get(l) {
+                return t.trim().to_string();
+            }
+        }
+    }
+    parts.join(" / ")
+}

@@ -1,6 +1,7 @@
 // Calls to the Rust side that are still running. The app shows a progress
 // bar only once a call has taken longer than half a second, so quick calls
 // never flicker.
+import { untrack } from "svelte";
 
 /** How long a call runs before progress becomes visible, in milliseconds. */
 export const PROGRESS_DELAY_MS = 500;
@@ -14,7 +15,9 @@ class Activity {
 
   /** Runs `work`, counting it as pending while it runs. */
   async track<T>(work: () => Promise<T>): Promise<T> {
-    this.pending += 1;
+    // Untracked, so that an effect which calls the backend does not come to
+    // depend on the count it changes (and run again, and again).
+    untrack(() => (this.pending += 1));
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       if (this.pending > 0) this.slow = true;

@@ -186,6 +186,54 @@ const strings = {
     confirmPurge: "Pass, Geburtsdatum, Staatsangehörigkeit, Ernährung und Barrierefreiheit der Teilnehmenden endgültig löschen?",
     purgedReport: "Personenbezogene Daten gelöscht: {purged} Personen ({kept} behalten, da in laufenden Besuchen)",
     purgedOn: "Personenbezogene Daten gelöscht am {date}",
+    // The conflict check
+    checkTitle: "Prüfung",
+    checking: "Wird geprüft …",
+    checkFailed: "Die Prüfung ist fehlgeschlagen:",
+    noConflicts: "Keine Konflikte",
+    conflictsOne: "1 Konflikt",
+    conflictsMany: "{n} Konflikte",
+    tentativeCount: "{n} unter Vorbehalt",
+    severity_conflict: "Konflikt",
+    severity_tentative: "Unter Vorbehalt",
+    severityTentativeHint: "Betrifft einen vorläufigen Programmpunkt",
+    warn_invalid_time: "Ungültige Zeit",
+    warn_outside_visit_days: "Außerhalb der Besuchstage",
+    warn_before_arrival: "Vor der Ankunft",
+    warn_after_departure: "Nach der Abreise",
+    warn_person_double_booked: "Person doppelt eingeplant",
+    warn_venue_double_booked: "Ort doppelt belegt",
+    warn_travel_too_short: "Zu wenig Zeit für den Weg",
+    warn_no_common_language: "Keine gemeinsame Sprache",
+    showItem: "Im Programm zeigen",
+    showPersonProgramme: "Programm von {name} zeigen",
+    itemElsewhere: "Programmpunkt eines anderen Besuchs",
+    unknownPerson: "Unbekannte Person",
+    showWarnings: "Anzeigen",
+    checkSettingsOpen: "Prüfung einstellen …",
+    checkSettingsTitle: "Prüfung einstellen",
+    defaultTravelMinutes: "Wegezeit zwischen zwei Orten in Minuten (0 = Wege nicht prüfen)",
+    venuesAcrossVisits: "Räume auch über Besuche hinweg prüfen",
+    travelPairs: "Wegezeiten zwischen bestimmten Orten (gelten in beide Richtungen)",
+    travelFrom: "Von",
+    travelTo: "Nach",
+    minutes: "Minuten",
+    addTravelPair: "Ortspaar hinzufügen",
+    noTravelPairs: "Noch keine Ortspaare.",
+    chooseVenue: "— Ort wählen —",
+    // One person's programme
+    programmeFor: "Programm für",
+    everyone: "Alle",
+    participantProgramme: "Programm",
+    participantProgrammeHint: "Eigenes Programm zeigen",
+    responsibleBadge: "verantwortlich",
+    notParticipant: "Nicht unter den Teilnehmenden; verantwortlich für Programmpunkte",
+    noPersonItems: "Keine Programmpunkte.",
+    // A local time that happens twice or not at all
+    timeGap: "Diese Uhrzeit gibt es in der Zeitzone {zone} nicht: Die Uhren werden vorgestellt (Beginn der Sommerzeit).",
+    timeTwice: "Diese Uhrzeit gibt es zweimal: Die Uhren werden zurückgestellt (Ende der Sommerzeit). Welche ist gemeint?",
+    occurrenceFirst: "erstes Mal ({time} {zone})",
+    occurrenceSecond: "zweites Mal ({time} {zone})",
   },
   en: {
     appTitle: "Delegation Planner",
@@ -367,6 +415,54 @@ const strings = {
     confirmPurge: "Remove the participants' passport, birth date, nationality, dietary and accessibility data for good?",
     purgedReport: "Personal data removed: {purged} persons ({kept} kept, as they take part in visits not yet over)",
     purgedOn: "Personal data removed on {date}",
+    // The conflict check
+    checkTitle: "Check",
+    checking: "Checking …",
+    checkFailed: "The check failed:",
+    noConflicts: "No conflicts",
+    conflictsOne: "1 conflict",
+    conflictsMany: "{n} conflicts",
+    tentativeCount: "{n} tentative",
+    severity_conflict: "Conflict",
+    severity_tentative: "Tentative",
+    severityTentativeHint: "Involves a tentative item",
+    warn_invalid_time: "Invalid time",
+    warn_outside_visit_days: "Outside the visit's days",
+    warn_before_arrival: "Before arrival",
+    warn_after_departure: "After departure",
+    warn_person_double_booked: "Person double-booked",
+    warn_venue_double_booked: "Venue double-booked",
+    warn_travel_too_short: "Too little travel time",
+    warn_no_common_language: "No common language",
+    showItem: "Show in the programme",
+    showPersonProgramme: "Show {name}'s programme",
+    itemElsewhere: "Item of another visit",
+    unknownPerson: "Unknown person",
+    showWarnings: "Show",
+    checkSettingsOpen: "Check settings …",
+    checkSettingsTitle: "Check settings",
+    defaultTravelMinutes: "Travel time between two venues in minutes (0 = do not check travel)",
+    venuesAcrossVisits: "Check venues across visits too",
+    travelPairs: "Travel times between particular venues (both directions)",
+    travelFrom: "From",
+    travelTo: "To",
+    minutes: "Minutes",
+    addTravelPair: "Add a pair of venues",
+    noTravelPairs: "No pairs of venues yet.",
+    chooseVenue: "— choose a venue —",
+    // One person's programme
+    programmeFor: "Programme for",
+    everyone: "Everyone",
+    participantProgramme: "Programme",
+    participantProgrammeHint: "Show their own programme",
+    responsibleBadge: "responsible",
+    notParticipant: "Not among the participants; responsible for items",
+    noPersonItems: "No programme items.",
+    // A local time that happens twice or not at all
+    timeGap: "This time does not exist in the time zone {zone}: the clocks go forward (start of summer time).",
+    timeTwice: "This time happens twice: the clocks go back (end of summer time). Which one is meant?",
+    occurrenceFirst: "first time ({time} {zone})",
+    occurrenceSecond: "second time ({time} {zone})",
   },
 } as const;
 
@@ -375,17 +471,21 @@ export type Key = keyof (typeof strings)["de"];
 const LANG_KEY = "dplan.lang";
 
 // Building an Intl formatter costs far more than using one, and a list of
-// visits formats two dates a row: one formatter per language serves all.
-const dayFormats = new Map<UiLang, Intl.DateTimeFormat>();
-function dayFormat(lang: UiLang): Intl.DateTimeFormat {
-  let f = dayFormats.get(lang);
+// visits formats two dates a row: one formatter per language and style
+// serves all.
+const DAY_STYLES = {
+  long: { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+  short: { weekday: "short", day: "2-digit", month: "2-digit", timeZone: "UTC" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDay(lang: UiLang, style: keyof typeof DAY_STYLES, iso: string): string {
+  let f = dayFormats.get(`${lang} ${style}`);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === "de" ? "de-DE" : "en-GB", {
-      weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-    });
-    dayFormats.set(lang, f);
+    f = new Intl.DateTimeFormat(lang === "de" ? "de-DE" : "en-GB", DAY_STYLES[style]);
+    dayFormats.set(`${lang} ${style}`, f);
   }
-  return f;
+  const [y, m, d] = iso.split("-").map(Number);
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 class I18n {
@@ -412,10 +512,9 @@ class I18n {
     return "";
   };
   /** A calendar date ("2027-03-24") as "Mi., 24. März 2027". */
-  day = (iso: string): string => {
-    const [y, m, d] = iso.split("-").map(Number);
-    return dayFormat(this.lang).format(new Date(Date.UTC(y, m - 1, d)));
-  };
+  day = (iso: string): string => formatDay(this.lang, "long", iso);
+  /** A calendar date ("2027-03-24") as "Mi., 24.03.", for narrow places. */
+  shortDay = (iso: string): string => formatDay(this.lang, "short", iso);
 }
 
 export const i18n = new I18n();

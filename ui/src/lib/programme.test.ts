@@ -43,6 +43,7 @@ describe("toProgrammeItem", () => {
       ],
       responsible: [{ person_id: "p-staff", name: "Jonas Weber" }],
       notes: "Dolmetscher ab 17:30",
+      dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: null },
       status: "tentative",
       revision: 4,
     };
@@ -56,6 +57,7 @@ describe("toProgrammeItem", () => {
       attendees: ["p-guest", "p-host"],
       responsible: ["p-staff"],
       notes: "Dolmetscher ab 17:30",
+      dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: null },
       status: "tentative",
       revision: 4,
     });

@@ -5,11 +5,13 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { activity } from "../activity.svelte";
 import type {
   AppInfo,
+  CheckSettings,
   FieldError,
   ImportReport,
   IpcError,
   Lang,
   ListReview,
+  LocalTimeInfo,
   Mapping,
   ParticipantImportReport,
   PurgeRecord,
@@ -17,11 +19,13 @@ import type {
   Person,
   PersonEntry,
   PersonalData,
+  PersonProgramme,
   ProgrammeItem,
   Side,
   Venue,
   Visit,
   VisitView,
+  Warning,
 } from "./types";
 
 export class ApiError extends Error {
@@ -118,6 +122,17 @@ export const api = {
     call<string | null>("export_roster", { visitId, lang, suggestedName }),
   purgePersonalData: (visitId: string) => call<PurgeRecord>("purge_personal_data", { visitId }),
   listPurges: (visitId: string) => call<PurgeRecord[]>("list_purges", { visitId }),
+
+  // The conflict check and what it needs.
+  /** The visit's warnings, ordered by time; a tentative item makes a warning `tentative`. */
+  checkVisit: (id: string) => call<Warning[]>("check_visit", { id }),
+  getCheckSettings: () => call<CheckSettings>("get_check_settings"),
+  /** Saves travel times and the venue rule; refused with field errors (`travel.0.to`) when invalid. */
+  saveCheckSettings: (settings: CheckSettings) => call<null>("save_check_settings", { settings }),
+  /** One person's items in a visit; `not_found` when they take no part in it. */
+  personProgramme: (visit: string, person: string) => call<PersonProgramme>("person_programme", { visit, person }),
+  /** Whether a local time ("YYYY-MM-DDTHH:MM") exists once, twice or not at all in `zone`. */
+  localTimeInfo: (local: string, zone: string) => call<LocalTimeInfo>("local_time_info", { local, zone }),
 };
 
 /**

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ItemForm from "./ItemForm.svelte";
-import type { ItemView, ProgrammeItem } from "../api/types";
+import type { ItemView, LocalTimeInfo, ProgrammeItem } from "../api/types";
 
 afterEach(() => {
   cleanup();
@@ -67,6 +67,8 @@ describe("ItemForm", () => {
   it("deletes an item only after the user confirms", async () => {
     const calls: string[] = [];
     mockIPC((cmd, args) => {
+      // The form asks about the times it shows; only actions count here.
+      if (cmd === "local_time_info") return null;
       calls.push(`${cmd} ${JSON.stringify(args)}`);
       return null;
     });
@@ -88,6 +90,7 @@ describe("ItemForm", () => {
       attendees: [],
       responsible: [],
       notes: "",
+      dress_code: { de: null, en: null, zh: null },
       status: "confirmed",
       revision: 0,
     };
@@ -100,5 +103,97 @@ describe("ItemForm", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toEqual(['delete_item {"id":"item-1"}']);
     expect(saved).toBe(true);
+  });
+
+  describe("a repeated hour", () => {
+    // 02:30 happens twice in Herne on 31 October 2027, when the clocks go back.
+    const twice: LocalTimeInfo = {
+      type: "ambiguous",
+      first: { occurrence: "first", abbreviation: "CEST", utc: "2027-10-31T00:30:00Z" },
+      second: { occurrence: "second", abbreviation: "CET", utc: "2027-10-31T01:30:00Z" },
+      message: "2027-10-31T02:30 happens twice in Europe/Berlin",
+    };
+
+    function backend(sent: ProgrammeItem[]) {
+      mockIPC((cmd, args) => {
+        if (cmd === "local_time_info") {
+          const { local } = args as { local: string };
+          return local === "2027-10-31T02:30" ? twice : { type: "single", abbreviation: "CET", utc: "2027-10-31T03:00:00Z" };
+        }
+        if (cmd === "create_item" || cmd === "update_item") sent.push((args as { item: ProgrammeItem }).item);
+        return null;
+      });
+    }
+
+    const night: ItemView = {
+      id: "item-2",
+      title: { de: "Nachtfahrt zum Flughafen", en: null, zh: null },
+      kind: "transfer",
+      schedule: {
+        type: "timed",
+        start: { local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "second" },
+        end: { local: "2027-10-31T04:00", zone: "Europe/Berlin" },
+      },
+      zone: "Europe/Berlin",
+      start_abbreviation: "CET",
+      end_abbreviation: "CET",
+      start_utc: "2027-10-31T01:30:00Z",
+      end_utc: "2027-10-31T03:00:00Z",
+      venue: null,
+      attendees: [],
+      responsible: [],
+      notes: "",
+      dress_code: { de: null, en: null, zh: null },
+      status: "confirmed",
+      revision: 2,
+    };
+
+    it("sends the instant the user chose", async () => {
+      const sent: ProgrammeItem[] = [];
+      backend(sent);
+      let saved = false;
+      render(ItemForm, { ...props(() => (saved = true)), defaultDay: "2027-10-31", defaultZone: "Europe/Berlin" });
+      await fireEvent.input(input("title.de"), { target: { value: "Nachtfahrt" } });
+      await fireEvent.input(input("start_time"), { target: { value: "02:30" } });
+      await fireEvent.input(input("end_time"), { target: { value: "04:00" } });
+      const first = await screen.findByTestId("occurrence-first");
+      expect((first as HTMLInputElement).name).toBe("start_occurrence");
+      await fireEvent.click(first);
+      await fireEvent.click(screen.getByTestId("save-item"));
+      await waitFor(() => expect(saved).toBe(true));
+      expect(sent[0].schedule).toEqual({
+        type: "timed",
+        start: { local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "first" },
+        end: { local: "2027-10-31T04:00", zone: "Europe/Berlin" },
+      });
+      expect("occurrence" in (sent[0].schedule as { end: object }).end).toBe(false);
+    });
+
+    it("keeps an item's stored choice while its time stays", async () => {
+      const sent: ProgrammeItem[] = [];
+      backend(sent);
+      render(ItemForm, { ...props(() => {}), item: night });
+      const second = (await screen.findByTestId("occurrence-second")) as HTMLInputElement;
+      expect(second.checked).toBe(true);
+      await fireEvent.click(screen.getByTestId("save-item"));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0].schedule).toEqual(night.schedule);
+    });
+
+    it("drops the choice when the start moves to a time that happens once", async () => {
+      const sent: ProgrammeItem[] = [];
+      backend(sent);
+      render(ItemForm, { ...props(() => {}), item: night });
+      await screen.findByTestId("occurrence-second");
+      await fireEvent.input(input("start_time"), { target: { value: "03:15" } });
+      await waitFor(() => expect(screen.queryByTestId("occurrence-second")).toBeNull());
+      await fireEvent.click(screen.getByTestId("save-item"));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0].schedule).toEqual({
+        type: "timed",
+        start: { local: "2027-10-31T03:15", zone: "Europe/Berlin" },
+        end: { local: "2027-10-31T04:00", zone: "Europe/Berlin" },
+      });
+    });
   });
 });

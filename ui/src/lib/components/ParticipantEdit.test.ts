@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ParticipantEdit, { movementLine } from "./ParticipantEdit.svelte";
 import type { Participant, ParticipantView, Side } from "../api/types";
@@ -152,6 +152,43 @@ describe("ParticipantEdit", () => {
     await fireEvent.click(screen.getByTestId("save-participation"));
     await tick();
     expect(again[0]).toMatchObject({ side: "guest", precedence: 3 });
+  });
+
+  it("sends which instant of a repeated hour a departure means, as chosen", async () => {
+    const sent: Participant[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "update_participant") sent.push((args as { participant: Participant }).participant);
+      if (cmd !== "local_time_info") return null;
+      return (args as { local: string }).local === "2027-10-31T02:30"
+        ? {
+            type: "ambiguous",
+            first: { occurrence: "first", abbreviation: "CEST", utc: "2027-10-31T00:30:00Z" },
+            second: { occurrence: "second", abbreviation: "CET", utc: "2027-10-31T01:30:00Z" },
+            message: "happens twice",
+          }
+        : { type: "single", abbreviation: "CET", utc: "2027-10-31T02:00:00Z" };
+    });
+    render(ParticipantEdit, {
+      participant: view({
+        person_id: "p-liu",
+        departure: { at: { local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "second" }, place: "DUS", transport: null },
+      }),
+      visitId: "visit-1",
+      firstDay: "2027-10-28",
+      lastDay: "2027-10-31",
+      defaultZone: "Europe/Berlin",
+      nextPrecedence,
+      onsaved: () => {},
+      oncancel: () => {},
+    });
+    // The stored choice stands until the user makes another.
+    const box = field("departure_day").closest("fieldset")!;
+    const second = (await within(box as HTMLElement).findByTestId("occurrence-second")) as HTMLInputElement;
+    expect([second.name, second.checked]).toEqual(["departure_occurrence", true]);
+    await fireEvent.click(within(box as HTMLElement).getByTestId("occurrence-first"));
+    await fireEvent.click(screen.getByTestId("save-participation"));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0].departure?.at).toEqual({ local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "first" });
   });
 
   it("sums up a movement on one line, naming the zone by its city", () => {

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import Programme from "./Programme.svelte";
-import type { ItemView, ProgrammeItem, VisitView } from "../api/types";
+import type { ItemView, ParticipantView, PersonProgramme, ProgrammeItem, VisitView, Warning } from "../api/types";
 
 afterEach(() => {
   cleanup();
@@ -22,6 +22,7 @@ const item = (over: Partial<ItemView> & Pick<ItemView, "id" | "schedule">): Item
   attendees: [],
   responsible: [],
   notes: "",
+  dress_code: { de: null, en: null, zh: null },
   status: "confirmed",
   revision: 1,
   ...over,
@@ -46,6 +47,7 @@ const port = item({
   attendees: [{ person_id: "p-zhou", name: "周敏 Zhou Min" }],
   responsible: [{ person_id: "p-staff", name: "Jonas Weber" }],
   notes: "Helme vor Ort",
+  dress_code: { de: "Festes Schuhwerk", en: null, zh: null },
   revision: 3,
 });
 const press = item({
@@ -97,8 +99,10 @@ type Call = { cmd: string; args: Record<string, unknown> };
 function setup() {
   const calls: Call[] = [];
   mockIPC((cmd, args) => {
-    // The venue list is fetched when a form opens; it is not an action.
+    // The venue list is fetched when a form opens and the check runs with
+    // every view; neither is an action.
     if (cmd === "list_venues") return [];
+    if (cmd === "check_visit") return [];
     calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
     return null;
   });
@@ -219,6 +223,7 @@ describe("Programme", () => {
             attendees: ["p-zhou"],
             responsible: ["p-staff"],
             notes: "Helme vor Ort",
+            dress_code: { de: "Festes Schuhwerk", en: null, zh: null },
             status: "cancelled",
             revision: 3,
           } satisfies ProgrammeItem,
@@ -245,7 +250,8 @@ describe("Programme", () => {
   });
 
   it("puts a refused move back and shows why", async () => {
-    mockIPC(() => {
+    mockIPC((cmd) => {
+      if (cmd === "check_visit") return [];
       throw { kind: "conflict", message: "the item was changed elsewhere", fields: [] };
     });
     let changed = 0;
@@ -266,5 +272,347 @@ describe("Programme", () => {
     await fireEvent.click(within(row("Pressegespräch")).getByTestId("confirm-delete-item"));
     await waitFor(() => expect(changed()).toBe(1));
     expect(calls).toEqual([{ cmd: "delete_item", args: { id: "press" } }]);
+  });
+});
+
+// The conflict check and one person's programme.
+
+const zhou: ParticipantView = {
+  person_id: "p-zhou",
+  name: "周敏 Zhou Min",
+  side: "guest",
+  role: "head_of_delegation",
+  precedence: 1,
+  title: { de: "Bürgermeisterin", en: null, zh: null },
+  organisation: { de: "Stadt Luzhou", en: null, zh: null },
+  arrival: { at: { local: "2028-04-09T14:05", zone: "Asia/Shanghai" }, place: "Flughafen Luzhou (LZO)", transport: "CA 4457" },
+  departure: null,
+  hotel: "Luzhou Hotel",
+};
+const berger: ParticipantView = {
+  ...zhou,
+  person_id: "p-berger",
+  name: "Dr. Anna Berger",
+  side: "host",
+  role: "staff",
+  arrival: null,
+  hotel: null,
+};
+const withPeople: VisitView = { ...view, participants: [zhou, berger] };
+
+const warning = (over: Partial<Warning> & Pick<Warning, "kind" | "severity" | "items" | "message">): Warning => ({
+  visits: ["visit-1"],
+  persons: [],
+  venue: null,
+  overlap_minutes: null,
+  needed_minutes: null,
+  available_minutes: null,
+  ...over,
+});
+
+// Zhou Min is at the port and in the (tentative) press talk at once; the
+// port is booked by another visit too; nobody at the port shares a language
+// with the responsible staff member.
+const doubleBooked = warning({
+  kind: "person_double_booked",
+  severity: "tentative",
+  items: ["port", "press"],
+  persons: ["p-zhou"],
+  overlap_minutes: 45,
+  message: "周敏 Zhou Min is booked twice: Pressegespräch overlaps Besuch des Hafens Luzhou by 45 minutes.",
+});
+const venueTaken = warning({
+  kind: "venue_double_booked",
+  severity: "conflict",
+  items: ["port", "elsewhere"],
+  visits: ["visit-1", "visit-2"],
+  venue: "venue-port",
+  overlap_minutes: 90,
+  message: "Hafen Luzhou is booked twice.",
+});
+const noLanguage = warning({
+  kind: "no_common_language",
+  severity: "conflict",
+  items: ["port"],
+  persons: ["p-zhou", "p-staff"],
+  message: "周敏 Zhou Min and Jonas Weber share no language at Besuch des Hafens Luzhou.",
+});
+
+const programmes: Record<string, PersonProgramme> = {
+  "p-zhou": {
+    visit: view.visit,
+    person: { person_id: "p-zhou", name: "周敏 Zhou Min" },
+    participant: zhou,
+    programme: [
+      { item: port, attends: true, responsible: false },
+      { item: transfer, attends: true, responsible: false },
+    ],
+  },
+  "p-staff": {
+    visit: view.visit,
+    person: { person_id: "p-staff", name: "Jonas Weber" },
+    participant: null,
+    programme: [{ item: port, attends: false, responsible: true }],
+  },
+};
+
+/** A backend with the check's answers; actions and reads are recorded. */
+function backend(warnings: Warning[] | (() => Warning[] | Promise<Warning[]>), more: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
+  const calls: Call[] = [];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    if (cmd in more) return more[cmd](args);
+    if (cmd === "check_visit") return typeof warnings === "function" ? warnings() : warnings;
+    if (cmd === "list_venues") return [];
+    if (cmd === "person_programme") {
+      const p = programmes[args.person as string];
+      if (!p) throw { kind: "not_found", message: "participant not found", fields: [] };
+      return p;
+    }
+    if (cmd === "local_time_info") return { type: "single", abbreviation: "CST", utc: "2028-04-09T06:05:00Z" };
+    return null;
+  });
+  return calls;
+}
+
+const rows = () => screen.getAllByTestId("warning");
+const summary = () => screen.getByTestId("warnings-summary").textContent?.replace(/\s+/g, " ").trim();
+
+describe("Programme: the conflict check", () => {
+  let scrolled: Element[] = [];
+  beforeEach(() => {
+    scrolled = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+  });
+  afterEach(() => {
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
+
+  it("lists each warning with its kind, severity and the engine's sentence", async () => {
+    const calls = backend([doubleBooked, venueTaken, noLanguage]);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(calls.filter((c) => c.cmd === "check_visit")).toEqual([{ cmd: "check_visit", args: { id: "visit-1" } }]);
+    expect(summary()).toBe("2 Konflikte · 1 unter Vorbehalt");
+    expect(rows().map((r) => [r.dataset.kind, r.dataset.severity])).toEqual([
+      ["person_double_booked", "tentative"],
+      ["venue_double_booked", "conflict"],
+      ["no_common_language", "conflict"],
+    ]);
+    // Severity looks different: a dashed amber edge for tentative, red for a conflict.
+    expect(rows()[0].classList.contains("tentative")).toBe(true);
+    expect(rows()[1].classList.contains("conflict")).toBe(true);
+
+    const first = rows()[0];
+    expect(first.textContent).toContain("Unter Vorbehalt");
+    expect(first.textContent).toContain("Person doppelt eingeplant");
+    expect(first.querySelector("[lang=en]")?.textContent).toBe(doubleBooked.message);
+    expect(within(first).getAllByTestId("warning-item-link").map((a) => a.textContent?.trim())).toEqual([
+      "→ Besuch des Hafens Luzhou, Mo., 10.04. 09:30",
+      "→ Pressegespräch, Mo., 10.04. 10:00",
+    ]);
+    expect(within(first).getAllByTestId("warning-person-link").map((a) => a.textContent?.trim())).toEqual(["周敏 Zhou Min"]);
+    // The other visit's item has no row here to go to.
+    expect(within(rows()[1]).getAllByTestId("warning-item-link")).toHaveLength(1);
+    expect(rows()[1].textContent).toContain("Programmpunkt eines anderen Besuchs");
+    // A staff member who is no participant is still named, from the items.
+    expect(within(rows()[2]).getAllByTestId("warning-person-link").map((a) => a.textContent?.trim())).toEqual([
+      "周敏 Zhou Min",
+      "Jonas Weber",
+    ]);
+  });
+
+  it("marks the items that have a warning, in the agenda and in the week grid", async () => {
+    backend([doubleBooked, venueTaken]);
+    render(Programme, { view, onchanged: () => {} });
+    await waitFor(() => expect(screen.getAllByTestId("item-warning-marker")).toHaveLength(2));
+    const portMarker = within(row("Hafens")).getByTestId("item-warning-marker");
+    expect(portMarker.dataset.severity).toBe("conflict");
+    expect(portMarker.getAttribute("title")).toBe("Person doppelt eingeplant; Ort doppelt belegt");
+    // The press talk's only warning involves a tentative item.
+    expect(within(row("Pressegespräch")).getByTestId("item-warning-marker").dataset.severity).toBe("tentative");
+    expect(within(row("Flughafen")).queryByTestId("item-warning-marker")).toBeNull();
+
+    await fireEvent.click(screen.getByTestId("view-week"));
+    const blocks = screen.getAllByTestId("grid-item");
+    const marked = blocks.filter((b) => within(b).queryByTestId("item-warning-marker"));
+    expect(marked.map((b) => b.dataset.itemId)).toEqual(["port", "press"]);
+  });
+
+  it("says so when there is nothing to warn about, and folds away", async () => {
+    backend([]);
+    render(Programme, { view, onchanged: () => {} });
+    await waitFor(() => expect(summary()).toBe("Keine Konflikte"));
+    expect(screen.queryAllByTestId("warning")).toHaveLength(0);
+    expect(screen.queryAllByTestId("item-warning-marker")).toHaveLength(0);
+
+    cleanup();
+    backend([venueTaken]);
+    render(Programme, { view, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await fireEvent.click(screen.getByTestId("warnings-toggle"));
+    expect(screen.queryAllByTestId("warning")).toHaveLength(0);
+    // Folded, the header still counts.
+    expect(summary()).toBe("1 Konflikt");
+    expect(localStorage.getItem("dplan.warningsPanel")).toBe("closed");
+  });
+
+  it("runs again for every new view and drops an answer that comes too late", async () => {
+    const answers: ((w: Warning[]) => void)[] = [];
+    backend(() => new Promise<Warning[]>((resolve) => answers.push(resolve)));
+    const reported: Warning[][] = [];
+    const { rerender } = render(Programme, { view, onchanged: () => {}, onwarnings: (w: Warning[]) => reported.push(w) });
+    await waitFor(() => expect(answers).toHaveLength(1));
+    await rerender({ view: { ...view, programme: [hotel, transfer] } });
+    await waitFor(() => expect(answers).toHaveLength(2));
+    // The check of the new view answers first; the old one's answer is stale.
+    answers[1]([]);
+    await waitFor(() => expect(summary()).toBe("Keine Konflikte"));
+    answers[0]([venueTaken]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(summary()).toBe("Keine Konflikte");
+    expect(reported).toEqual([[]]);
+  });
+
+  it("shows an item a warning links to: highlighted in the agenda, or in the week grid", async () => {
+    backend([doubleBooked]);
+    render(Programme, { view, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const [, pressLink] = within(rows()[0]).getAllByTestId("warning-item-link");
+    await fireEvent.click(pressLink);
+    await waitFor(() => expect(row("Pressegespräch").classList.contains("highlight")).toBe(true));
+    expect(row("Hafens").classList.contains("highlight")).toBe(false);
+    expect(scrolled).toEqual([row("Pressegespräch")]);
+
+    await fireEvent.click(screen.getByTestId("view-week"));
+    await fireEvent.click(within(rows()[0]).getAllByTestId("warning-item-link")[0]);
+    const portBlock = screen.getAllByTestId("grid-item").find((b) => b.dataset.itemId === "port")!;
+    await waitFor(() => expect(portBlock.classList.contains("highlight")).toBe(true));
+    expect(scrolled.at(-1)).toBe(portBlock);
+  });
+
+  it("opens a person's own programme from a warning, also for staff who are no participant", async () => {
+    const calls = backend([noLanguage]);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const [, weber] = within(rows()[0]).getAllByTestId("warning-person-link");
+    await fireEvent.click(weber);
+
+    const own = await screen.findByTestId("person-programme");
+    expect(calls.filter((c) => c.cmd === "person_programme").map((c) => c.args)).toEqual([{ visit: "visit-1", person: "p-staff" }]);
+    const select = screen.getByTestId("programme-person") as HTMLSelectElement;
+    expect(select.value).toBe("p-staff");
+    expect(select.selectedOptions[0].textContent).toBe("Jonas Weber");
+    await waitFor(() => expect(within(own).getByRole("heading", { level: 4, name: "Jonas Weber" })).toBeTruthy());
+    expect(own.textContent).toContain("Nicht unter den Teilnehmenden");
+    const items = within(own).getAllByTestId("person-item");
+    expect(items.map((i) => i.dataset.itemId)).toEqual(["port"]);
+    expect(within(items[0]).getByTestId("responsible-badge").textContent).toBe("verantwortlich");
+    // The warning marks the item in the person's programme too.
+    expect(within(items[0]).getByTestId("item-warning-marker")).toBeTruthy();
+    expect(screen.queryAllByTestId("programme-item")).toHaveLength(0);
+
+    // An item link goes back to everyone's programme.
+    await fireEvent.click(within(rows()[0]).getByTestId("warning-item-link"));
+    await waitFor(() => expect(row("Hafens").classList.contains("highlight")).toBe(true));
+    expect(select.value).toBe("");
+  });
+});
+
+describe("Programme: one person's programme", () => {
+  it("offers everyone or each participant in precedence", () => {
+    backend([]);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    const select = screen.getByTestId("programme-person") as HTMLSelectElement;
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ["", "Alle"],
+      ["p-zhou", "周敏 Zhou Min"],
+      ["p-berger", "Dr. Anna Berger"],
+    ]);
+    expect(select.value).toBe("");
+  });
+
+  it("shows only the chosen person's items, with their arrival and hotel", async () => {
+    const calls = backend([]);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "p-zhou" } });
+    const own = await screen.findByTestId("person-programme");
+    await waitFor(() => expect(within(own).getAllByTestId("person-item")).toHaveLength(2));
+
+    expect(within(own).getByRole("heading", { level: 4, name: "周敏 Zhou Min" })).toBeTruthy();
+    expect(own.textContent).toContain("Bürgermeisterin · Stadt Luzhou · Delegationsleitung");
+    expect(within(own).getByTestId("person-arrival").textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "Ankunft: So., 9. April 2028, 14:05 CST · Flughafen Luzhou (LZO) · CA 4457",
+    );
+    expect(calls.find((c) => c.cmd === "local_time_info")?.args).toEqual({ local: "2028-04-09T14:05", zone: "Asia/Shanghai" });
+    expect(within(own).getByTestId("person-hotel").textContent).toContain("Luzhou Hotel");
+    expect(within(own).queryByTestId("person-departure")).toBeNull();
+
+    const items = within(own).getAllByTestId("person-item");
+    expect(items.map((i) => i.querySelector(".time")?.textContent)).toEqual(["09:30–11:00 CST", "05:30–06:30 CST"]);
+    expect(items.map((i) => i.querySelector("strong")?.textContent)).toEqual(["Besuch des Hafens Luzhou", "Fahrt zum Flughafen"]);
+    // She attends: no badge; the cancelled transfer is struck through like elsewhere.
+    expect(within(own).queryAllByTestId("responsible-badge")).toHaveLength(0);
+    expect(items[1].querySelector(".what")?.classList.contains("cancelled")).toBe(true);
+    expect(items[1].textContent).toContain("Abgesagt");
+    // The whole agenda and its view switch make way.
+    expect(screen.queryAllByTestId("programme-item")).toHaveLength(0);
+    expect(screen.queryByTestId("view-week")).toBeNull();
+
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "" } });
+    expect(screen.queryByTestId("person-programme")).toBeNull();
+    expect(screen.getAllByTestId("programme-item")).toHaveLength(4);
+  });
+
+  it("says why when the backend knows no such participant", async () => {
+    backend([]);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "p-berger" } });
+    const own = await screen.findByTestId("person-programme");
+    await waitFor(() => expect(within(own).getByRole("alert").textContent).toBe("participant not found"));
+  });
+});
+
+describe("Programme: the check's settings", () => {
+  const venues = [
+    { id: "venue-port", name: { de: "Hafen Luzhou", en: null, zh: null }, address: "Luzhou", room: null, time_zone: "Asia/Shanghai" },
+    { id: "venue-hall", name: { de: "Rathaus Luzhou", en: null, zh: null }, address: "Luzhou", room: "Saal 2", time_zone: "Asia/Shanghai" },
+  ];
+
+  it("saves the settings from the warnings panel and checks again", async () => {
+    const calls = backend([], {
+      get_check_settings: () => ({ default_travel_minutes: 30, venues_across_visits: false, travel: [] }),
+      list_venues: () => venues,
+    });
+    render(Programme, { view, onchanged: () => {} });
+    await waitFor(() => expect(summary()).toBe("Keine Konflikte"));
+    await fireEvent.click(screen.getByTestId("check-settings-open"));
+    const form = await screen.findByTestId("check-settings");
+    const field = (name: string) => form.querySelector(`[name="${name}"]`) as HTMLInputElement & HTMLSelectElement;
+    await waitFor(() => expect(field("default_travel_minutes").value).toBe("30"));
+
+    await fireEvent.input(field("default_travel_minutes"), { target: { value: "45" } });
+    await fireEvent.click(field("venues_across_visits"));
+    await fireEvent.click(within(form).getByTestId("add-travel-pair"));
+    await fireEvent.change(field("travel.0.from"), { target: { value: "venue-port" } });
+    await fireEvent.change(field("travel.0.to"), { target: { value: "venue-hall" } });
+    await fireEvent.input(field("travel.0.minutes"), { target: { value: "20" } });
+    expect(field("travel.0.to").selectedOptions[0].textContent).toBe("Rathaus Luzhou, Saal 2");
+    await fireEvent.click(within(form).getByTestId("save-check-settings"));
+
+    await waitFor(() => expect(screen.queryByTestId("check-settings")).toBeNull());
+    expect(calls.find((c) => c.cmd === "save_check_settings")?.args).toEqual({
+      settings: {
+        default_travel_minutes: 45,
+        venues_across_visits: true,
+        travel: [{ from: "venue-port", to: "venue-hall", minutes: 20 }],
+      },
+    });
+    const checks = calls.filter((c) => c.cmd === "check_visit");
+    expect(checks).toHaveLength(2);
+    expect(calls.indexOf(checks[1])).toBeGreaterThan(calls.findIndex((c) => c.cmd === "save_check_settings"));
   });
 });

@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "remove_participant",
     "reorder_participants",
     "list_venues",
+    "export_calendar",
     "check_visit",
     "get_check_settings",
     "save_check_settings",

@@ -2,6 +2,7 @@
 //! per area) take the shared [`state::AppState`], call one store function and
 //! map its error into [`error::IpcError`], which keeps the error's kind.
 
+mod calendar;
 mod check;
 mod error;
 mod exchange;
@@ -79,6 +80,7 @@ pub fn run() {
             participants::remove_participant,
             participants::reorder_participants,
             programme::list_venues,
+            calendar::export_calendar,
             check::check_visit,
             check::get_check_settings,
             check::save_check_settings,

@@ -7,7 +7,13 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const CORE: &[&str] = &["dplan-core", "dplan-store", "dplan-roster", "dplan-cli"];
+const CORE: &[&str] = &[
+    "dplan-core",
+    "dplan-store",
+    "dplan-roster",
+    "dplan-ics",
+    "dplan-cli",
+];
 const FORBIDDEN: &[&str] = &["tauri", "wry", "webkit2gtk", "gtk", "tao"];
 
 #[test]
@@ -74,6 +80,7 @@ fn only_the_store_contains_sql() {
     for dir in [
         "crates/dplan-core/src",
         "crates/dplan-roster/src",
+        "crates/dplan-ics/src",
         "crates/dplan-cli/src",
         "src-tauri/src",
     ] {

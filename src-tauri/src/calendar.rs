@@ -1,0 +1,67 @@
+//! The calendar export (.ics) from the app: the whole programme, one
+//! person's own programme, or one person's duties, saved where the user
+//! picks in the native dialog.
+
+use chrono::Utc;
+use dplan_core::{Lang, PersonId, VisitId, view::VisitView};
+use dplan_ics::{IcsError, Options, Scope};
+use dplan_store::ErrorKind;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::{
+    error::{IpcError, IpcResult},
+    state::AppState,
+};
+
+fn ics_error(e: IcsError) -> IpcError {
+    let kind = match e {
+        IcsError::NotInVisit(_) => ErrorKind::NotFound,
+        IcsError::Empty(_) | IcsError::InvalidTime { .. } => ErrorKind::Invalid,
+    };
+    IpcError::of(kind, e.to_string())
+}
+
+/// Asks where to save and writes the calendar file there. `person` narrows
+/// it to the items that person attends, or, with `duties`, the items they
+/// are responsible for. Returns the path, or `None` if the user cancelled.
+#[allow(clippy::too_many_arguments)]
+#[tauri::command(async)]
+pub fn export_calendar(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    person: Option<PersonId>,
+    duties: bool,
+    langs: Vec<Lang>,
+    reminder_minutes: Option<u32>,
+    suggested_name: String,
+) -> IpcResult<Option<String>> {
+    let scope = match person {
+        Some(p) if duties => Scope::Staff(p),
+        Some(p) => Scope::Participant(p),
+        None => Scope::Visit,
+    };
+    let options = Options {
+        langs,
+        reminder_minutes,
+        ..Options::new(Utc::now())
+    };
+    // Refuse an empty or unknown selection before the dialog opens.
+    let text = state.with(|s| {
+        let file = s.export_visit(visit_id, Utc::now(), false)?;
+        dplan_ics::export(&VisitView::new(&file), scope, &options).map_err(ics_error)
+    })?;
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("iCalendar (Outlook)", &["ics"])
+        .set_file_name(&suggested_name)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(IpcError::internal)?;
+    dplan_store::write_atomically(&path, text.as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}

@@ -19,14 +19,27 @@ import type {
   Person,
   PersonEntry,
   PersonalData,
+  PersonId,
   PersonProgramme,
   ProgrammeItem,
   Side,
   Venue,
   Visit,
+  VisitId,
   VisitView,
   Warning,
 } from "./types";
+
+/** What a calendar export holds, in which languages, and whether it reminds. */
+export type CalendarRequest = {
+  /** null for the whole programme; else the items this person attends, or with `duties` those they are responsible for. */
+  person: PersonId | null;
+  duties: boolean;
+  /** One to three distinct languages; the first leads. */
+  langs: Lang[];
+  /** Minutes before each item; null for no reminder. */
+  reminderMinutes: number | null;
+};
 
 export class ApiError extends Error {
   constructor(public readonly error: IpcError) {
@@ -120,6 +133,19 @@ export const api = {
   /** Asks where to save the roster (.xlsx or .csv) and writes it; the path, or null if cancelled. */
   exportRoster: (visitId: string, lang: Lang, suggestedName: string) =>
     call<string | null>("export_roster", { visitId, lang, suggestedName }),
+  /**
+   * Asks where to save the calendar (.ics) and writes it; the path, or null if
+   * cancelled. Nothing to export is refused (`invalid`) before the dialog opens.
+   */
+  exportCalendar: (visitId: VisitId, request: CalendarRequest, suggestedName: string) =>
+    call<string | null>("export_calendar", {
+      visitId,
+      person: request.person,
+      duties: request.duties,
+      langs: request.langs,
+      reminderMinutes: request.reminderMinutes,
+      suggestedName,
+    }),
   purgePersonalData: (visitId: string) => call<PurgeRecord>("purge_personal_data", { visitId }),
   listPurges: (visitId: string) => call<PurgeRecord[]>("list_purges", { visitId }),
 

@@ -105,6 +105,77 @@ describe("ItemForm", () => {
     expect(saved).toBe(true);
   });
 
+  describe("dress code", () => {
+    const dinner: ItemView = {
+      id: "item-3",
+      title: { de: "Abendessen mit dem Oberbürgermeister", en: null, zh: null },
+      kind: "meal",
+      schedule: {
+        type: "timed",
+        start: { local: "2027-03-25T19:00", zone: "Europe/Berlin" },
+        end: { local: "2027-03-25T21:30", zone: "Europe/Berlin" },
+      },
+      zone: "Europe/Berlin",
+      start_abbreviation: "CET",
+      end_abbreviation: "CET",
+      start_utc: "2027-03-25T18:00:00Z",
+      end_utc: "2027-03-25T20:30:00Z",
+      venue: null,
+      attendees: [],
+      responsible: [],
+      notes: "",
+      dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: null },
+      status: "confirmed",
+      revision: 4,
+    };
+
+    function backend(sent: ProgrammeItem[]) {
+      mockIPC((cmd, args) => {
+        if (cmd === "create_item" || cmd === "update_item") sent.push((args as { item: ProgrammeItem }).item);
+        return null;
+      });
+    }
+
+    it("sends each language's dress code, an empty one as none", async () => {
+      const sent: ProgrammeItem[] = [];
+      backend(sent);
+      render(ItemForm, props(() => {}));
+      await fireEvent.input(input("title.de"), { target: { value: "Empfang" } });
+      await fireEvent.input(input("dress_code.de"), { target: { value: " Dunkler Anzug " } });
+      await fireEvent.input(input("dress_code.en"), { target: { value: "   " } });
+      await fireEvent.input(input("dress_code.zh"), { target: { value: "深色西装" } });
+      expect(screen.getByText("Kleiderordnung (deutsch)")).toBeTruthy();
+      await fireEvent.click(screen.getByTestId("save-item"));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0].dress_code).toEqual({ de: "Dunkler Anzug", en: null, zh: "深色西装" });
+    });
+
+    it("shows the stored dress code and sends what the user changed", async () => {
+      const sent: ProgrammeItem[] = [];
+      backend(sent);
+      render(ItemForm, { ...props(() => {}), item: dinner });
+      expect([input("dress_code.de").value, input("dress_code.en").value, input("dress_code.zh").value]).toEqual(["Dunkler Anzug", "Dark suit", ""]);
+      await fireEvent.input(input("dress_code.en"), { target: { value: "" } });
+      await fireEvent.click(screen.getByTestId("save-item"));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0]).toMatchObject({ id: "item-3", revision: 4, dress_code: { de: "Dunkler Anzug", en: null, zh: null } });
+    });
+
+    it("shows the backend's reason beside the dress code it names", async () => {
+      mockIPC(() => {
+        throw {
+          kind: "invalid",
+          message: "dress_code.zh: too long",
+          fields: [{ field: "dress_code.zh", reason: "at most 200 characters" }],
+        };
+      });
+      render(ItemForm, { ...props(() => {}), item: dinner });
+      await fireEvent.click(screen.getByTestId("save-item"));
+      expect((await screen.findByTestId("error-dress_code.zh")).textContent).toBe("at most 200 characters");
+      expect(screen.queryByTestId("error-dress_code.de")).toBeNull();
+    });
+  });
+
   describe("a repeated hour", () => {
     // 02:30 happens twice in Herne on 31 October 2027, when the clocks go back.
     const twice: LocalTimeInfo = {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import Programme from "./Programme.svelte";
 import type { ItemView, ParticipantView, PersonProgramme, ProgrammeItem, VisitView, Warning } from "../api/types";
+import { i18n } from "../i18n.svelte";
 
 afterEach(() => {
   cleanup();
@@ -573,6 +574,94 @@ describe("Programme: one person's programme", () => {
     await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "p-berger" } });
     const own = await screen.findByTestId("person-programme");
     await waitFor(() => expect(within(own).getByRole("alert").textContent).toBe("participant not found"));
+  });
+});
+
+describe("Programme: the calendar export", () => {
+  const exports = (calls: Call[]) => calls.filter((c) => c.cmd === "export_calendar").map((c) => c.args);
+  const field = (name: string) => screen.getByTestId("calendar-export").querySelector(`[name="${name}"]`) as HTMLInputElement;
+  const scope = (value: string) => screen.getByTestId("calendar-export").querySelector(`[name="calendar_scope"][value="${value}"]`) as HTMLInputElement;
+
+  it("opens from the toolbar on the person chosen in the programme, and follows the choice", async () => {
+    const calls = backend([], { export_calendar: () => "/tmp/Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics" });
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    const open = screen.getByTestId("export-calendar");
+    expect(open.textContent?.trim()).toBe("Kalender (.ics) …");
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "p-zhou" } });
+    await fireEvent.click(open);
+    await screen.findByTestId("calendar-export");
+    expect(open.getAttribute("aria-expanded")).toBe("true");
+    expect(field("calendar_person").value).toBe("p-zhou");
+    expect(scope("person").checked).toBe(true);
+
+    await fireEvent.click(screen.getByTestId("save-calendar"));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Gespeichert: /tmp/Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics"));
+    expect(exports(calls)).toEqual([
+      {
+        visitId: "visit-1",
+        person: "p-zhou",
+        duties: false,
+        langs: ["de", "zh"],
+        reminderMinutes: null,
+        suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics",
+      },
+    ]);
+
+    // Back to everyone's programme: the panel offers the whole programme.
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "" } });
+    expect(scope("visit").checked).toBe(true);
+
+    await fireEvent.click(open);
+    expect(screen.queryByTestId("calendar-export")).toBeNull();
+  });
+
+  it("opens on the whole programme when nobody is chosen", async () => {
+    backend([]);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await fireEvent.click(screen.getByTestId("export-calendar"));
+    await screen.findByTestId("calendar-export");
+    expect(scope("visit").checked).toBe(true);
+    expect(field("calendar_person").value).toBe("p-zhou");
+  });
+
+  it("opens from a person's programme on that programme, also for staff who are no participant", async () => {
+    const calls = backend([noLanguage], { export_calendar: () => "/tmp/x.ics" });
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await fireEvent.click(within(rows()[0]).getAllByTestId("warning-person-link")[1]);
+    const button = await screen.findByTestId("person-calendar");
+    expect(button.textContent).toBe("Als Kalender (.ics) …");
+    await fireEvent.click(button);
+    await screen.findByTestId("calendar-export");
+    expect(field("calendar_person").value).toBe("p-staff");
+    expect(scope("person").checked).toBe(true);
+
+    // Asked again, the panel starts afresh on the person's programme.
+    await fireEvent.click(scope("duties"));
+    await fireEvent.click(screen.getByTestId("person-calendar"));
+    await waitFor(() => expect(scope("person").checked).toBe(true));
+    await fireEvent.click(scope("duties"));
+    await fireEvent.click(screen.getByTestId("save-calendar"));
+    await waitFor(() => expect(exports(calls)).toHaveLength(1));
+    expect(exports(calls)[0]).toMatchObject({ person: "p-staff", duties: true, suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Jonas-Weber.ics" });
+  });
+});
+
+describe("Programme: dress code", () => {
+  afterEach(() => (i18n.lang = "de"));
+
+  it("shows an item's dress code in the agenda, in the UI language or else German", async () => {
+    setup();
+    expect(within(row("Hafens")).getByTestId("dress-code").textContent).toBe("Kleiderordnung: Festes Schuhwerk");
+    expect(within(row("Pressegespräch")).queryByTestId("dress-code")).toBeNull();
+
+    cleanup();
+    i18n.lang = "en";
+    const suit = { ...press, dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: "深色西装" } };
+    mockIPC((cmd) => (cmd === "check_visit" ? [] : null));
+    render(Programme, { view: { ...view, programme: [port, suit] }, onchanged: () => {} });
+    expect(within(row("Port of Luzhou")).getByTestId("dress-code").textContent).toBe("Dress code: Festes Schuhwerk");
+    expect(within(row("Pressegespräch")).getByTestId("dress-code").textContent).toBe("Dress code: Dark suit");
   });
 });
 

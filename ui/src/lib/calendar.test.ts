@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { calendarFileName, slug } from "./calendar";
+
+describe("calendar file names", () => {
+  it("keep ASCII letters, digits and dashes", () => {
+    expect(slug("Besuch der Delegation aus Luzhou in Herne")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne");
+    expect(slug("  Herne 2027: Empfang / Rathaus!  ")).toBe("Herne-2027-Empfang-Rathaus");
+  });
+
+  it("spell out umlauts and drop other marks and scripts", () => {
+    expect(slug("Empfang für Gäste, Straße")).toBe("Empfang-fuer-Gaeste-Strasse");
+    expect(slug("Öffentliche Übergabe")).toBe("Oeffentliche-Uebergabe");
+    expect(slug("刘强 Liú Qiáng")).toBe("Liu-Qiang");
+    expect(slug("泸州代表团")).toBe("");
+  });
+
+  it("add the person's name and fall back to programm.ics", () => {
+    expect(calendarFileName("Besuch der Delegation aus Luzhou in Herne", null)).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne.ics");
+    expect(calendarFileName("Besuch der Delegation aus Luzhou in Herne", "刘强 Liu Qiang")).toBe(
+      "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics",
+    );
+    expect(calendarFileName("泸州代表团", "刘强")).toBe("programm.ics");
+    expect(calendarFileName("泸州代表团", "Dr. Anna Berger")).toBe("Dr-Anna-Berger.ics");
+  });
+});

@@ -1,0 +1,21 @@
+// The calendar export's suggested file name. Outlook, mail programs and
+// Windows shares all handle plain ASCII names, so the name keeps only
+// letters, digits and dashes; umlauts are spelled out the German way.
+
+const SPELLED: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
+
+/** "Empfang für Gäste" → "Empfang-fuer-Gaeste"; "刘强 Liú Qiáng" → "Liu-Qiang". */
+export function slug(text: string): string {
+  return text
+    .replace(/[äöüÄÖÜß]/g, (c) => SPELLED[c])
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics"; "programm.ics" when nothing is left. */
+export function calendarFileName(visitTitle: string, person: string | null): string {
+  const name = [visitTitle, person ?? ""].map(slug).filter(Boolean).join("-");
+  return `${name || "programm"}.ics`;
+}

@@ -1,0 +1,247 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import CalendarExport from "./CalendarExport.svelte";
+import type { ItemView, ParticipantView, VisitView } from "../api/types";
+import { i18n } from "../i18n.svelte";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  i18n.lang = "de";
+});
+
+const liu: ParticipantView = {
+  person_id: "p-liu",
+  name: "刘强 Liu Qiang",
+  side: "guest",
+  role: "head_of_delegation",
+  precedence: 1,
+  title: { de: "Parteisekretär", en: null, zh: null },
+  organisation: { de: "Stadt Luzhou", en: null, zh: null },
+  arrival: null,
+  departure: null,
+  hotel: null,
+};
+const berger: ParticipantView = { ...liu, person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "host" };
+
+// Jonas Weber looks after the reception without taking part in the visit.
+const reception: ItemView = {
+  id: "reception",
+  title: { de: "Empfang im Rathaus", en: null, zh: null },
+  kind: "reception",
+  schedule: {
+    type: "timed",
+    start: { local: "2027-03-25T10:00", zone: "Europe/Berlin" },
+    end: { local: "2027-03-25T11:00", zone: "Europe/Berlin" },
+  },
+  zone: "Europe/Berlin",
+  start_abbreviation: "CET",
+  end_abbreviation: "CET",
+  start_utc: "2027-03-25T09:00:00Z",
+  end_utc: "2027-03-25T10:00:00Z",
+  venue: null,
+  attendees: [{ person_id: "p-liu", name: "刘强 Liu Qiang" }],
+  responsible: [{ person_id: "p-weber", name: "Jonas Weber" }],
+  notes: "",
+  dress_code: { de: "Dunkler Anzug", en: null, zh: null },
+  status: "confirmed",
+  revision: 1,
+};
+
+const view: VisitView = {
+  visit: {
+    id: "visit-1",
+    title: { de: "Besuch der Delegation aus Luzhou in Herne", en: "Delegation from Luzhou", zh: "泸州代表团访问黑尔讷" },
+    direction: "incoming",
+    partner_city: "Luzhou",
+    first_day: "2027-03-24",
+    last_day: "2027-03-28",
+    time_zone: "Europe/Berlin",
+    status: "planning",
+    hosts: ["Stadt Herne"],
+    notes: "",
+  },
+  participants: [liu, berger],
+  programme: [reception],
+};
+
+type Answer = string | null | { kind: string; message: string };
+
+/** A backend that answers each export with the next of `answers` and records what it was asked. */
+function backend(...answers: Answer[]) {
+  const asked: Record<string, unknown>[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd !== "export_calendar") throw new Error(`unexpected ${cmd}`);
+    asked.push(args as Record<string, unknown>);
+    const answer = answers.shift() ?? null;
+    if (answer !== null && typeof answer === "object") throw { ...answer, fields: [] };
+    return answer;
+  });
+  return asked;
+}
+
+const panel = () => screen.getByTestId("calendar-export");
+const field = (name: string) => panel().querySelector(`[name="${name}"]`) as HTMLSelectElement;
+const scope = (value: string) => panel().querySelector(`[name="calendar_scope"][value="${value}"]`) as HTMLInputElement;
+
+/** Clicks save and waits until the panel has taken in the backend's answer. */
+async function save(asked: unknown[]) {
+  const before = asked.length;
+  await fireEvent.click(screen.getByTestId("save-calendar"));
+  await waitFor(() => expect(asked).toHaveLength(before + 1));
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+describe("CalendarExport", () => {
+  it("exports the whole programme in German and Chinese by default and says where it went", async () => {
+    const asked = backend("/home/protokoll/Besuch-der-Delegation-aus-Luzhou-in-Herne.ics");
+    render(CalendarExport, { view, onclose: () => {} });
+    expect(scope("visit").checked).toBe(true);
+    expect(field("calendar_langs").value).toBe("de,zh");
+    expect(field("calendar_reminder").value).toBe("");
+    expect([...field("calendar_langs").options].map((o) => o.textContent)).toEqual([
+      "Deutsch",
+      "Deutsch + 中文",
+      "Deutsch + English",
+      "English + 中文",
+    ]);
+    expect(panel().textContent).toContain("Datei › Öffnen und exportieren › Importieren/Exportieren");
+
+    await save(asked);
+    expect(asked).toEqual([
+      {
+        visitId: "visit-1",
+        person: null,
+        duties: false,
+        langs: ["de", "zh"],
+        reminderMinutes: null,
+        suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne.ics",
+      },
+    ]);
+    expect(screen.getByRole("status").textContent).toBe("Gespeichert: /home/protokoll/Besuch-der-Delegation-aus-Luzhou-in-Herne.ics");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("offers the participants in precedence, then staff responsible for items", () => {
+    backend();
+    render(CalendarExport, { view, onclose: () => {} });
+    expect([...field("calendar_person").options].map((o) => [o.value, o.textContent])).toEqual([
+      ["p-liu", "刘强 Liu Qiang"],
+      ["p-berger", "Dr. Anna Berger"],
+      ["p-weber", "Jonas Weber"],
+    ]);
+    // The choices name the person the select shows.
+    expect(scope("person").parentElement?.textContent?.trim()).toBe("Programm von 刘强 Liu Qiang");
+    expect(scope("duties").parentElement?.textContent?.trim()).toBe("Aufgaben von 刘强 Liu Qiang");
+  });
+
+  it.each([
+    {
+      what: "one person's programme in German with a reminder 15 minutes before",
+      pick: { scope: "person", person: "p-liu", langs: "de", reminder: "15" },
+      sent: { person: "p-liu", duties: false, langs: ["de"], reminderMinutes: 15, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics" },
+    },
+    {
+      what: "a staff member's duties in English and Chinese, an hour before",
+      pick: { scope: "duties", person: "p-weber", langs: "en,zh", reminder: "60" },
+      sent: { person: "p-weber", duties: true, langs: ["en", "zh"], reminderMinutes: 60, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber.ics" },
+    },
+    {
+      what: "the whole programme in German and English, 30 minutes before",
+      pick: { scope: "visit", person: "p-berger", langs: "de,en", reminder: "30" },
+      sent: { person: null, duties: false, langs: ["de", "en"], reminderMinutes: 30, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne.ics" },
+    },
+  ])("sends $what", async ({ pick, sent }) => {
+    const asked = backend("/tmp/x.ics");
+    render(CalendarExport, { view, onclose: () => {} });
+    await fireEvent.change(field("calendar_person"), { target: { value: pick.person } });
+    await fireEvent.click(scope(pick.scope));
+    await fireEvent.change(field("calendar_langs"), { target: { value: pick.langs } });
+    await fireEvent.change(field("calendar_reminder"), { target: { value: pick.reminder } });
+    await save(asked);
+    expect(asked).toEqual([{ visitId: "visit-1", ...sent }]);
+  });
+
+  it("turns to the person's programme when someone is picked for the whole programme", async () => {
+    const asked = backend("/tmp/x.ics");
+    render(CalendarExport, { view, onclose: () => {} });
+    await fireEvent.change(field("calendar_person"), { target: { value: "p-berger" } });
+    expect(scope("person").checked).toBe(true);
+    expect(scope("person").parentElement?.textContent?.trim()).toBe("Programm von Dr. Anna Berger");
+    await save(asked);
+    expect(asked[0]).toMatchObject({ person: "p-berger", duties: false, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Dr-Anna-Berger.ics" });
+  });
+
+  it("starts with the person the programme shows, on their own programme", async () => {
+    const asked = backend("/tmp/x.ics");
+    render(CalendarExport, { view, person: "p-berger", onclose: () => {} });
+    expect(field("calendar_person").value).toBe("p-berger");
+    expect(scope("person").checked).toBe(true);
+    await save(asked);
+    expect(asked[0]).toMatchObject({ person: "p-berger", duties: false });
+  });
+
+  it("shows nothing when the save dialog is cancelled, and the backend's reason when it refuses", async () => {
+    const asked = backend(
+      "/tmp/first.ics",
+      null,
+      { kind: "invalid", message: "nothing to export: 刘强 Liu Qiang is responsible for no item of this visit" },
+      { kind: "not_found", message: "person p-gone takes no part in visit visit-1" },
+    );
+    render(CalendarExport, { view, onclose: () => {} });
+    await save(asked);
+    expect(screen.getByRole("status").textContent).toContain("/tmp/first.ics");
+    // Cancelled: the earlier message goes, and no new one comes.
+    await save(asked);
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+
+    await fireEvent.click(scope("duties"));
+    await save(asked);
+    expect(screen.getByRole("alert").textContent).toBe("nothing to export: 刘强 Liu Qiang is responsible for no item of this visit");
+    expect(screen.queryByRole("status")).toBeNull();
+    await save(asked);
+    expect(screen.getByRole("alert").textContent).toBe("person p-gone takes no part in visit visit-1");
+  });
+
+  it("speaks English when the UI does, and suggests programm.ics when no name is left", async () => {
+    i18n.lang = "en";
+    const asked = backend("/tmp/x.ics");
+    const chinese: VisitView = { ...view, visit: { ...view.visit, title: { de: "泸州", en: null, zh: null } }, participants: [], programme: [] };
+    render(CalendarExport, { view: chinese, onclose: () => {} });
+    expect(field("calendar_person")).toBeNull();
+    expect(scope("person")).toBeNull();
+    expect([...field("calendar_reminder").options].map((o) => o.textContent)).toEqual(["none", "15 minutes before", "30 minutes before", "1 hour before"]);
+    expect(screen.getByTestId("save-calendar").textContent).toBe("Save …");
+    await save(asked);
+    expect(asked[0]).toMatchObject({ person: null, suggestedName: "programm.ics" });
+    expect(screen.getByRole("status").textContent).toBe("Saved: /tmp/x.ics");
+  });
+
+  it("asks once while the save dialog is open", async () => {
+    const asked: unknown[] = [];
+    let answer: (path: string | null) => void = () => {};
+    mockIPC((_cmd, args) => {
+      asked.push(args);
+      return new Promise((resolve) => (answer = resolve));
+    });
+    render(CalendarExport, { view, onclose: () => {} });
+    const button = screen.getByTestId("save-calendar") as HTMLButtonElement;
+    await fireEvent.click(button);
+    await waitFor(() => expect(button.disabled).toBe(true));
+    await fireEvent.click(button);
+    expect(asked).toHaveLength(1);
+    answer("/tmp/x.ics");
+    await waitFor(() => expect(button.disabled).toBe(false));
+    expect(screen.getByRole("status").textContent).toBe("Gespeichert: /tmp/x.ics");
+  });
+
+  it("closes", async () => {
+    backend();
+    let closed = false;
+    render(CalendarExport, { view, onclose: () => (closed = true) });
+    await fireEvent.click(screen.getByTestId("close-calendar"));
+    expect(closed).toBe(true);
+  });
+});

@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "reorder_participants",
     "list_venues",
     "export_calendar",
+    "itinerary_preview",
+    "save_itinerary_pdf",
     "check_visit",
     "get_check_settings",
     "save_check_settings",

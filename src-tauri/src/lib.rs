@@ -6,6 +6,7 @@ mod calendar;
 mod check;
 mod error;
 mod exchange;
+mod itinerary;
 mod participants;
 mod programme;
 mod roster;
@@ -81,6 +82,8 @@ pub fn run() {
             participants::reorder_participants,
             programme::list_venues,
             calendar::export_calendar,
+            itinerary::itinerary_preview,
+            itinerary::save_itinerary_pdf,
             check::check_visit,
             check::get_check_settings,
             check::save_check_settings,

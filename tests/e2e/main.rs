@@ -404,6 +404,77 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.click("[data-testid=save-item]").await;
     ui.wait_text("[data-testid=programme-item]", "Vorläufig")
         .await;
+    ui.wait_text("[data-testid=warnings-summary]", "Keine Konflikte")
+        .await;
+
+    // A second item at the same time for the same person: the check warns
+    // at once, as a caution since the first item is tentative; the warning
+    // links to the person's own programme, which holds both items.
+    ui.click("[data-testid=add-item]").await;
+    ui.set(
+        "[data-testid=item-form] [name='title.de']",
+        "Interview mit der Lokalpresse",
+    )
+    .await;
+    ui.set("[name=start_day]", "2028-04-11").await;
+    ui.set("[name=start_time]", "10:00").await;
+    ui.set("[name=start_zone]", "Asia/Shanghai").await;
+    ui.set("[name=end_day]", "2028-04-11").await;
+    ui.set("[name=end_time]", "10:30").await;
+    ui.set("[name=end_zone]", "Asia/Shanghai").await;
+    ui.click("[data-testid=item-form] input[type=checkbox][value]")
+        .await;
+    ui.click("[data-testid=save-item]").await;
+    let warning = ui
+        .wait_text(
+            "[data-testid=warning][data-kind=person_double_booked][data-severity=tentative]",
+            "Interview mit der Lokalpresse",
+        )
+        .await;
+    assert!(warning.contains("周敏 Zhou Min"), "{warning}");
+    assert!(ui.count("[data-testid=item-warning-marker]").await >= 2);
+    ui.shot("06a-warning").await;
+    ui.click("[data-testid=warning-person-link]").await;
+    ui.wait_text("[data-testid=person-programme]", "周敏 Zhou Min")
+        .await;
+    ui.wait_text("[data-testid=person-item]", "Interview mit der Lokalpresse")
+        .await;
+    ui.wait_text("[data-testid=person-item]", "Besuch des Hafens Luzhou")
+        .await;
+    ui.wait_text("[data-testid=person-programme]", "3U 8851")
+        .await;
+    ui.shot("06a-person-programme").await;
+    ui.set("[data-testid=programme-person]", "").await;
+    // Removing the clash clears the warning.
+    let interview = ui
+        .row_with(
+            "[data-testid=programme-item]",
+            "Interview mit der Lokalpresse",
+        )
+        .await;
+    interview
+        .find(Locator::Css("button.edit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    ui.click("[data-testid=delete-item]").await;
+    ui.click("[data-testid=item-form] [data-testid=confirm-delete-item]")
+        .await;
+    ui.wait_text("[data-testid=warnings-summary]", "Keine Konflikte")
+        .await;
+
+    // The printed itinerary: Rust's preview of what goes to the printer and
+    // into the PDF, German with Chinese.
+    ui.click("[data-testid=open-itinerary-print]").await;
+    let preview = ui
+        .wait_text("[data-testid=itinerary-preview]", "Besuch des Hafens Luzhou")
+        .await;
+    assert!(preview.contains("参观泸州港"), "{preview}");
+    assert!(preview.contains("09:30–11:00 CST"), "{preview}");
+    ui.shot("06a-itinerary-preview").await;
+    ui.click("[data-testid=close-itinerary-print]").await;
 
     // Herne time beside Luzhou time: 09:30 CST is 03:30 MESZ.
     ui.set("[data-testid=second-zone]", "Europe/Berlin").await;

@@ -153,6 +153,26 @@ enum Command {
         #[arg(long, value_name = "MINUTES")]
         reminder: Option<u32>,
     },
+    /// Write the printed itinerary (A4, bilingual) as .pdf or .html: the
+    /// whole visit, or one participant's own itinerary
+    ExportItinerary {
+        visit: String,
+        /// Only this person's items, with their arrival, departure and hotel
+        #[arg(long, value_name = "PERSON")]
+        participant: Option<String>,
+        #[arg(short, long, value_name = "FILE.pdf|FILE.html")]
+        output: PathBuf,
+        /// One or two languages, the first leading: de, en, zh, de,zh, de,en, en,zh
+        #[arg(long, default_value = "de,zh", value_name = "LANGS")]
+        lang: String,
+        /// Two languages beside each other or one under the other
+        #[arg(long, value_parser = ["side", "stacked"], default_value = "side")]
+        layout: String,
+        /// The version stamp ("Stand: …") as RFC 3339, instead of now; the
+        /// same data and stamp give the same PDF
+        #[arg(long, value_name = "TIME")]
+        stamp: Option<chrono::DateTime<Utc>>,
+    },
     /// Write a visit's participants in order of precedence to .csv (UTF-8
     /// with BOM, for Excel) or .xlsx
     ExportRoster {
@@ -526,6 +546,52 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 output.display(),
                 text.matches("\r\nBEGIN:VEVENT\r\n").count()
             );
+        }
+        Command::ExportItinerary {
+            visit,
+            participant,
+            output,
+            lang,
+            layout,
+            stamp,
+        } => {
+            let store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let scope = match participant {
+                Some(p) => dplan_print::Scope::Person(store.resolve_person(&p)?),
+                None => dplan_print::Scope::Visit,
+            };
+            let langs = langs(&lang)?;
+            if langs.len() > 2 {
+                return Err(Failure(format!(
+                    "--lang {lang}: an itinerary has one or two languages"
+                )));
+            }
+            let options = dplan_print::PrintOptions {
+                layout: if layout == "stacked" {
+                    dplan_print::Layout::Stacked
+                } else {
+                    dplan_print::Layout::SideBySide
+                },
+                ..dplan_print::PrintOptions::new(langs, stamp.unwrap_or_else(Utc::now))
+            };
+            let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
+            let bytes = match output.extension().and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("pdf") => {
+                    dplan_print::pdf(&view, scope, &options)?
+                }
+                Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+                    dplan_print::html_page(&view, scope, &options)?.into_bytes()
+                }
+                _ => {
+                    return Err(Failure(format!(
+                        "{}: name the file .pdf or .html",
+                        output.display()
+                    )));
+                }
+            };
+            dplan_store::write_atomically(&output, &bytes)?;
+            eprintln!("wrote {}", output.display());
         }
         Command::PurgePersonalData { visit, json } => {
             let mut store = open(&path)?;

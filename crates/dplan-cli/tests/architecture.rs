@@ -12,6 +12,7 @@ const CORE: &[&str] = &[
     "dplan-store",
     "dplan-roster",
     "dplan-ics",
+    "dplan-print",
     "dplan-cli",
 ];
 const FORBIDDEN: &[&str] = &["tauri", "wry", "webkit2gtk", "gtk", "tao"];
@@ -81,6 +82,7 @@ fn only_the_store_contains_sql() {
         "crates/dplan-core/src",
         "crates/dplan-roster/src",
         "crates/dplan-ics/src",
+        "crates/dplan-print/src",
         "crates/dplan-cli/src",
         "src-tauri/src",
     ] {

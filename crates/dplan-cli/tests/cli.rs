@@ -789,3 +789,61 @@ fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
         "dplan: nothing to export: 刘强 Liu Qiang is responsible for no item of this visit\n"
     );
 }
+
+#[test]
+fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let a = env.path("a.pdf");
+    let b = env.path("b.pdf");
+    for out in [&a, &b] {
+        env.ok(&[
+            "export-itinerary",
+            INCOMING,
+            "-o",
+            out.to_str().unwrap(),
+            "--stamp",
+            "2027-03-01T08:30:00Z",
+        ]);
+    }
+    let pdf = std::fs::read(&a).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(pdf, std::fs::read(&b).unwrap(), "same input, same PDF");
+
+    let html = env.path("liu.html");
+    let shown = env.json(&["show", INCOMING, "--json"]);
+    let head = shown["participants"][0]["person_id"].as_str().unwrap();
+    env.ok(&[
+        "export-itinerary",
+        INCOMING,
+        "--participant",
+        &head[..8],
+        "--lang",
+        "de,en",
+        "--layout",
+        "stacked",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("刘强 Liu Qiang"));
+    assert!(page.contains("Persönliches Programm"));
+
+    let err = env.fails(&[
+        "export-itinerary",
+        INCOMING,
+        "--lang",
+        "de,en,zh",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert!(err.contains("one or two languages"), "{err}");
+    let err = env.fails(&[
+        "export-itinerary",
+        INCOMING,
+        "-o",
+        env.path("x.docx").to_str().unwrap(),
+    ]);
+    assert!(err.contains(".pdf or .html"), "{err}");
+}

@@ -61,6 +61,9 @@ pub struct ParticipantView {
     pub arrival: Option<Movement>,
     pub departure: Option<Movement>,
     pub hotel: Option<String>,
+    /// Contact details, for the itinerary's contacts page.
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -136,6 +139,8 @@ impl VisitView {
                         arrival: p.arrival.clone(),
                         departure: p.departure.clone(),
                         hotel: p.hotel.clone(),
+                        phone: person.and_then(|x| x.phone.clone()),
+                        email: person.and_then(|x| x.email.clone()),
                     }
                 })
                 .collect(),

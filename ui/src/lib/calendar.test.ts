@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { calendarFileName, slug } from "./calendar";
+import { calendarFileName, itineraryFileName, slug } from "./calendar";
 
-describe("calendar file names", () => {
+describe("suggested file names", () => {
   it("keep ASCII letters, digits and dashes", () => {
     expect(slug("Besuch der Delegation aus Luzhou in Herne")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne");
     expect(slug("  Herne 2027: Empfang / Rathaus!  ")).toBe("Herne-2027-Empfang-Rathaus");
@@ -21,5 +21,14 @@ describe("calendar file names", () => {
     );
     expect(calendarFileName("泸州代表团", "刘强")).toBe("programm.ics");
     expect(calendarFileName("泸州代表团", "Dr. Anna Berger")).toBe("Dr-Anna-Berger.ics");
+  });
+
+  it("name an itinerary's PDF after the visit and the person, or the programme in the leading language", () => {
+    const title = "Besuch der Delegation aus Luzhou in Herne";
+    expect(itineraryFileName(title, null, "de")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Programm.pdf");
+    expect(itineraryFileName(title, null, "en")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Programme.pdf");
+    expect(itineraryFileName(title, "刘强 Liu Qiang", "de")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.pdf");
+    expect(itineraryFileName("泸州代表团", "刘强", "de")).toBe("Programm.pdf");
+    expect(itineraryFileName("泸州代表团", null, "en")).toBe("Programme.pdf");
   });
 });

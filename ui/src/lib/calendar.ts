@@ -1,6 +1,9 @@
-// The calendar export's suggested file name. Outlook, mail programs and
-// Windows shares all handle plain ASCII names, so the name keeps only
-// letters, digits and dashes; umlauts are spelled out the German way.
+// The suggested names of exported files (the calendar, the itinerary's PDF).
+// Outlook, mail programs and Windows shares all handle plain ASCII names, so
+// a name keeps only letters, digits and dashes; umlauts are spelled out the
+// German way.
+
+import type { Lang } from "./api/types";
 
 const SPELLED: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
 
@@ -18,4 +21,15 @@ export function slug(text: string): string {
 export function calendarFileName(visitTitle: string, person: string | null): string {
   const name = [visitTitle, person ?? ""].map(slug).filter(Boolean).join("-");
   return `${name || "programm"}.ics`;
+}
+
+/**
+ * "Besuch-der-Delegation-aus-Luzhou-in-Herne-Programm.pdf" for the whole
+ * visit, "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.pdf" for one
+ * person; the word for programme follows the itinerary's leading language.
+ */
+export function itineraryFileName(visitTitle: string, person: string | null, lead: Lang): string {
+  const programme = lead === "en" ? "Programme" : "Programm";
+  const name = [visitTitle, person ?? programme].map(slug).filter(Boolean).join("-");
+  return `${name || programme}.pdf`;
 }

@@ -172,7 +172,11 @@ export type PersonRef = { person_id: PersonId, name: string, };
 
 export type PersonEntry = { display_name: string, person: Person, };
 
-export type ParticipantView = { person_id: PersonId, name: string, side: Side, role: Role, precedence: number, title: Texts, organisation: Texts, arrival: Movement | null, departure: Movement | null, hotel: string | null, };
+export type ParticipantView = { person_id: PersonId, name: string, side: Side, role: Role, precedence: number, title: Texts, organisation: Texts, arrival: Movement | null, departure: Movement | null, hotel: string | null, 
+/**
+ * Contact details, for the itinerary's contacts page.
+ */
+phone: string | null, email: string | null, };
 
 export type ItemView = { id: ItemId, title: Texts, kind: ItemKind, schedule: Schedule, 
 /**

@@ -41,6 +41,19 @@ export type CalendarRequest = {
   reminderMinutes: number | null;
 };
 
+/** How a printed itinerary puts two languages: in columns, or one under the other. */
+export type ItineraryLayout = "side_by_side" | "stacked";
+
+/** Whose itinerary is printed, in which languages, and how two languages are laid out. */
+export type ItineraryRequest = {
+  /** null for the whole visit; else this person's own items, arrival, departure and hotel. */
+  person: PersonId | null;
+  /** One or two distinct languages; the first leads. */
+  langs: Lang[];
+  /** Matters only for two languages. */
+  layout: ItineraryLayout;
+};
+
 export class ApiError extends Error {
   constructor(public readonly error: IpcError) {
     super(error.message);
@@ -144,6 +157,26 @@ export const api = {
       duties: request.duties,
       langs: request.langs,
       reminderMinutes: request.reminderMinutes,
+      suggestedName,
+    }),
+  /**
+   * The itinerary as an HTML fragment for the print preview: a `<style>` whose
+   * rules are all scoped to `.itinerary` (plus `@page`), and the
+   * `<div class="itinerary">`. Rust escapes every text; there is no script.
+   */
+  itineraryPreview: (visitId: VisitId, request: ItineraryRequest) =>
+    call<string>("itinerary_preview", { visitId, person: request.person, langs: request.langs, layout: request.layout }),
+  /**
+   * Typesets the itinerary as a PDF, asks where to save it (a native dialog)
+   * and writes it; the path, or null if cancelled. A missing font for
+   * Chinese is an `internal` error whose message says what to install.
+   */
+  saveItineraryPdf: (visitId: VisitId, request: ItineraryRequest, suggestedName: string) =>
+    call<string | null>("save_itinerary_pdf", {
+      visitId,
+      person: request.person,
+      langs: request.langs,
+      layout: request.layout,
       suggestedName,
     }),
   purgePersonalData: (visitId: string) => call<PurgeRecord>("purge_personal_data", { visitId }),

@@ -22,6 +22,8 @@ const liu: ParticipantView = {
   arrival: null,
   departure: null,
   hotel: null,
+  phone: null,
+  email: null,
 };
 const berger: ParticipantView = { ...liu, person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "host" };
 

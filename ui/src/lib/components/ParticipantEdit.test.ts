@@ -22,6 +22,8 @@ const view = (over: Partial<ParticipantView>): ParticipantView => ({
   arrival: null,
   departure: null,
   hotel: null,
+  phone: null,
+  email: null,
   ...over,
 });
 

@@ -289,6 +289,8 @@ const zhou: ParticipantView = {
   arrival: { at: { local: "2028-04-09T14:05", zone: "Asia/Shanghai" }, place: "Flughafen Luzhou (LZO)", transport: "CA 4457" },
   departure: null,
   hotel: "Luzhou Hotel",
+  phone: null,
+  email: null,
 };
 const berger: ParticipantView = {
   ...zhou,
@@ -644,6 +646,60 @@ describe("Programme: the calendar export", () => {
     await fireEvent.click(screen.getByTestId("save-calendar"));
     await waitFor(() => expect(exports(calls)).toHaveLength(1));
     expect(exports(calls)[0]).toMatchObject({ person: "p-staff", duties: true, suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Jonas-Weber.ics" });
+  });
+});
+
+describe("Programme: the print panel", () => {
+  const previews = (calls: Call[]) => calls.filter((c) => c.cmd === "itinerary_preview").map((c) => c.args);
+  const preview = (args: Record<string, unknown>) =>
+    `<style>.itinerary { color: #1d2530; }</style><div class="itinerary" lang="de"><div class="item" data-testid="itinerary-item">${args.person ?? "visit"}</div></div>`;
+  const whom = () => screen.getByTestId("itinerary-print").querySelector("[name=itinerary_person]") as HTMLSelectElement;
+
+  it("opens from the toolbar on the person chosen in the programme, and closes", async () => {
+    const calls = backend([], { itinerary_preview: preview });
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    const open = screen.getByTestId("open-itinerary-print");
+    expect(open.textContent).toBe("Drucken / PDF …");
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "p-zhou" } });
+    await fireEvent.click(open);
+    await screen.findByTestId("itinerary-print");
+    expect(whom().value).toBe("p-zhou");
+    const sheet = await screen.findByTestId("itinerary-preview");
+    expect(within(sheet).getByTestId("itinerary-item").textContent).toBe("p-zhou");
+    expect(previews(calls)).toEqual([{ visitId: "visit-1", person: "p-zhou", langs: ["de", "zh"], layout: "side_by_side" }]);
+
+    await fireEvent.click(screen.getByTestId("close-itinerary-print"));
+    expect(screen.queryByTestId("itinerary-print")).toBeNull();
+  });
+
+  it("opens on the whole visit when nobody is chosen", async () => {
+    const calls = backend([], { itinerary_preview: preview });
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await fireEvent.click(screen.getByTestId("open-itinerary-print"));
+    await screen.findByTestId("itinerary-preview");
+    expect(whom().value).toBe("");
+    expect(previews(calls)[0]).toMatchObject({ person: null });
+  });
+
+  it("opens afresh from a person's programme on that person, also for staff who are no participant", async () => {
+    const calls = backend([noLanguage], { itinerary_preview: preview });
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await fireEvent.click(within(rows()[0]).getAllByTestId("warning-person-link")[1]);
+    const button = await screen.findByTestId("person-print");
+    expect(button.textContent).toBe("Drucken …");
+    await fireEvent.click(button);
+    await screen.findByTestId("itinerary-preview");
+    expect(whom().value).toBe("p-staff");
+
+    // Picked otherwise and closed, it opens on the person's programme again.
+    await fireEvent.change(whom(), { target: { value: "" } });
+    await fireEvent.keyDown(whom(), { key: "Escape" });
+    expect(screen.queryByTestId("itinerary-print")).toBeNull();
+    await fireEvent.click(screen.getByTestId("person-print"));
+    await screen.findByTestId("itinerary-print");
+    expect(whom().value).toBe("p-staff");
+    await waitFor(() => expect(previews(calls).map((p) => p.person)).toEqual(["p-staff", null, "p-staff"]));
   });
 });
 

@@ -21,6 +21,8 @@ const guest = (person_id: string, name: string, precedence: number): Participant
   arrival: null,
   departure: null,
   hotel: null,
+  phone: null,
+  email: null,
 });
 
 const reception: ItemView = {
@@ -91,6 +93,7 @@ function setup(warnings: Warning[]) {
     if (cmd === "list_purges") return [];
     if (cmd === "check_visit") return warnings;
     if (cmd === "person_programme" && (args as { person: string }).person === "p-liu") return liuProgramme;
+    if (cmd === "itinerary_preview") return `<div class="itinerary"><div class="item" data-testid="itinerary-item">Empfang</div></div>`;
     return null;
   });
   render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
@@ -126,5 +129,17 @@ describe("VisitDetail", () => {
     expect((screen.getByTestId("programme-person") as HTMLSelectElement).value).toBe("p-liu");
     await waitFor(() => expect(within(own).getAllByTestId("person-item")).toHaveLength(1));
     expect(asked).toContain("person_programme");
+  });
+
+  it("opens the programme's print panel from the toolbar, on the person the programme shows", async () => {
+    const asked = setup([]);
+    const print = await screen.findByTestId("print-visit-programme");
+    expect(print.textContent).toBe("Programm drucken / PDF …");
+    await fireEvent.change(screen.getByTestId("programme-person"), { target: { value: "p-liu" } });
+    await fireEvent.click(print);
+    const panel = await screen.findByTestId("itinerary-print");
+    expect((panel.querySelector("[name=itinerary_person]") as HTMLSelectElement).value).toBe("p-liu");
+    await screen.findByTestId("itinerary-preview");
+    expect(asked).toContain("itinerary_preview");
   });
 });

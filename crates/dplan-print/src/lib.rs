@@ -1,0 +1,76 @@
+//! Printed itineraries: per visit or per person, in one language or two
+//! (beside each other or one under the other), as an A4 PDF and as HTML for
+//! the app's print dialog.
+//!
+//! [`Document::new`] turns a [`VisitView`](dplan_core::view::VisitView) into
+//! the itinerary's texts, formatted once in Rust ([`words`]: dates, labels,
+//! zone abbreviations); [`pdf`] typesets it with Typst (`assets/itinerary.typ`)
+//! and [`html`] writes the same content as a page. The CLI and the app call
+//! the same functions, so the same input and stamp give the same PDF.
+//!
+//! Why Typst: it runs as a library without a display (the CLI needs that;
+//! WebKit's print-to-PDF works only inside the app), keeps an item on one
+//! page and repeats headers and footers by rule, breaks Chinese lines
+//! properly and embeds subsetted fonts, so the Chinese is searchable text.
+
+mod html;
+mod model;
+mod pdf;
+pub mod words;
+
+pub use html::{fragment, html};
+pub use model::{Contact, Day, Document, Entry, Layout, Member, PrintOptions, Scope, Stay};
+pub use pdf::{CJK_FAMILIES, cjk_font_available};
+
+use dplan_core::view::VisitView;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PrintError {
+    #[error("the person {0} takes no part in this visit")]
+    NotInVisit(dplan_core::PersonId),
+    #[error(
+        "no font for Chinese is installed (looked for {0}); on Debian: apt install fonts-noto-cjk"
+    )]
+    NoCjkFont(String),
+    #[error("the itinerary could not be typeset: {0}")]
+    Layout(String),
+}
+
+/// The itinerary of `view` for `scope` as a PDF.
+pub fn pdf(view: &VisitView, scope: Scope, options: &PrintOptions) -> Result<Vec<u8>, PrintError> {
+    let doc = document(view, scope, options)?;
+    let ident = match scope {
+        Scope::Visit => format!("dplan/{}", view.visit.id),
+        Scope::Person(p) => format!("dplan/{}/{p}", view.visit.id),
+    };
+    pdf::pdf(&doc, options.stamp, &ident)
+}
+
+/// The itinerary of `view` for `scope` as one HTML page.
+pub fn html_page(
+    view: &VisitView,
+    scope: Scope,
+    options: &PrintOptions,
+) -> Result<String, PrintError> {
+    Ok(html(&document(view, scope, options)?))
+}
+
+/// The itinerary as an element with scoped style, for the app's preview.
+pub fn html_fragment(
+    view: &VisitView,
+    scope: Scope,
+    options: &PrintOptions,
+) -> Result<String, PrintError> {
+    Ok(fragment(&document(view, scope, options)?))
+}
+
+fn document(
+    view: &VisitView,
+    scope: Scope,
+    options: &PrintOptions,
+) -> Result<Document, PrintError> {
+    Document::new(view, scope, options).ok_or(match scope {
+        Scope::Person(p) => PrintError::NotInVisit(p),
+        Scope::Visit => PrintError::Layout("no document".into()),
+    })
+}

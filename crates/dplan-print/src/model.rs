@@ -1,0 +1,478 @@
+//! The itinerary as a document: every text already in its languages and
+//! formatted (dates, times with zone abbreviations, names in precedence
+//! order), so the Typst template and the HTML writer only lay it out. Lists
+//! named `…: Vec<String>` hold one entry per chosen language, in order.
+
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+use dplan_core::view::{ItemView, ParticipantView, VisitView};
+use dplan_core::{Direction, ItemStatus, Lang, PersonId, Role, Schedule, Side, Texts};
+use serde::Serialize;
+
+use crate::words::{self, Label};
+
+/// Whose itinerary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole programme.
+    Visit,
+    /// One person's items (those they attend or are responsible for), with
+    /// their arrival, departure and hotel.
+    Person(PersonId),
+}
+
+/// Two languages beside each other in columns, or one under the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    SideBySide,
+    Stacked,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// One or two languages; the first leads (running header, page numbers).
+    pub langs: Vec<Lang>,
+    pub layout: Layout,
+    /// The version stamp ("Stand: …"); injected so the same input gives the
+    /// same PDF.
+    pub stamp: DateTime<Utc>,
+    /// The zone the stamp is shown in: the protocol office's.
+    pub office_zone: Tz,
+}
+
+impl PrintOptions {
+    pub fn new(langs: Vec<Lang>, stamp: DateTime<Utc>) -> Self {
+        PrintOptions {
+            langs,
+            layout: Layout::SideBySide,
+            stamp,
+            office_zone: chrono_tz::Europe::Berlin,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    pub lang: Vec<&'static str>,
+    pub layout: Layout,
+    pub kicker: Vec<String>,
+    pub title: Vec<String>,
+    /// "Persönliches Programm – 刘强 Liu Qiang" for one person's itinerary.
+    pub subtitle: Vec<String>,
+    pub dates: Vec<String>,
+    pub cities: String,
+    pub stamp: Vec<String>,
+    /// Running header and footer text, in the first language.
+    pub header: String,
+    pub footer: String,
+    /// "Seite ", " von ", "" around the page number and count.
+    pub page: [&'static str; 3],
+    pub labels: Labels,
+    pub stay: Option<Stay>,
+    pub guests: Vec<Member>,
+    pub hosts: Vec<Member>,
+    pub days: Vec<Day>,
+    pub contacts: Vec<Contact>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Labels {
+    pub programme: Vec<&'static str>,
+    pub delegation: Vec<&'static str>,
+    pub hosts: Vec<&'static str>,
+    pub contacts: Vec<&'static str>,
+    pub your_stay: Vec<&'static str>,
+    pub nothing: Vec<&'static str>,
+    /// Joined over the languages: "Teilnehmende / 出席人员".
+    pub attendees: String,
+    pub responsible: String,
+    pub notes: String,
+    pub dress_code: Vec<&'static str>,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Stay {
+    pub name: String,
+    pub lines: Vec<StayLine>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StayLine {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Member {
+    pub name: String,
+    pub role: Vec<String>,
+    pub title: Vec<String>,
+    pub organisation: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Day {
+    pub heading: Vec<String>,
+    pub items: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    /// In the first language (times read the same in all); whole days name
+    /// themselves in each language.
+    pub time: String,
+    pub title: Vec<String>,
+    /// "Vorläufig", "Abgesagt", or "" for a confirmed item.
+    pub status: Vec<String>,
+    pub cancelled: bool,
+    pub venue: Vec<String>,
+    pub address: String,
+    pub attendees: String,
+    pub responsible: String,
+    pub dress: Vec<String>,
+    /// The notes' lines.
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub role: Vec<String>,
+    pub organisation: Vec<String>,
+    pub phone: String,
+    pub email: String,
+}
+
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "de",
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+/// The text in `lang`, else the best other.
+fn text(t: &Texts, lang: Lang) -> String {
+    t.best(lang).trim().to_string()
+}
+
+fn joined_label(langs: &[Lang], key: Label) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for l in langs {
+        let t = words::label(*l, key);
+        if !parts.contains(&t) {
+            parts.push(t);
+        }
+    }
+    parts.join(" / ")
+}
+
+impl Document {
+    /// The itinerary of `view` for `scope`; `None` when the person takes no
+    /// part in the visit.
+    pub fn new(view: &VisitView, scope: Scope, options: &PrintOptions) -> Option<Document> {
+        let langs: Vec<Lang> = if options.langs.is_empty() {
+            vec![Lang::De]
+        } else {
+            options.langs.clone()
+        };
+        let lead = langs[0];
+        let per = |f: &dyn Fn(Lang) -> String| langs.iter().map(|l| f(*l)).collect::<Vec<_>>();
+        let per_static = |key: Label| {
+            langs
+                .iter()
+                .map(|l| words::label(*l, key))
+                .collect::<Vec<_>>()
+        };
+        let visit = &view.visit;
+
+        let (items, stay, subtitle): (Vec<&ItemView>, Option<Stay>, Vec<String>) = match scope {
+            Scope::Visit => (
+                view.programme.iter().collect(),
+                None,
+                per(&|l| words::label(l, Label::Programme).to_string()),
+            ),
+            Scope::Person(p) => {
+                let name = view.name_of(p)?.to_string();
+                let items = view
+                    .programme
+                    .iter()
+                    .filter(|i| {
+                        let (a, r) = i.involvement(p);
+                        a || r
+                    })
+                    .collect();
+                let participant = view.participants.iter().find(|x| x.person_id == p);
+                let stay = Stay {
+                    name: name.clone(),
+                    lines: participant
+                        .map(|x| stay_lines(x, &langs))
+                        .unwrap_or_default(),
+                };
+                let subtitle =
+                    per(&|l| format!("{} – {name}", words::label(l, Label::PersonalItinerary)));
+                (items, Some(stay), subtitle)
+            }
+        };
+
+        let local_stamp = options.stamp.with_timezone(&options.office_zone);
+        let stamp_abbr = local_stamp.format("%Z").to_string();
+        let stamp = per(&|l| {
+            let date = words::date(l, local_stamp.date_naive());
+            let time = local_stamp.format("%H:%M");
+            let zone = words::zone_abbreviation(l, &stamp_abbr);
+            match l {
+                Lang::Zh => format!(
+                    "{}：{date} {time}（{zone}）",
+                    words::label(l, Label::Version)
+                ),
+                _ => format!("{}: {date}, {time} {zone}", words::label(l, Label::Version)),
+            }
+        });
+        let home = |l: Lang| match l {
+            Lang::Zh => "赫尔内",
+            _ => "Herne",
+        };
+        let cities = match visit.direction {
+            Direction::Incoming => format!("{} → {}", visit.partner_city, home(lead)),
+            Direction::Outgoing => format!("{} → {}", home(lead), visit.partner_city),
+        };
+
+        let members = |side: Side| {
+            view.participants
+                .iter()
+                .filter(|p| p.side == side)
+                .map(|p| Member {
+                    name: p.name.clone(),
+                    role: per(&|l| words::role(l, p.role, p.side).to_string()),
+                    title: per(&|l| text(&p.title, l)),
+                    organisation: per(&|l| text(&p.organisation, l)),
+                })
+                .collect::<Vec<_>>()
+        };
+
+        let mut days: Vec<Day> = Vec::new();
+        for item in items {
+            let day = item.schedule.first_day();
+            let entry = entry(item, &langs);
+            match days.last_mut() {
+                Some(d) if d.heading == per(&|l| words::day_heading(l, day)) => d.items.push(entry),
+                _ => days.push(Day {
+                    heading: per(&|l| words::day_heading(l, day)),
+                    items: vec![entry],
+                }),
+            }
+        }
+
+        let contacts = view
+            .participants
+            .iter()
+            .filter(|p| {
+                p.role == Role::Interpreter
+                    || (p.side == Side::Host
+                        && matches!(p.role, Role::Host | Role::Staff | Role::Driver))
+            })
+            .map(|p| Contact {
+                name: p.name.clone(),
+                role: per(&|l| words::role(l, p.role, p.side).to_string()),
+                organisation: per(&|l| text(&p.organisation, l)),
+                phone: p.phone.clone().unwrap_or_default(),
+                email: p.email.clone().unwrap_or_default(),
+            })
+            .collect();
+
+        let title = per(&|l| text(&visit.title, l));
+        Some(Document {
+            lang: langs.iter().map(|l| code(*l)).collect(),
+            layout: if langs.len() > 1 {
+                options.layout
+            } else {
+                Layout::Stacked
+            },
+            kicker: per(&|l| match l {
+                Lang::De => "Stadt Herne · Protokoll".into(),
+                Lang::En => "City of Herne · Protocol".into(),
+                Lang::Zh => "赫尔内市 · 礼宾".into(),
+            }),
+            header: match &stay {
+                Some(s) => format!("{} – {}", title[0], s.name),
+                None => title[0].clone(),
+            },
+            footer: stamp[0].clone(),
+            title,
+            subtitle,
+            dates: per(&|l| words::date_range(l, visit.first_day, visit.last_day)),
+            cities,
+            stamp,
+            page: match lead {
+                Lang::De => ["Seite ", " von ", ""],
+                Lang::En => ["Page ", " of ", ""],
+                Lang::Zh => ["第 ", " 页，共 ", " 页"],
+            },
+            labels: Labels {
+                programme: per_static(Label::Programme),
+                delegation: per_static(Label::Delegation),
+                hosts: per_static(Label::Hosts),
+                contacts: per_static(Label::Contacts),
+                your_stay: per_static(Label::YourStay),
+                nothing: per_static(Label::Nothing),
+                attendees: joined_label(&langs, Label::Attendees),
+                responsible: joined_label(&langs, Label::Responsible),
+                notes: joined_label(&langs, Label::Notes),
+                dress_code: per_static(Label::DressCode),
+                phone: joined_label(&langs, Label::Phone),
+                email: joined_label(&langs, Label::Email),
+            },
+            stay,
+            guests: members(Side::Guest),
+            hosts: members(Side::Host),
+            days,
+            contacts,
+        })
+    }
+}
+
+fn stay_lines(p: &ParticipantView, langs: &[Lang]) -> Vec<StayLine> {
+    let mut out = Vec::new();
+    for (key, m) in [
+        (Label::Arrival, &p.arrival),
+        (Label::Departure, &p.departure),
+    ] {
+        if let Some(m) = m {
+            let transport = m
+                .transport
+                .as_deref()
+                .map(|t| format!(" · {t}"))
+                .unwrap_or_default();
+            let day = m.at.local.date();
+            out.push(StayLine {
+                label: joined_label(langs, key),
+                value: format!(
+                    "{} {} {}{} · {}",
+                    words::date(langs[0], day),
+                    m.at.local.format("%H:%M"),
+                    words::zone_abbreviation(langs[0], &m.at.abbreviation()),
+                    transport,
+                    m.place
+                ),
+            });
+        }
+    }
+    if let Some(h) = &p.hotel {
+        out.push(StayLine {
+            label: joined_label(langs, Label::Hotel),
+            value: h.clone(),
+        });
+    }
+    out
+}
+
+fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
+    let per = |f: &dyn Fn(Lang) -> String| langs.iter().map(|l| f(*l)).collect::<Vec<_>>();
+    let names = |refs: &[dplan_core::view::PersonRef]| {
+        refs.iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Entry {
+        time: match item.schedule {
+            Schedule::Timed { .. } => time(item, langs[0]),
+            Schedule::AllDay { .. } => {
+                let mut parts: Vec<String> = Vec::new();
+                for l in langs {
+                    let t = time(item, *l);
+                    if !parts.contains(&t) {
+                        parts.push(t);
+                    }
+                }
+                parts.join(" / ")
+            }
+        },
+        title: per(&|l| text(&item.title, l)),
+        status: per(&|l| words::status(l, item.status).unwrap_or("").to_string()),
+        cancelled: item.status == ItemStatus::Cancelled,
+        venue: per(&|l| {
+            item.venue
+                .as_ref()
+                .map(|v| {
+                    let name = text(&v.name, l);
+                    match v.room.as_deref().filter(|r| !r.trim().is_empty()) {
+                        Some(room) if !name.contains(room) => format!("{name}, {room}"),
+                        _ => name,
+                    }
+                })
+                .unwrap_or_default()
+        }),
+        address: item
+            .venue
+            .as_ref()
+            .map(|v| v.address.trim().to_string())
+            .unwrap_or_default(),
+        attendees: names(&item.attendees),
+        responsible: names(&item.responsible),
+        dress: per(&|l| {
+            if item.dress_code.is_empty() {
+                String::new()
+            } else {
+                text(&item.dress_code, l)
+            }
+        }),
+        notes: item
+            .notes
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+    }
+}
+
+/// "09:30–10:30 MEZ", "12:40 MESZ – 08:30 CST (+1)", "ganztägig",
+/// "24.03.–27.03.".
+fn time(item: &ItemView, lang: Lang) -> String {
+    match &item.schedule {
+        Schedule::AllDay {
+            first_day,
+            last_day,
+        } => {
+            if first_day == last_day {
+                words::label(lang, Label::AllDay).to_string()
+            } else {
+                let short = |d: chrono::NaiveDate| match lang {
+                    Lang::De => format!("{:02}.{:02}.", d.day(), d.month()),
+                    Lang::En => format!("{}/{}", d.day(), d.month()),
+                    Lang::Zh => format!("{}月{}日", d.month(), d.day()),
+                };
+                format!("{}–{}", short(*first_day), short(*last_day))
+            }
+        }
+        Schedule::Timed { start, end } => {
+            let sa =
+                words::zone_abbreviation(lang, item.start_abbreviation.as_deref().unwrap_or(""));
+            let ea = words::zone_abbreviation(lang, item.end_abbreviation.as_deref().unwrap_or(""));
+            let days = (end.local.date() - start.local.date()).num_days();
+            let plus = if days > 0 {
+                format!(" (+{days})")
+            } else {
+                String::new()
+            };
+            if sa == ea && days == 0 {
+                format!(
+                    "{}–{} {sa}",
+                    start.local.format("%H:%M"),
+                    end.local.format("%H:%M")
+                )
+            } else {
+                format!(
+                    "{} {sa} – {} {ea}{plus}",
+                    start.local.format("%H:%M"),
+                    end.local.format("%H:%M")
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The demo visits printed per visit and per participant in every language
+//! pair, checked with poppler's tools as a reader would: the page size is
+//! A4, every font is embedded, every item title is there in each chosen
+//! language (Chinese included, as text), and a participant's itinerary holds
+//! only their items. Pages are rendered to PNG under `artifacts/itineraries/`
+//! to be looked at.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::{TimeZone, Utc};
+use dplan_core::view::VisitView;
+use dplan_core::{Lang, demo};
+use dplan_print::{Document, Layout, PrintOptions, Scope};
+
+fn options(langs: &[Lang], layout: Layout) -> PrintOptions {
+    PrintOptions {
+        layout,
+        ..PrintOptions::new(
+            langs.to_vec(),
+            Utc.with_ymd_and_hms(2027, 3, 1, 8, 30, 0).unwrap(),
+        )
+    }
+}
+
+const PAIRS: [&[Lang]; 4] = [
+    &[Lang::De, Lang::Zh],
+    &[Lang::De, Lang::En],
+    &[Lang::En, Lang::Zh],
+    &[Lang::De],
+];
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} runs (poppler-utils, installed by .ci/setup): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/itineraries");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whitespace and hyphens removed: lines wrap anywhere in a PDF's text, and
+/// pdftotext drops a hyphen at a line's end ("China-" + "Kompetenz…").
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
+struct Printed {
+    text: String,
+}
+
+fn print(view: &VisitView, scope: Scope, opts: &PrintOptions, name: &str, pngs: bool) -> Printed {
+    let bytes = dplan_print::pdf(view, scope, opts).expect("typesets");
+    let path = artifacts().join(format!("{name}.pdf"));
+    std::fs::write(&path, &bytes).unwrap();
+    let p = path.to_str().unwrap();
+    let info = tool("pdfinfo", &[p]);
+    assert!(info.contains("(A4)"), "{name}: {info}");
+    let fonts = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{name}: no fonts");
+    for row in &rows {
+        // name type encoding emb sub uni object ID
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "{name}: font not embedded: {row}");
+    }
+    assert!(fonts.contains("CJK"), "{name}: a CJK font: {fonts}");
+    if pngs {
+        let prefix = artifacts().join(name);
+        tool(
+            "pdftoppm",
+            &["-png", "-r", "60", "-l", "4", p, prefix.to_str().unwrap()],
+        );
+    }
+    Printed {
+        text: squeeze(&tool("pdftotext", &["-enc", "UTF-8", p, "-"])),
+    }
+}
+
+fn views() -> Vec<VisitView> {
+    demo::visits(demo::stamp())
+        .iter()
+        .map(VisitView::new)
+        .collect()
+}
+
+#[test]
+fn every_visit_in_every_language_pair_has_every_title() {
+    for (v, view) in views().iter().enumerate() {
+        for (k, langs) in PAIRS.iter().enumerate() {
+            for layout in [Layout::SideBySide, Layout::Stacked] {
+                if langs.len() == 1 && layout == Layout::Stacked {
+                    continue;
+                }
+                let name = format!("visit{v}-{k}-{layout:?}");
+                let printed = print(view, Scope::Visit, &options(langs, layout), &name, k == 0);
+                for item in &view.programme {
+                    for lang in langs.iter() {
+                        let title = squeeze(item.title.best(*lang));
+                        assert!(
+                            printed.text.contains(&title),
+                            "{name}: {title} ({lang:?}) missing"
+                        );
+                    }
+                }
+                for p in &view.participants {
+                    assert!(
+                        printed.text.contains(&squeeze(&p.name)),
+                        "{name}: {}",
+                        p.name
+                    );
+                }
+                let cover_title = squeeze(view.visit.title.best(langs[0]));
+                assert!(printed.text.contains(&cover_title));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_participants_itinerary_holds_only_their_items() {
+    for (v, view) in views().iter().enumerate() {
+        for (n, p) in view.participants.iter().enumerate() {
+            let langs = PAIRS[n % PAIRS.len()];
+            let opts = options(langs, Layout::SideBySide);
+            let name = format!("visit{v}-person{n}");
+            let printed = print(view, Scope::Person(p.person_id), &opts, &name, n == 0);
+            let doc = Document::new(view, Scope::Person(p.person_id), &opts).unwrap();
+            let doc_text = squeeze(&serde_json::to_string(&doc).unwrap());
+            let own = view.for_person(p.person_id).unwrap();
+            for e in &own.programme {
+                for lang in langs.iter() {
+                    let title = squeeze(e.item.title.best(*lang));
+                    assert!(
+                        printed.text.contains(&title),
+                        "{name}: own item {title} missing"
+                    );
+                }
+            }
+            for item in &view.programme {
+                if own.programme.iter().any(|e| e.item.id == item.id) {
+                    continue;
+                }
+                let title = squeeze(item.title.best(langs[0]));
+                // A title that is also text of the person's own items (a
+                // venue, a note) may appear; any other must not.
+                if !doc_text.contains(&title) {
+                    assert!(
+                        !printed.text.contains(&title),
+                        "{name}: someone else's {title}"
+                    );
+                }
+            }
+            if let Some(arrival) = &p.arrival {
+                assert!(
+                    printed.text.contains(&squeeze(&arrival.place)),
+                    "{name}: arrival"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_pdf() {
+    let view = &views()[0];
+    let opts = options(&[Lang::De, Lang::Zh], Layout::SideBySide);
+    let a = dplan_print::pdf(view, Scope::Visit, &opts).unwrap();
+    let b = dplan_print::pdf(view, Scope::Visit, &opts).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn html_escapes_every_text_and_carries_the_same_items() {
+    let mut view = views().remove(0);
+    view.programme[0].title.de = Some("<script>alert('x')</script> & Co".into());
+    let opts = options(&[Lang::De, Lang::Zh], Layout::Stacked);
+    let page = dplan_print::html_page(&view, Scope::Visit, &opts).unwrap();
+    assert!(!page.contains("<script>"), "escaped");
+    assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"));
+    assert_eq!(
+        page.matches("data-testid=\"itinerary-item\"").count(),
+        view.programme.len()
+    );
+    assert!(page.contains("@page { size: A4;"));
+    for item in &view.programme[1..] {
+        assert!(page.contains(item.title.best(Lang::Zh)), "{:?}", item.title);
+    }
+}
+
+#[test]
+fn someone_outside_the_visit_gets_a_clear_error() {
+    let view = &views()[0];
+    let stranger = dplan_core::PersonId::derived("nobody");
+    assert_eq!(
+        dplan_print::pdf(
+            view,
+            Scope::Person(stranger),
+            &options(&[Lang::De], Layout::Stacked)
+        ),
+        Err(dplan_print::PrintError::NotInVisit(stranger))
+    );
+}

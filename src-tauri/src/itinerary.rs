@@ -1,0 +1,86 @@
+//! Printed itineraries from the app: a preview to print with the system's
+//! print dialog, and "Save as PDF", which writes the same PDF as
+//! `dplan export-itinerary` (both call dplan-print).
+
+use chrono::Utc;
+use dplan_core::{Lang, PersonId, VisitId, view::VisitView};
+use dplan_print::{Layout, PrintError, PrintOptions, Scope};
+use dplan_store::ErrorKind;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::{
+    error::{IpcError, IpcResult},
+    state::AppState,
+};
+
+fn print_error(e: PrintError) -> IpcError {
+    let kind = match e {
+        PrintError::NotInVisit(_) => ErrorKind::NotFound,
+        PrintError::NoCjkFont(_) | PrintError::Layout(_) => ErrorKind::Internal,
+    };
+    IpcError::of(kind, e.to_string())
+}
+
+fn view_of(state: &AppState, visit_id: VisitId) -> IpcResult<VisitView> {
+    state.with(|s| {
+        Ok(VisitView::new(&s.export_visit(
+            visit_id,
+            Utc::now(),
+            false,
+        )?))
+    })
+}
+
+fn scope(person: Option<PersonId>) -> Scope {
+    person.map_or(Scope::Visit, Scope::Person)
+}
+
+/// The itinerary as an element with scoped style, for the print preview.
+#[tauri::command(async)]
+pub fn itinerary_preview(
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    person: Option<PersonId>,
+    langs: Vec<Lang>,
+    layout: Layout,
+) -> IpcResult<String> {
+    let view = view_of(&state, visit_id)?;
+    let options = PrintOptions {
+        layout,
+        ..PrintOptions::new(langs, Utc::now())
+    };
+    dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)
+}
+
+/// Typesets the itinerary, asks where to save it and writes the PDF there.
+/// Returns the path, or `None` if the user cancelled.
+#[tauri::command(async)]
+pub fn save_itinerary_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    person: Option<PersonId>,
+    langs: Vec<Lang>,
+    layout: Layout,
+    suggested_name: String,
+) -> IpcResult<Option<String>> {
+    let view = view_of(&state, visit_id)?;
+    let options = PrintOptions {
+        layout,
+        ..PrintOptions::new(langs, Utc::now())
+    };
+    let bytes = dplan_print::pdf(&view, scope(person), &options).map_err(print_error)?;
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(&suggested_name)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(IpcError::internal)?;
+    dplan_store::write_atomically(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}

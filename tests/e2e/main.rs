@@ -469,7 +469,10 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     // into the PDF, German with Chinese.
     ui.click("[data-testid=open-itinerary-print]").await;
     let preview = ui
-        .wait_text("[data-testid=itinerary-preview]", "Besuch des Hafens Luzhou")
+        .wait_text(
+            "[data-testid=itinerary-preview]",
+            "Besuch des Hafens Luzhou",
+        )
         .await;
     assert!(preview.contains("参观泸州港"), "{preview}");
     assert!(preview.contains("09:30–11:00 CST"), "{preview}");

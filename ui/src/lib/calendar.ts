@@ -1,9 +1,25 @@
-// The suggested names of exported files (the calendar, the itinerary's PDF).
-// Outlook, mail programs and Windows shares all handle plain ASCII names, so
-// a name keeps only letters, digits and dashes; umlauts are spelled out the
-// German way.
+// What the export panels (the calendar, the itinerary's PDF) share: the
+// languages they offer and the suggested names of the files. Outlook, mail
+// programs and Windows shares all handle plain ASCII names, so a name keeps
+// only letters, digits and dashes; umlauts are spelled out the German way.
 
-import type { Lang } from "./api/types";
+import type { Lang, PersonId, VisitView } from "./api/types";
+
+/** The props of both export panels. */
+export type ExportPanelProps = {
+  view: VisitView;
+  /** The person chosen in the programme ("" for everyone): preselected here. */
+  person?: PersonId | "";
+  onclose: () => void;
+};
+
+/** The languages an export can be in, named in their own language whatever the UI's. */
+export const LANGUAGE_CHOICES = [
+  { value: "de", label: "Deutsch" },
+  { value: "de,zh", label: "Deutsch + 中文" },
+  { value: "de,en", label: "Deutsch + English" },
+  { value: "en,zh", label: "English + 中文" },
+];
 
 const SPELLED: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countWarnings, personNames, warningsByItem, worstSeverity } from "./check";
+import { countWarnings, personChoices, personNames, warningsByItem, worstSeverity } from "./check";
 import type { VisitView, Warning } from "./api/types";
+import { visitWithStaff } from "./test-fixtures";
 
 const warning = (severity: Warning["severity"], items: string[]): Warning => ({
   kind: "venue_double_booked",
@@ -43,5 +44,18 @@ describe("check", () => {
       ["p1", "刘强 Liu Qiang"],
       ["s1", "Jonas Weber"],
     ]);
+  });
+
+  it("offers the participants in precedence, then staff, then the programme's person if the visit names them nowhere", () => {
+    const view = visitWithStaff();
+    const everyone = [
+      { id: "p-liu", name: "刘强 Liu Qiang" },
+      { id: "p-berger", name: "Dr. Anna Berger" },
+      { id: "p-weber", name: "Jonas Weber" },
+    ];
+    expect(personChoices(view, "", "Unbekannte Person")).toEqual(everyone);
+    expect(personChoices(view, "p-weber", "Unbekannte Person")).toEqual(everyone);
+    expect(personChoices(view, "p-gone", "Unbekannte Person")).toEqual([...everyone, { id: "p-gone", name: "Unbekannte Person" }]);
+    expect(personChoices({ ...view, participants: [], programme: [] }, "", "?")).toEqual([]);
   });
 });

@@ -49,3 +49,15 @@ export function personNames(view: VisitView): Map<PersonId, string> {
   }
   return names;
 }
+
+/**
+ * Whom a panel offers to export or print for: the people of `personNames`
+ * (participants in precedence, then staff responsible for items without
+ * taking part), and `chosen`, the person the programme shows, as `unknown`
+ * if the visit names them nowhere.
+ */
+export function personChoices(view: VisitView, chosen: PersonId | "", unknown: string): { id: PersonId; name: string }[] {
+  const names = personNames(view);
+  if (chosen && !names.has(chosen)) names.set(chosen, unknown);
+  return [...names].map(([id, name]) => ({ id, name }));
+}

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CalendarExport from "./CalendarExport.svelte";
-import type { ItemView, ParticipantView, VisitView } from "../api/types";
+import type { VisitView } from "../api/types";
 import { i18n } from "../i18n.svelte";
+import { mockBackend, saveAnswers, unexpected, visitWithStaff, type SaveAnswer } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -11,75 +12,15 @@ afterEach(() => {
   i18n.lang = "de";
 });
 
-const liu: ParticipantView = {
-  person_id: "p-liu",
-  name: "刘强 Liu Qiang",
-  side: "guest",
-  role: "head_of_delegation",
-  precedence: 1,
-  title: { de: "Parteisekretär", en: null, zh: null },
-  organisation: { de: "Stadt Luzhou", en: null, zh: null },
-  arrival: null,
-  departure: null,
-  hotel: null,
-  phone: null,
-  email: null,
-};
-const berger: ParticipantView = { ...liu, person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "host" };
-
-// Jonas Weber looks after the reception without taking part in the visit.
-const reception: ItemView = {
-  id: "reception",
-  title: { de: "Empfang im Rathaus", en: null, zh: null },
-  kind: "reception",
-  schedule: {
-    type: "timed",
-    start: { local: "2027-03-25T10:00", zone: "Europe/Berlin" },
-    end: { local: "2027-03-25T11:00", zone: "Europe/Berlin" },
-  },
-  zone: "Europe/Berlin",
-  start_abbreviation: "CET",
-  end_abbreviation: "CET",
-  start_utc: "2027-03-25T09:00:00Z",
-  end_utc: "2027-03-25T10:00:00Z",
-  venue: null,
-  attendees: [{ person_id: "p-liu", name: "刘强 Liu Qiang" }],
-  responsible: [{ person_id: "p-weber", name: "Jonas Weber" }],
-  notes: "",
-  dress_code: { de: "Dunkler Anzug", en: null, zh: null },
-  status: "confirmed",
-  revision: 1,
-};
-
-const view: VisitView = {
-  visit: {
-    id: "visit-1",
-    title: { de: "Besuch der Delegation aus Luzhou in Herne", en: "Delegation from Luzhou", zh: "泸州代表团访问黑尔讷" },
-    direction: "incoming",
-    partner_city: "Luzhou",
-    first_day: "2027-03-24",
-    last_day: "2027-03-28",
-    time_zone: "Europe/Berlin",
-    status: "planning",
-    hosts: ["Stadt Herne"],
-    notes: "",
-  },
-  participants: [liu, berger],
-  programme: [reception],
-};
-
-type Answer = string | null | { kind: string; message: string };
+// 刘强 Liu Qiang and Dr. Anna Berger take part; Jonas Weber looks after the
+// reception without taking part.
+const view = visitWithStaff();
 
 /** A backend that answers each export with the next of `answers` and records what it was asked. */
-function backend(...answers: Answer[]) {
+function backend(...answers: SaveAnswer[]) {
   const asked: Record<string, unknown>[] = [];
-  mockIPC((cmd, args) => {
-    if (cmd !== "export_calendar") throw new Error(`unexpected ${cmd}`);
-    asked.push(args as Record<string, unknown>);
-    const answer = answers.shift() ?? null;
-    if (answer !== null && typeof answer === "object") throw { ...answer, fields: [] };
-    return answer;
-  });
+  const answer = saveAnswers(answers);
+  mockBackend({ export_calendar: (args) => (asked.push(args), answer()) }, unexpected);
   return asked;
 }
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ItemForm from "./ItemForm.svelte";
-import type { ItemView, LocalTimeInfo, ProgrammeItem } from "../api/types";
+import type { LocalTimeInfo, ProgrammeItem } from "../api/types";
+import { item, timed } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -72,30 +73,8 @@ describe("ItemForm", () => {
       calls.push(`${cmd} ${JSON.stringify(args)}`);
       return null;
     });
-    const item: ItemView = {
-      id: "item-1",
-      title: { de: "Empfang im Rathaus", en: null, zh: null },
-      kind: "reception",
-      schedule: {
-        type: "timed",
-        start: { local: "2027-03-25T10:00", zone: "Europe/Berlin" },
-        end: { local: "2027-03-25T11:00", zone: "Europe/Berlin" },
-      },
-      zone: "Europe/Berlin",
-      start_abbreviation: "CET",
-      end_abbreviation: "CET",
-      start_utc: "2027-03-25T09:00:00Z",
-      end_utc: "2027-03-25T10:00:00Z",
-      venue: null,
-      attendees: [],
-      responsible: [],
-      notes: "",
-      dress_code: { de: null, en: null, zh: null },
-      status: "confirmed",
-      revision: 0,
-    };
     let saved = false;
-    render(ItemForm, { ...props(() => (saved = true)), item });
+    render(ItemForm, { ...props(() => (saved = true)), item: item({ id: "item-1" }) });
     await fireEvent.click(screen.getByTestId("delete-item"));
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toEqual([]);
@@ -106,28 +85,16 @@ describe("ItemForm", () => {
   });
 
   describe("dress code", () => {
-    const dinner: ItemView = {
+    const dinner = item({
       id: "item-3",
       title: { de: "Abendessen mit dem Oberbürgermeister", en: null, zh: null },
       kind: "meal",
-      schedule: {
-        type: "timed",
-        start: { local: "2027-03-25T19:00", zone: "Europe/Berlin" },
-        end: { local: "2027-03-25T21:30", zone: "Europe/Berlin" },
-      },
-      zone: "Europe/Berlin",
-      start_abbreviation: "CET",
-      end_abbreviation: "CET",
+      schedule: timed("2027-03-25T19:00", "2027-03-25T21:30"),
       start_utc: "2027-03-25T18:00:00Z",
       end_utc: "2027-03-25T20:30:00Z",
-      venue: null,
-      attendees: [],
-      responsible: [],
-      notes: "",
       dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: null },
-      status: "confirmed",
       revision: 4,
-    };
+    });
 
     function backend(sent: ProgrammeItem[]) {
       mockIPC((cmd, args) => {
@@ -196,7 +163,7 @@ describe("ItemForm", () => {
       });
     }
 
-    const night: ItemView = {
+    const night = item({
       id: "item-2",
       title: { de: "Nachtfahrt zum Flughafen", en: null, zh: null },
       kind: "transfer",
@@ -205,19 +172,10 @@ describe("ItemForm", () => {
         start: { local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "second" },
         end: { local: "2027-10-31T04:00", zone: "Europe/Berlin" },
       },
-      zone: "Europe/Berlin",
-      start_abbreviation: "CET",
-      end_abbreviation: "CET",
       start_utc: "2027-10-31T01:30:00Z",
       end_utc: "2027-10-31T03:00:00Z",
-      venue: null,
-      attendees: [],
-      responsible: [],
-      notes: "",
-      dress_code: { de: null, en: null, zh: null },
-      status: "confirmed",
       revision: 2,
-    };
+    });
 
     it("sends the instant the user chose", async () => {
       const sent: ProgrammeItem[] = [];

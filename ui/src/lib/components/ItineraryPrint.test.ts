@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ItineraryPrint from "./ItineraryPrint.svelte";
-import type { ItemView, ParticipantView, VisitView } from "../api/types";
+import type { VisitView } from "../api/types";
 import { i18n } from "../i18n.svelte";
+import { mockBackend, saveAnswers, unexpected, visitWithStaff, type SaveAnswer } from "../test-fixtures";
 
 let printed: (string | undefined)[] = [];
 beforeEach(() => {
@@ -21,62 +22,9 @@ afterEach(() => {
   i18n.lang = "de";
 });
 
-const liu: ParticipantView = {
-  person_id: "p-liu",
-  name: "刘强 Liu Qiang",
-  side: "guest",
-  role: "head_of_delegation",
-  precedence: 1,
-  title: { de: "Parteisekretär", en: null, zh: null },
-  organisation: { de: "Stadt Luzhou", en: null, zh: null },
-  arrival: null,
-  departure: null,
-  hotel: "Hotel Parkhaus",
-  phone: null,
-  email: null,
-};
-const berger: ParticipantView = { ...liu, person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "host", hotel: null };
-
-// Jonas Weber looks after the reception without taking part in the visit.
-const reception: ItemView = {
-  id: "reception",
-  title: { de: "Empfang im Rathaus", en: null, zh: null },
-  kind: "reception",
-  schedule: {
-    type: "timed",
-    start: { local: "2027-03-25T10:00", zone: "Europe/Berlin" },
-    end: { local: "2027-03-25T11:00", zone: "Europe/Berlin" },
-  },
-  zone: "Europe/Berlin",
-  start_abbreviation: "CET",
-  end_abbreviation: "CET",
-  start_utc: "2027-03-25T09:00:00Z",
-  end_utc: "2027-03-25T10:00:00Z",
-  venue: null,
-  attendees: [{ person_id: "p-liu", name: "刘强 Liu Qiang" }],
-  responsible: [{ person_id: "p-weber", name: "Jonas Weber" }],
-  notes: "",
-  dress_code: { de: null, en: null, zh: null },
-  status: "confirmed",
-  revision: 1,
-};
-
-const view: VisitView = {
-  visit: {
-    id: "visit-1",
-    title: { de: "Besuch der Delegation aus Luzhou in Herne", en: "Delegation from Luzhou", zh: "泸州代表团访问黑尔讷" },
-    direction: "incoming",
-    partner_city: "Luzhou",
-    first_day: "2027-03-24",
-    last_day: "2027-03-28",
-    time_zone: "Europe/Berlin",
-    status: "planning",
-    hosts: ["Stadt Herne"],
-    notes: "",
-  },
-  participants: [liu, berger],
-  programme: [reception],
-};
+// 刘强 Liu Qiang and Dr. Anna Berger take part; Jonas Weber looks after the
+// reception without taking part.
+const view = visitWithStaff();
 
 type Args = { visitId: string; person: string | null; langs: string[]; layout: string; suggestedName?: string };
 
@@ -86,29 +34,21 @@ const fragment = (a: Args) =>
   `<div class="itinerary" lang="${a.langs[0]}"><h1>${a.person ?? "visit"} ${a.langs.join("+")} ${a.layout}</h1>` +
   `<div class="item" data-testid="itinerary-item">10:00 Empfang im Rathaus</div></div>`;
 
-type Answer = string | null | { kind: string; message: string };
-
 /**
  * A backend that answers previews with `preview` (a fragment by default) and
  * each PDF save with the next of `saves`, and records what it was asked.
  */
-function backend(saves: Answer[] = [], preview: (a: Args) => unknown = fragment) {
+function backend(saves: SaveAnswer[] = [], preview: (a: Args) => unknown = fragment) {
   const previews: Args[] = [];
   const saved: Args[] = [];
-  mockIPC((cmd, raw) => {
-    const args = raw as Args;
-    if (cmd === "itinerary_preview") {
-      previews.push(args);
-      return preview(args);
-    }
-    if (cmd === "save_itinerary_pdf") {
-      saved.push(args);
-      const answer = saves.shift() ?? null;
-      if (answer !== null && typeof answer === "object") throw { ...answer, fields: [] };
-      return answer;
-    }
-    throw new Error(`unexpected ${cmd}`);
-  });
+  const answer = saveAnswers(saves);
+  mockBackend(
+    {
+      itinerary_preview: (args) => (previews.push(args as Args), preview(args as Args)),
+      save_itinerary_pdf: (args) => (saved.push(args as Args), answer()),
+    },
+    unexpected,
+  );
   return { previews, saved };
 }
 

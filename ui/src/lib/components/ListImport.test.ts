@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ListImport from "./ListImport.svelte";
-import type { Field, ListReview, Mapping, ParticipantImportReport, Side, Visit } from "../api/types";
+import type { Field, ListReview, Mapping, ParticipantImportReport, Side } from "../api/types";
 import { i18n } from "../i18n.svelte";
+import { visit } from "../test-fixtures";
 
 // jsdom's Blob has no arrayBuffer() (the app's WebKitGTK has); its
 // FileReader reads the same bytes, so a dropped File can be read as in the app.
@@ -23,19 +24,6 @@ afterEach(() => {
   clearMocks();
   i18n.lang = "de";
 });
-
-const visit: Visit = {
-  id: "visit-1",
-  title: { de: "Besuch aus Luzhou", en: "Visit from Luzhou", zh: "泸州代表团" },
-  direction: "incoming",
-  partner_city: "Luzhou",
-  first_day: "2027-03-24",
-  last_day: "2027-03-28",
-  time_zone: "Europe/Berlin",
-  status: "planning",
-  hosts: ["Stadt Herne"],
-  notes: "",
-};
 
 const FIELDS: { field: Field; de: string; en: string }[] = [
   { field: "family_name", de: "Nachname", en: "Family name" },
@@ -94,7 +82,7 @@ function backend(first: ListReview | (() => never), sent: Sent[], review: (m: Ma
 
 function setup() {
   let imported = 0;
-  render(ListImport, { visit, onimported: () => imported++, onclose: () => {} });
+  render(ListImport, { visit: visit(), onimported: () => imported++, onclose: () => {} });
   return () => imported;
 }
 

@@ -4,6 +4,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ParticipantEdit, { movementLine } from "./ParticipantEdit.svelte";
 import type { Participant, ParticipantView, Side } from "../api/types";
 import { i18n } from "../i18n.svelte";
+import { participant } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -11,29 +12,13 @@ afterEach(() => {
   i18n.lang = "de";
 });
 
-const view = (over: Partial<ParticipantView>): ParticipantView => ({
-  person_id: "p",
-  name: "",
-  side: "guest",
-  role: "member",
-  precedence: 1,
-  title: { de: null, en: null, zh: null },
-  organisation: { de: null, en: null, zh: null },
-  arrival: null,
-  departure: null,
-  hotel: null,
-  phone: null,
-  email: null,
-  ...over,
-});
-
 // A visit with three guests and two hosts, as VisitDetail computes the end of a side.
 const visitParticipants: ParticipantView[] = [
-  view({ person_id: "p-liu", name: "刘强 Liu Qiang", side: "guest", role: "head_of_delegation", precedence: 1 }),
-  view({ person_id: "p-wang", name: "王芳 Wang Fang", side: "guest", precedence: 2 }),
-  view({ person_id: "p-li", name: "李明 Li Ming", side: "guest", role: "interpreter", precedence: 3 }),
-  view({ person_id: "p-dudda", name: "Frank Dudda", side: "host", role: "host", precedence: 1 }),
-  view({ person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "staff", precedence: 4 }),
+  participant({ person_id: "p-liu", name: "刘强 Liu Qiang", side: "guest", role: "head_of_delegation", precedence: 1 }),
+  participant({ person_id: "p-wang", name: "王芳 Wang Fang", side: "guest", precedence: 2 }),
+  participant({ person_id: "p-li", name: "李明 Li Ming", side: "guest", role: "interpreter", precedence: 3 }),
+  participant({ person_id: "p-dudda", name: "Frank Dudda", side: "host", role: "host", precedence: 1 }),
+  participant({ person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "staff", precedence: 4 }),
 ];
 const nextPrecedence = (side: Side) =>
   visitParticipants.filter((p) => p.side === side).reduce((m, p) => Math.max(m, p.precedence), 0) + 1;
@@ -111,7 +96,7 @@ describe("ParticipantEdit", () => {
     });
     let saved = false;
     render(ParticipantEdit, {
-      participant: view({
+      participant: participant({
         person_id: "p-liu",
         arrival: { at: { local: "2027-03-24T14:05", zone: "Europe/Berlin" }, place: "DUS", transport: "LH 723" },
         departure: { at: { local: "2027-03-23T10:00", zone: "Europe/Berlin" }, place: "DUS", transport: null },
@@ -171,7 +156,7 @@ describe("ParticipantEdit", () => {
         : { type: "single", abbreviation: "CET", utc: "2027-10-31T02:00:00Z" };
     });
     render(ParticipantEdit, {
-      participant: view({
+      participant: participant({
         person_id: "p-liu",
         departure: { at: { local: "2027-10-31T02:30", zone: "Europe/Berlin", occurrence: "second" }, place: "DUS", transport: null },
       }),

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import Programme from "./Programme.svelte";
-import type { ItemView, ParticipantView, PersonProgramme, ProgrammeItem, VisitView, Warning } from "../api/types";
+import type { ItemView, PersonProgramme, ProgrammeItem, Warning } from "../api/types";
 import { i18n } from "../i18n.svelte";
+import { item as fixtureItem, mockBackend, participant, timed, visitView, type Call, type Routes } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -11,29 +12,20 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const item = (over: Partial<ItemView> & Pick<ItemView, "id" | "schedule">): ItemView => ({
-  title: { de: over.id, en: null, zh: null },
-  kind: "meeting",
-  zone: "Asia/Shanghai",
-  start_abbreviation: "CST",
-  end_abbreviation: "CST",
-  start_utc: null,
-  end_utc: null,
-  venue: null,
-  attendees: [],
-  responsible: [],
-  notes: "",
-  dress_code: { de: null, en: null, zh: null },
-  status: "confirmed",
-  revision: 1,
-  ...over,
-});
+/** An item in Luzhou, titled by its id unless it says otherwise. */
+const item = (over: Partial<ItemView> & Pick<ItemView, "id" | "schedule">): ItemView =>
+  fixtureItem({
+    title: { de: over.id, en: null, zh: null },
+    kind: "meeting",
+    zone: "Asia/Shanghai",
+    start_abbreviation: "CST",
+    end_abbreviation: "CST",
+    start_utc: null,
+    end_utc: null,
+    ...over,
+  });
 
-const shanghai = (start: string, end: string) => ({
-  type: "timed" as const,
-  start: { local: start, zone: "Asia/Shanghai" },
-  end: { local: end, zone: "Asia/Shanghai" },
-});
+const shanghai = (start: string, end: string) => timed(start, end, "Asia/Shanghai");
 
 // Two days in Luzhou. The port visit overlaps the press talk; the airport
 // transfer at 05:30 in Luzhou is still the evening before in Herne.
@@ -78,24 +70,17 @@ const hotel = item({
   end_abbreviation: null,
 });
 
-const view: VisitView = {
+const view = visitView({
   visit: {
-    id: "visit-1",
     title: { de: "Wirtschaftsdelegation nach Luzhou", en: null, zh: null },
     direction: "outgoing",
-    partner_city: "Luzhou",
     first_day: "2028-04-10",
     last_day: "2028-04-11",
     time_zone: "Asia/Shanghai",
-    status: "planning",
     hosts: [],
-    notes: "",
   },
-  participants: [],
   programme: [hotel, port, press, transfer],
-};
-
-type Call = { cmd: string; args: Record<string, unknown> };
+});
 
 function setup() {
   const calls: Call[] = [];
@@ -278,30 +263,17 @@ describe("Programme", () => {
 
 // The conflict check and one person's programme.
 
-const zhou: ParticipantView = {
+const zhou = participant({
   person_id: "p-zhou",
   name: "周敏 Zhou Min",
-  side: "guest",
   role: "head_of_delegation",
-  precedence: 1,
   title: { de: "Bürgermeisterin", en: null, zh: null },
   organisation: { de: "Stadt Luzhou", en: null, zh: null },
   arrival: { at: { local: "2028-04-09T14:05", zone: "Asia/Shanghai" }, place: "Flughafen Luzhou (LZO)", transport: "CA 4457" },
-  departure: null,
   hotel: "Luzhou Hotel",
-  phone: null,
-  email: null,
-};
-const berger: ParticipantView = {
-  ...zhou,
-  person_id: "p-berger",
-  name: "Dr. Anna Berger",
-  side: "host",
-  role: "staff",
-  arrival: null,
-  hotel: null,
-};
-const withPeople: VisitView = { ...view, participants: [zhou, berger] };
+});
+const berger = participant({ ...zhou, person_id: "p-berger", name: "Dr. Anna Berger", side: "host", role: "staff", arrival: null, hotel: null });
+const withPeople = { ...view, participants: [zhou, berger] };
 
 const warning = (over: Partial<Warning> & Pick<Warning, "kind" | "severity" | "items" | "message">): Warning => ({
   visits: ["visit-1"],
@@ -360,23 +332,18 @@ const programmes: Record<string, PersonProgramme> = {
 };
 
 /** A backend with the check's answers; actions and reads are recorded. */
-function backend(warnings: Warning[] | (() => Warning[] | Promise<Warning[]>), more: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
-  const calls: Call[] = [];
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    if (cmd in more) return more[cmd](args);
-    if (cmd === "check_visit") return typeof warnings === "function" ? warnings() : warnings;
-    if (cmd === "list_venues") return [];
-    if (cmd === "person_programme") {
+function backend(warnings: Warning[] | (() => Warning[] | Promise<Warning[]>), more: Routes = {}) {
+  return mockBackend({
+    check_visit: () => (typeof warnings === "function" ? warnings() : warnings),
+    list_venues: () => [],
+    person_programme: (args) => {
       const p = programmes[args.person as string];
       if (!p) throw { kind: "not_found", message: "participant not found", fields: [] };
       return p;
-    }
-    if (cmd === "local_time_info") return { type: "single", abbreviation: "CST", utc: "2028-04-09T06:05:00Z" };
-    return null;
+    },
+    local_time_info: () => ({ type: "single", abbreviation: "CST", utc: "2028-04-09T06:05:00Z" }),
+    ...more,
   });
-  return calls;
 }
 
 const rows = () => screen.getAllByTestId("warning");

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import VisitDetail from "./VisitDetail.svelte";
-import type { ItemView, ParticipantView, PersonProgramme, VisitView, Warning } from "../api/types";
+import type { PersonProgramme, Warning } from "../api/types";
+import { item, mockBackend, participant, visitView } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -10,60 +11,15 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const guest = (person_id: string, name: string, precedence: number): ParticipantView => ({
-  person_id,
-  name,
-  side: "guest",
-  role: "member",
-  precedence,
-  title: { de: null, en: null, zh: null },
-  organisation: { de: null, en: null, zh: null },
-  arrival: null,
-  departure: null,
-  hotel: null,
-  phone: null,
-  email: null,
-});
+const reception = item({ attendees: [{ person_id: "p-liu", name: "刘强 Liu Qiang" }] });
 
-const reception: ItemView = {
-  id: "reception",
-  title: { de: "Empfang im Rathaus", en: null, zh: null },
-  kind: "reception",
-  schedule: {
-    type: "timed",
-    start: { local: "2027-03-25T10:00", zone: "Europe/Berlin" },
-    end: { local: "2027-03-25T11:00", zone: "Europe/Berlin" },
-  },
-  zone: "Europe/Berlin",
-  start_abbreviation: "CET",
-  end_abbreviation: "CET",
-  start_utc: "2027-03-25T09:00:00Z",
-  end_utc: "2027-03-25T10:00:00Z",
-  venue: null,
-  attendees: [{ person_id: "p-liu", name: "刘强 Liu Qiang" }],
-  responsible: [],
-  notes: "",
-  dress_code: { de: null, en: null, zh: null },
-  status: "confirmed",
-  revision: 1,
-};
-
-const view: VisitView = {
-  visit: {
-    id: "visit-1",
-    title: { de: "Delegation aus Luzhou", en: null, zh: null },
-    direction: "incoming",
-    partner_city: "Luzhou",
-    first_day: "2027-03-24",
-    last_day: "2027-03-28",
-    time_zone: "Europe/Berlin",
-    status: "planning",
-    hosts: [],
-    notes: "",
-  },
-  participants: [guest("p-liu", "刘强 Liu Qiang", 1), guest("p-wang", "王芳 Wang Fang", 2)],
+const view = visitView({
+  participants: [
+    participant({ person_id: "p-liu", name: "刘强 Liu Qiang", precedence: 1 }),
+    participant({ person_id: "p-wang", name: "王芳 Wang Fang", precedence: 2 }),
+  ],
   programme: [reception],
-};
+});
 
 const warning = (severity: Warning["severity"]): Warning => ({
   kind: "before_arrival",
@@ -86,18 +42,15 @@ const liuProgramme: PersonProgramme = {
 };
 
 function setup(warnings: Warning[]) {
-  const asked: string[] = [];
-  mockIPC((cmd, args) => {
-    asked.push(cmd);
-    if (cmd === "get_visit") return view;
-    if (cmd === "list_purges") return [];
-    if (cmd === "check_visit") return warnings;
-    if (cmd === "person_programme" && (args as { person: string }).person === "p-liu") return liuProgramme;
-    if (cmd === "itinerary_preview") return `<div class="itinerary"><div class="item" data-testid="itinerary-item">Empfang</div></div>`;
-    return null;
+  const calls = mockBackend({
+    get_visit: () => view,
+    list_purges: () => [],
+    check_visit: () => warnings,
+    person_programme: ({ person }) => (person === "p-liu" ? liuProgramme : null),
+    itinerary_preview: () => `<div class="itinerary"><div class="item" data-testid="itinerary-item">Empfang</div></div>`,
   });
   render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
-  return asked;
+  return calls;
 }
 
 describe("VisitDetail", () => {
@@ -128,7 +81,7 @@ describe("VisitDetail", () => {
     const own = await screen.findByTestId("person-programme");
     expect((screen.getByTestId("programme-person") as HTMLSelectElement).value).toBe("p-liu");
     await waitFor(() => expect(within(own).getAllByTestId("person-item")).toHaveLength(1));
-    expect(asked).toContain("person_programme");
+    expect(asked.map((c) => c.cmd)).toContain("person_programme");
   });
 
   it("opens the programme's print panel from the toolbar, on the person the programme shows", async () => {
@@ -140,6 +93,6 @@ describe("VisitDetail", () => {
     const panel = await screen.findByTestId("itinerary-print");
     expect((panel.querySelector("[name=itinerary_person]") as HTMLSelectElement).value).toBe("p-liu");
     await screen.findByTestId("itinerary-preview");
-    expect(asked).toContain("itinerary_preview");
+    expect(asked.map((c) => c.cmd)).toContain("itinerary_preview");
   });
 });

@@ -129,6 +129,22 @@ impl Ui {
         el.click().await.unwrap();
     }
 
+    /// Clicks an element inside `parent`, brought into view first like
+    /// [`Ui::click`].
+    async fn click_in(&self, parent: &Element, css: &str) {
+        eprintln!("e2e: click {css} in a row");
+        let el = parent.find(Locator::Css(css)).await.unwrap();
+        self.c
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(120)).await;
+        el.click().await.unwrap();
+    }
+
     /// Sets an input's or select's value the way typing would, and lets
     /// Svelte's bindings see it.
     async fn set(&self, css: &str, value: &str) {
@@ -452,13 +468,7 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
             "Interview mit der Lokalpresse",
         )
         .await;
-    interview
-        .find(Locator::Css("button.edit"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    ui.click_in(&interview, "button.edit").await;
     ui.click("[data-testid=delete-item]").await;
     ui.click("[data-testid=item-form] [data-testid=confirm-delete-item]")
         .await;

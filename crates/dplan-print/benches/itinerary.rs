@@ -1,6 +1,7 @@
 //! A seven-day, 80-item itinerary in two languages (German + Chinese) to
 //! PDF: the first run in a process (which also searches the system's fonts)
-//! and the median of the following runs. Prints figures and asserts
+//! and the median of the following runs (each starts with Typst's caches
+//! empty: `pdf` evicts them). Prints figures and asserts
 //! nothing; the target is under 1 s.
 //!
 //! Run with `cargo bench -p dplan-print`.

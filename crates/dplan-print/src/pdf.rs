@@ -145,5 +145,10 @@ pub fn pdf(
         timestamp: when.map(typst_pdf::Timestamp::new_utc),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&paged, &options).map_err(|e| PrintError::Layout(diagnostics(&e)))
+    let pdf = typst_pdf::pdf(&paged, &options).map_err(|e| PrintError::Layout(diagnostics(&e)));
+    // Typst memoizes layout across compilations; an app that prints now and
+    // then would only keep growing, so the caches are dropped each time (the
+    // fonts stay loaded).
+    typst::comemo::evict(0);
+    pdf
 }

@@ -361,6 +361,20 @@ describe("Programme: the conflict check", () => {
     delete (Element.prototype as Partial<Element>).scrollIntoView;
   });
 
+  it("lists the first 25 warnings at once and the rest when asked", async () => {
+    const many = Array.from({ length: 40 }, (_, k) => ({ ...doubleBooked, message: `clash ${k}` }));
+    backend(many);
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(25));
+    expect(summary()).toContain("40");
+    const more = screen.getByTestId("warnings-more");
+    expect(more.textContent).toContain("Alle 40 Warnungen zeigen");
+    await fireEvent.click(more);
+    expect(rows()).toHaveLength(40);
+    expect(rows()[39].textContent).toContain("clash 39");
+    expect(screen.queryByTestId("warnings-more")).toBeNull();
+  });
+
   it("lists each warning with its kind, severity and the engine's sentence", async () => {
     const calls = backend([doubleBooked, venueTaken, noLanguage]);
     render(Programme, { view: withPeople, onchanged: () => {} });
@@ -723,8 +737,9 @@ describe("Programme: the check's settings", () => {
         travel: [{ from: "venue-port", to: "venue-hall", minutes: 20 }],
       },
     });
+    // The check runs again (once the programme has been painted).
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "check_visit")).toHaveLength(2));
     const checks = calls.filter((c) => c.cmd === "check_visit");
-    expect(checks).toHaveLength(2);
     expect(calls.indexOf(checks[1])).toBeGreaterThan(calls.findIndex((c) => c.cmd === "save_check_settings"));
   });
 });

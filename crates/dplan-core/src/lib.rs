@@ -29,6 +29,7 @@ mod validate;
 mod venue;
 pub mod view;
 mod visit;
+pub mod words;
 
 pub use conflict::{CheckInput, CheckOptions, Severity, Warning, WarningKind, check};
 pub use exchange::{FORMAT, FORMAT_VERSION, FileError, VisitFile};

@@ -38,6 +38,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 use dplan_core::view::{ItemView, PersonRef, VisitView};
+use dplan_core::words::{self, Label};
 use dplan_core::{ItemKind, ItemStatus, Lang, PersonId, Role, Schedule, ZonedLocal};
 use ics::components::Property;
 use ics::properties::{
@@ -129,7 +130,9 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
     cal.push(Method::new("PUBLISH"));
     let title = joined(langs, |l| view.visit.title.get(l));
     let name = match (person_name, scope) {
-        (Some(n), Scope::Staff(_)) => format!("{title} – {n} ({})", duties_label(lead)),
+        (Some(n), Scope::Staff(_)) => {
+            format!("{title} – {n} ({})", words::label(lead, Label::Duties))
+        }
         (Some(n), _) => format!("{title} – {n}"),
         (None, _) => title,
     };
@@ -375,37 +378,16 @@ struct Labels {
 
 impl Labels {
     fn new(langs: &[Lang]) -> Self {
-        let label = |de: &str, en: &str, zh: &str| {
-            let mut parts: Vec<&str> = Vec::new();
-            for l in langs {
-                let t = match l {
-                    Lang::De => de,
-                    Lang::En => en,
-                    Lang::Zh => zh,
-                };
-                if !parts.contains(&t) {
-                    parts.push(t);
-                }
-            }
-            parts.join(" / ")
-        };
+        let label = |key| words::joined(langs, key);
         Labels {
-            tentative: label("Vorläufig", "Tentative", "待定"),
-            cancelled: label("Abgesagt", "Cancelled", "已取消"),
-            attendees: label("Teilnehmende", "Attendees", "出席人员"),
-            interpreter: label("Dolmetschung", "Interpreter", "翻译"),
-            responsible: label("Verantwortlich", "Responsible", "负责人"),
-            dress_code: label("Kleiderordnung", "Dress code", "着装要求"),
-            notes: label("Hinweise", "Notes", "备注"),
+            tentative: label(Label::Tentative),
+            cancelled: label(Label::Cancelled),
+            attendees: label(Label::Attendees),
+            interpreter: label(Label::Interpreter),
+            responsible: label(Label::Responsible),
+            dress_code: label(Label::DressCode),
+            notes: label(Label::Notes),
         }
-    }
-}
-
-fn duties_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Aufgaben",
-        Lang::En => "duties",
-        Lang::Zh => "职责",
     }
 }
 

@@ -3,7 +3,7 @@
 //! the app's print dialog.
 //!
 //! [`Document::new`] turns a [`VisitView`](dplan_core::view::VisitView) into
-//! the itinerary's texts, formatted once in Rust ([`words`]: dates, labels,
+//! the itinerary's texts, formatted once in Rust (core's [`words`]: dates, labels,
 //! zone abbreviations); [`pdf`] typesets it with Typst (`assets/itinerary.typ`)
 //! and [`html`] writes the same content as a page. The CLI and the app call
 //! the same functions, so the same input and stamp give the same PDF.
@@ -16,7 +16,8 @@
 mod html;
 mod model;
 mod pdf;
-pub mod words;
+
+pub use dplan_core::words;
 
 pub use html::{fragment, html};
 pub use model::{Contact, Day, Document, Entry, Layout, Member, PrintOptions, Scope, Stay};

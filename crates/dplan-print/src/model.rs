@@ -9,7 +9,7 @@ use dplan_core::view::{ItemView, ParticipantView, VisitView};
 use dplan_core::{Direction, ItemStatus, Lang, PersonId, Role, Schedule, Side, Texts};
 use serde::Serialize;
 
-use crate::words::{self, Label};
+use dplan_core::words::{self, Label, joined as joined_label};
 
 /// Whose itinerary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,17 +157,6 @@ fn code(lang: Lang) -> &'static str {
 /// The text in `lang`, else the best other.
 fn text(t: &Texts, lang: Lang) -> String {
     t.best(lang).trim().to_string()
-}
-
-fn joined_label(langs: &[Lang], key: Label) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for l in langs {
-        let t = words::label(*l, key);
-        if !parts.contains(&t) {
-            parts.push(t);
-        }
-    }
-    parts.join(" / ")
 }
 
 impl Document {

@@ -1,8 +1,9 @@
-//! The words and date forms of a printed itinerary in German, English and
-//! Chinese.
+//! The fixed words and date forms the exports write in German, English and
+//! Chinese: labels of calendar descriptions and itineraries, roles, day
+//! headings, date ranges, zone abbreviations as German readers know them.
 
+use crate::{ItemStatus, Lang, Role, Side};
 use chrono::{Datelike, NaiveDate, Weekday};
-use dplan_core::{ItemStatus, Lang, Role, Side};
 
 /// A fixed label in one language.
 pub fn label(lang: Lang, key: Label) -> &'static str {
@@ -30,6 +31,8 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
         Email => ["E-Mail", "E-mail", "电子邮件"],
         PersonalItinerary => ["Persönliches Programm", "Personal itinerary", "个人日程"],
         Nothing => ["Keine Programmpunkte.", "No items.", "无日程。"],
+        Interpreter => ["Dolmetschung", "Interpreter", "翻译"],
+        Duties => ["Aufgaben", "duties", "职责"],
     };
     match lang {
         Lang::De => de,
@@ -62,6 +65,20 @@ pub enum Label {
     Email,
     PersonalItinerary,
     Nothing,
+    Interpreter,
+    Duties,
+}
+
+/// A label in each of `langs`, each wording once: "Teilnehmende / 出席人员".
+pub fn joined(langs: &[Lang], key: Label) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for l in langs {
+        let t = label(*l, key);
+        if !parts.contains(&t) {
+            parts.push(t);
+        }
+    }
+    parts.join(" / ")
 }
 
 pub fn status(lang: Lang, status: ItemStatus) -> Option<&'static str> {

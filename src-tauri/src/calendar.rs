@@ -7,9 +7,9 @@ use dplan_core::{Lang, PersonId, VisitId, view::VisitView};
 use dplan_ics::{IcsError, Options, Scope};
 use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::{
+    dialogs,
     error::{IpcError, IpcResult},
     state::AppState,
 };
@@ -52,16 +52,10 @@ pub fn export_calendar(
         let file = s.export_visit(visit_id, Utc::now(), false)?;
         dplan_ics::export(&VisitView::new(&file), scope, &options).map_err(ics_error)
     })?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("iCalendar (Outlook)", &["ics"])
-        .set_file_name(&suggested_name)
-        .blocking_save_file()
-    else {
-        return Ok(None);
-    };
-    let path = path.into_path().map_err(IpcError::internal)?;
-    dplan_store::write_atomically(&path, text.as_bytes())?;
-    Ok(Some(path.display().to_string()))
+    dialogs::save_bytes(
+        &app,
+        ("iCalendar (Outlook)", &["ics"]),
+        &suggested_name,
+        text.as_bytes(),
+    )
 }

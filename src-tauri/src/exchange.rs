@@ -6,12 +6,8 @@ use chrono::Utc;
 use dplan_core::VisitId;
 use dplan_store::ImportReport;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
-use crate::{
-    error::{IpcError, IpcResult},
-    state::AppState,
-};
+use crate::{dialogs, error::IpcResult, state::AppState};
 
 const FILTER_NAME: &str = "Delegation Planner (JSON)";
 
@@ -24,16 +20,9 @@ pub fn export_visit_file(
     id: VisitId,
     suggested_name: String,
 ) -> IpcResult<Option<String>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter(FILTER_NAME, &["json"])
-        .set_file_name(&suggested_name)
-        .blocking_save_file()
-    else {
+    let Some(path) = dialogs::save_path(&app, &[(FILTER_NAME, &["json"])], &suggested_name)? else {
         return Ok(None);
     };
-    let path = path.into_path().map_err(IpcError::internal)?;
     state.with(|s| {
         s.export_visit_file(id, &path, Utc::now(), false)?;
         Ok(Some(path.display().to_string()))
@@ -47,14 +36,8 @@ pub fn import_visit_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> IpcResult<Option<ImportReport>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter(FILTER_NAME, &["json"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = dialogs::open_path(&app, &[(FILTER_NAME, &["json"])])? else {
         return Ok(None);
     };
-    let path = path.into_path().map_err(IpcError::internal)?;
     state.with(|s| Ok(Some(s.import_visit_file(&path)?)))
 }

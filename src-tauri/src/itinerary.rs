@@ -7,9 +7,9 @@ use dplan_core::{Lang, PersonId, VisitId, view::VisitView};
 use dplan_print::{Layout, PrintError, PrintOptions, Scope};
 use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::{
+    dialogs,
     error::{IpcError, IpcResult},
     state::AppState,
 };
@@ -71,16 +71,5 @@ pub fn save_itinerary_pdf(
         ..PrintOptions::new(langs, Utc::now())
     };
     let bytes = dplan_print::pdf(&view, scope(person), &options).map_err(print_error)?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(&suggested_name)
-        .blocking_save_file()
-    else {
-        return Ok(None);
-    };
-    let path = path.into_path().map_err(IpcError::internal)?;
-    dplan_store::write_atomically(&path, &bytes)?;
-    Ok(Some(path.display().to_string()))
+    dialogs::save_bytes(&app, ("PDF", &["pdf"]), &suggested_name, &bytes)
 }

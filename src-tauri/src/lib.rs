@@ -4,6 +4,7 @@
 
 mod calendar;
 mod check;
+mod dialogs;
 mod error;
 mod exchange;
 mod itinerary;

@@ -8,9 +8,9 @@ use dplan_core::{Lang, Side, VisitId};
 use dplan_roster::{ImportOptions, ImportPolicy, ListReview, Mapping, Table};
 use dplan_store::{ErrorKind, ParticipantImportReport, PurgeRecord};
 use tauri::{AppHandle, State, ipc::InvokeBody, ipc::Request};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::{
+    dialogs,
     error::{IpcError, IpcResult},
     state::AppState,
 };
@@ -44,15 +44,10 @@ pub fn open_participant_list(
     visit_id: VisitId,
     default_side: Side,
 ) -> IpcResult<Option<ListReview>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("Excel, CSV", &["xlsx", "xls", "csv", "txt"])
-        .blocking_pick_file()
+    let Some(path) = dialogs::open_path(&app, &[("Excel, CSV", &["xlsx", "xls", "csv", "txt"])])?
     else {
         return Ok(None);
     };
-    let path = path.into_path().map_err(IpcError::internal)?;
     let bytes = std::fs::read(&path).map_err(|e| {
         IpcError::of(
             ErrorKind::Storage,
@@ -151,17 +146,14 @@ pub fn export_roster(
     lang: Lang,
     suggested_name: String,
 ) -> IpcResult<Option<String>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("Excel", &["xlsx"])
-        .add_filter("CSV (Excel)", &["csv"])
-        .set_file_name(&suggested_name)
-        .blocking_save_file()
+    let Some(path) = dialogs::save_path(
+        &app,
+        &[("Excel", &["xlsx"]), ("CSV (Excel)", &["csv"])],
+        &suggested_name,
+    )?
     else {
         return Ok(None);
     };
-    let path = path.into_path().map_err(IpcError::internal)?;
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));

@@ -368,9 +368,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             for arg in &remove_travel {
                 let (a, b) = venue_pair(&store, arg, "--remove-travel", "A:B")?;
-                settings
-                    .travel
-                    .retain(|t| !((t.from, t.to) == (a, b) || (t.from, t.to) == (b, a)));
+                settings.set_travel(a, b, None);
             }
             for arg in &travel {
                 let (pair, minutes) = arg
@@ -382,14 +380,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ))
                 })?;
                 let (a, b) = venue_pair(&store, pair, "--travel", "A:B=MINUTES")?;
-                settings
-                    .travel
-                    .retain(|t| !((t.from, t.to) == (a, b) || (t.from, t.to) == (b, a)));
-                settings.travel.push(dplan_core::conflict::TravelTime {
-                    from: a,
-                    to: b,
-                    minutes,
-                });
+                settings.set_travel(a, b, Some(minutes));
             }
             if changed {
                 store.save_check_settings(&settings)?;

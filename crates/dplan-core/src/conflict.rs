@@ -184,6 +184,20 @@ impl CheckSettings {
         c.finish()
     }
 
+    /// Sets the way between two venues (either order names the same pair),
+    /// or forgets it with `None`.
+    pub fn set_travel(&mut self, a: VenueId, b: VenueId, minutes: Option<u32>) {
+        self.travel
+            .retain(|t| (t.from, t.to) != (a, b) && (t.from, t.to) != (b, a));
+        if let Some(minutes) = minutes {
+            self.travel.push(TravelTime {
+                from: a,
+                to: b,
+                minutes,
+            });
+        }
+    }
+
     /// The options [`check`] takes.
     pub fn options(&self) -> CheckOptions {
         CheckOptions {
@@ -1300,6 +1314,24 @@ fn when(schedule: &Schedule) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_travel_pair_is_set_once_in_either_order_and_forgotten() {
+        let (a, b) = (VenueId::derived("a"), VenueId::derived("b"));
+        let mut s = CheckSettings::default();
+        s.set_travel(a, b, Some(20));
+        s.set_travel(b, a, Some(45));
+        assert_eq!(
+            s.travel,
+            vec![TravelTime {
+                from: b,
+                to: a,
+                minutes: 45
+            }]
+        );
+        s.set_travel(a, b, None);
+        assert!(s.travel.is_empty());
+    }
     use crate::{Direction, Movement, NameOrder, Occurrence, Texts, demo};
     use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 

@@ -181,7 +181,9 @@ fn python_comparison(text: &str, ours: Duration) {
     let dir = tempfile::tempdir().expect("temp dir");
     let json = dir.path().join("events.json");
     std::fs::write(&json, serde_json::to_vec(&events).expect("json")).expect("write");
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/icalendar_bench.py");
+    let script =
+        std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+            .join("benches/icalendar_bench.py");
     // Debian's python3-icalendar lives with the system Python.
     let python = if std::path::Path::new("/usr/bin/python3").exists() {
         "/usr/bin/python3"

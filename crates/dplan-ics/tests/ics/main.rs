@@ -7,7 +7,7 @@ mod icaljs;
 mod rules;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -139,7 +139,8 @@ pub fn options(langs: &[dplan_core::Lang]) -> Options {
 }
 
 pub fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("tests/golden")
 }
 
 /// Compares with the committed golden file; a stale one is rewritten and

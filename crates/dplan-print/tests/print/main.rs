@@ -5,7 +5,7 @@
 //! only their items. Pages are rendered to PNG under `artifacts/itineraries/`
 //! to be looked at.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use chrono::{TimeZone, Utc};
@@ -44,7 +44,8 @@ fn tool(name: &str, args: &[&str]) -> String {
 }
 
 fn artifacts() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/itineraries");
+    let dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("../../artifacts/itineraries");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -112,7 +112,8 @@ pub const NAMES: &[&str] = &[
 ];
 
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("tests/fixtures")
 }
 
 /// Rewrites a stale or missing fixture and fails, so that a change here

@@ -3,7 +3,7 @@
 //! regenerates them; when the file was stale it writes the new one and fails,
 //! so CI catches a forgotten regeneration and a local rerun fixes it.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use dplan_core::conflict::{CheckSettings, TravelTime};
 use dplan_core::view::{
@@ -95,7 +95,8 @@ fn generated() -> String {
 
 #[test]
 fn typescript_types_are_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/api/generated.ts");
+    let path = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("../../ui/src/lib/api/generated.ts");
     let fresh = generated();
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     if committed != fresh {

@@ -42,6 +42,28 @@ fn open_visit_arg(args: impl IntoIterator<Item = String>) -> Option<String> {
     None
 }
 
+/// Asks WebKitGTK to paint pages in software instead of compositing them with
+/// OpenGL, unless `DPLAN_GPU_COMPOSITING=1` asks for the GPU or
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` is already set.
+///
+/// WebKitGTK composites every page with OpenGL by default. For a screen of
+/// forms and lists that buys nothing, and where there is no GPU (a virtual
+/// desktop, remote session or Xvfb, where Mesa renders OpenGL on the CPU) it
+/// costs about 120 ms before the first frame and about 100 MiB in the web
+/// process (measured with `.ci/bench-launch`; see ARCHITECTURE.md).
+///
+/// # Safety
+/// Changes the process environment, so it must run before any other thread
+/// exists: call it first thing in `main`.
+#[cfg(target_os = "linux")]
+pub unsafe fn paint_without_gpu_compositing() {
+    let gpu_wanted = std::env::var_os("DPLAN_GPU_COMPOSITING").is_some_and(|v| v == "1");
+    if !gpu_wanted && std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        // SAFETY: the caller guarantees that no other thread exists.
+        unsafe { std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1") };
+    }
+}
+
 pub fn run() {
     let state = state::AppState::open(
         db_path(),

@@ -120,6 +120,25 @@ describe("Programme", () => {
     expect(screen.queryByTestId("second-time")).toBeNull();
   });
 
+  it("builds a long agenda a screenful at a time, in order, then every item", async () => {
+    const programme = Array.from({ length: 90 }, (_, n) => {
+      const day = `2028-04-${String(10 + Math.floor(n / 30)).padStart(2, "0")}`;
+      const hh = String(6 + Math.floor((n % 30) / 2)).padStart(2, "0");
+      const mm = n % 2 ? "30" : "00";
+      return item({ id: `i${n}`, title: { de: `Termin ${n}`, en: null, zh: null }, schedule: shanghai(`${day}T${hh}:${mm}`, `${day}T${hh}:${mm === "00" ? "20" : "50"}`) });
+    });
+    mockBackend({}, () => []);
+    render(Programme, { view: { ...view, programme }, onchanged: () => {} });
+    const first = screen.getAllByTestId("programme-item");
+    expect(first).toHaveLength(25);
+    expect(first[0].textContent).toContain("Termin 0");
+    expect(first[24].textContent).toContain("Termin 24");
+    await waitFor(() => expect(screen.getAllByTestId("programme-item")).toHaveLength(90));
+    const all = screen.getAllByTestId("programme-item");
+    expect(all[89].textContent).toContain("Termin 89");
+    expect(screen.getAllByRole("heading", { level: 4 })).toHaveLength(3);
+  });
+
   it("shows a second zone's times converted from UTC, marking other days, and remembers it", async () => {
     setup();
     await fireEvent.change(screen.getByTestId("second-zone"), { target: { value: "Europe/Berlin" } });

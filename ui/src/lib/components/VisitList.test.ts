@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import VisitList from "./VisitList.svelte";
 import type { Visit } from "../api/types";
@@ -47,6 +47,20 @@ describe("VisitList", () => {
     expect(confirmed).toHaveLength(1);
     await fireEvent.click(confirmed[0]);
     expect(opened).toBe("a");
+  });
+
+  it("builds five years of visits a screenful at a time, then all of them", async () => {
+    const many = Array.from({ length: 130 }, (_, n) =>
+      visit({ id: `v${n}`, first_day: `2027-01-${String((n % 28) + 1).padStart(2, "0")}`, last_day: "2027-02-01", title: { de: `Besuch ${n}`, en: null, zh: null } }),
+    );
+    mockIPC((cmd) => (cmd === "list_visits" ? many : null));
+    render(VisitList, { onopen: () => {}, onnew: () => {} });
+    const first = await screen.findAllByTestId("visit-row");
+    expect(first).toHaveLength(40);
+    await waitFor(() => expect(screen.getAllByTestId("visit-row")).toHaveLength(130));
+    // A search over all of them still finds one that was built last.
+    await fireEvent.input(screen.getByRole("searchbox"), { target: { value: "Besuch 129" } });
+    expect(screen.getAllByTestId("visit-row")).toHaveLength(1);
   });
 
   it("shows the error message the backend sends", async () => {

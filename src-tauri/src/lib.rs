@@ -81,6 +81,12 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        // What the page should know before its first script runs.
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("dplan-start")
+                .js_init_script(startup::init_script(state.open_visit.as_deref()))
+                .build(),
+        )
         // Window size and position are remembered across starts.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())

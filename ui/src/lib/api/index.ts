@@ -195,6 +195,16 @@ export const api = {
 };
 
 /**
+ * The visit named with `delegation-planner --open VISIT`, which the app puts
+ * into the page before its scripts run (`startup::init_script`); null when
+ * none was named or the page runs without the app (tests).
+ */
+export function visitToOpenAtStart(): string | null {
+  const value = (window as { __DPLAN_OPEN_VISIT__?: unknown }).__DPLAN_OPEN_VISIT__;
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+/**
  * Tells the Rust side that `screen` has been painted with its data (for the
  * startup trace, `DPLAN_TRACE`). Waits two animation frames, so the report
  * comes after the browser has painted, not merely after the DOM changed.

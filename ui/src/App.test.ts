@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen } from "@testing-library/svelte";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import App from "./App.svelte";
+import { mockBackend, visitView } from "./lib/test-fixtures";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  delete (window as { __DPLAN_OPEN_VISIT__?: unknown }).__DPLAN_OPEN_VISIT__;
+});
+
+const info = (open_visit: string | null) => ({ db_path: "/tmp/x.sqlite3", empty: false, version: "0.1.0", open_visit });
+
+describe("App", () => {
+  it("asks for the visit named with --open at once when the app hands it over, before app_info answers", async () => {
+    (window as { __DPLAN_OPEN_VISIT__?: unknown }).__DPLAN_OPEN_VISIT__ = "v1";
+    let answerInfo: (v: unknown) => void = () => {};
+    const calls = mockBackend({
+      app_info: () => new Promise((resolve) => (answerInfo = resolve)),
+      list_visits: () => [],
+      get_visit: () => visitView(),
+      list_purges: () => [],
+      check_visit: () => [],
+    });
+    render(App);
+    await screen.findByTestId("programme-person");
+    expect(calls.find((c) => c.cmd === "get_visit")?.args).toEqual({ id: "v1" });
+    answerInfo(info("v1"));
+    expect(screen.getByText("Besuch der Delegation aus Luzhou", { exact: false })).toBeTruthy();
+  });
+
+  it("opens the visit app_info names when the page was not told at start", async () => {
+    const calls = mockBackend({
+      app_info: () => info("v1"),
+      list_visits: () => [],
+      get_visit: () => visitView(),
+      list_purges: () => [],
+      check_visit: () => [],
+    });
+    render(App);
+    await screen.findByTestId("programme-person");
+    const order = calls.map((c) => c.cmd);
+    expect(order.indexOf("app_info")).toBeLessThan(order.indexOf("get_visit"));
+  });
+});

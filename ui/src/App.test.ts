@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
 import { mockBackend, visitView } from "./lib/test-fixtures";
@@ -25,9 +25,17 @@ describe("App", () => {
     });
     render(App);
     await screen.findByTestId("programme-person");
-    expect(calls.find((c) => c.cmd === "get_visit")?.args).toEqual({ id: "v1" });
+    expect(calls.filter((c) => c.cmd === "get_visit").map((c) => c.args)).toEqual([{ id: "v1" }]);
+    // The visit list is not asked for until it is shown.
+    expect(calls.some((c) => c.cmd === "list_visits")).toBe(false);
     answerInfo(info("v1"));
     expect(screen.getByText("Besuch der Delegation aus Luzhou", { exact: false })).toBeTruthy();
+
+    // Back to the list and into the visit again: asked afresh, not the
+    // answer from the start.
+    await fireEvent.click(screen.getByTestId("back"));
+    await screen.findByText("Noch keine Besuche.");
+    expect(calls.some((c) => c.cmd === "list_visits")).toBe(true);
   });
 
   it("opens the visit app_info names when the page was not told at start", async () => {

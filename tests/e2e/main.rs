@@ -215,6 +215,20 @@ impl Ui {
 
     async fn shot(&self, name: &str) {
         eprintln!("e2e: screenshot {name}");
+        // WebKitGTK takes a snapshot after the page's next drawing; painted
+        // without compositing (as the app paints on Linux), an idle page
+        // never draws again and the screenshot would wait forever. A
+        // transparent pixel that changes for a few frames gives it drawings
+        // to wait for; it removes itself.
+        let _ = self.c.execute(
+            "const d = document.createElement('div');
+             d.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+             document.body.appendChild(d);
+             let n = 0;
+             const tick = () => { d.style.background = n % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)'; if (++n < 60) requestAnimationFrame(tick); else d.remove(); };
+             requestAnimationFrame(tick);",
+            vec![],
+        ).await;
         if let Ok(png) = self.c.screenshot().await {
             let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
         }
@@ -601,6 +615,10 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.wait_text("[data-testid=purged-on]", "gelöscht").await;
     ui.shot("09-purged").await;
     ui.click("[data-testid=back]").await;
+    // The year's option exists once the list has loaded again; a value set
+    // before that would select nothing.
+    ui.el("[data-testid=year-filter] option[value='2029']")
+        .await;
     ui.set("[data-testid=year-filter]", "2029").await;
     ui.wait_count("[data-testid=visit-row]", 1).await;
     let row = ui.wait_text("[data-testid=visit-row]", "2029").await;

@@ -130,9 +130,9 @@ describe("Programme", () => {
     mockBackend({}, () => []);
     render(Programme, { view: { ...view, programme }, onchanged: () => {} });
     const first = screen.getAllByTestId("programme-item");
-    expect(first).toHaveLength(25);
+    expect(first).toHaveLength(15);
     expect(first[0].textContent).toContain("Termin 0");
-    expect(first[24].textContent).toContain("Termin 24");
+    expect(first[14].textContent).toContain("Termin 14");
     await waitFor(() => expect(screen.getAllByTestId("programme-item")).toHaveLength(90));
     const all = screen.getAllByTestId("programme-item");
     expect(all[89].textContent).toContain("Termin 89");

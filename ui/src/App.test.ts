@@ -12,17 +12,21 @@ afterEach(() => {
 
 const info = (open_visit: string | null) => ({ db_path: "/tmp/x.sqlite3", empty: false, version: "0.1.0", open_visit });
 
+/** A backend with one visit, "v1", and no visits in the list; `app_info` as given. */
+const backend = (app_info: () => unknown) =>
+  mockBackend({
+    app_info,
+    list_visits: () => [],
+    get_visit: () => visitView(),
+    list_purges: () => [],
+    check_visit: () => [],
+  });
+
 describe("App", () => {
   it("asks for the visit named with --open at once when the app hands it over, before app_info answers", async () => {
     (window as { __DPLAN_OPEN_VISIT__?: unknown }).__DPLAN_OPEN_VISIT__ = "v1";
     let answerInfo: (v: unknown) => void = () => {};
-    const calls = mockBackend({
-      app_info: () => new Promise((resolve) => (answerInfo = resolve)),
-      list_visits: () => [],
-      get_visit: () => visitView(),
-      list_purges: () => [],
-      check_visit: () => [],
-    });
+    const calls = backend(() => new Promise((resolve) => (answerInfo = resolve)));
     render(App);
     await screen.findByTestId("programme-person");
     expect(calls.filter((c) => c.cmd === "get_visit").map((c) => c.args)).toEqual([{ id: "v1" }]);
@@ -39,13 +43,7 @@ describe("App", () => {
   });
 
   it("opens the visit app_info names when the page was not told at start", async () => {
-    const calls = mockBackend({
-      app_info: () => info("v1"),
-      list_visits: () => [],
-      get_visit: () => visitView(),
-      list_purges: () => [],
-      check_visit: () => [],
-    });
+    const calls = backend(() => info("v1"));
     render(App);
     await screen.findByTestId("programme-person");
     const order = calls.map((c) => c.cmd);

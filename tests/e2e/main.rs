@@ -81,11 +81,14 @@ async fn open_app() -> Client {
     );
     let started = Instant::now();
     loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect("http://127.0.0.1:4444")
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps.clone());
+        let session = builder.connect("http://127.0.0.1:4444");
+        // A session that never opens fails the test instead of hanging it.
+        let session = tokio::time::timeout(2 * WAIT, session)
             .await
-        {
+            .unwrap_or_else(|_| panic!("no WebDriver session within {:?}", 2 * WAIT));
+        match session {
             Ok(c) => return c,
             Err(e) if started.elapsed() < WAIT => {
                 eprintln!("waiting for a WebDriver session: {e}");
@@ -229,7 +232,12 @@ impl Ui {
              requestAnimationFrame(tick);",
             vec![],
         ).await;
-        if let Ok(png) = self.c.screenshot().await {
+        // A screenshot that never comes fails the test instead of hanging
+        // the run.
+        let png = tokio::time::timeout(WAIT, self.c.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("screenshot {name}: no answer within {WAIT:?}"));
+        if let Ok(png) = png {
             let _ = std::fs::write(self.shots.join(format!("{name}.png")), png);
         }
     }

@@ -27,7 +27,7 @@ fn esc(s: &str) -> String {
 const STYLE: &str = r#"
 @page { size: A4; margin: 20mm 18mm 18mm 18mm; }
 .itinerary { --ink: #1d2530; --muted: #5b6470; --rule: #c9ced6; --accent: #9b1b30;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+  font-family: "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
   font-size: 9.5pt; color: var(--ink); background: #fff; }
 .itinerary .cover { min-height: 250mm; display: flex; flex-direction: column; break-after: page; padding-top: 25mm; }
 .itinerary .kicker { color: var(--accent); font-weight: bold; letter-spacing: .06em; text-transform: uppercase; font-size: 8.5pt; }

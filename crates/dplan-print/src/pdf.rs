@@ -4,8 +4,10 @@
 //! Typst lays the pages out (A4, headers and footers, no item split across
 //! pages), breaks Chinese lines correctly, and embeds subsets of the fonts
 //! used, so Chinese is real text that can be searched and copied. Fonts come
-//! from the system (Debian's fonts-noto-cjk: "Noto Sans CJK SC"; Source Han
-//! Sans, Microsoft YaHei or PingFang elsewhere), searched once per process.
+//! from the system, searched once per process: Latin text in "Noto Sans"
+//! (Debian's fonts-noto-core) where it is installed, so German quotation marks
+//! and punctuation keep Latin widths; Chinese in "Noto Sans CJK SC" (Debian's
+//! fonts-noto-cjk; Source Han Sans, Microsoft YaHei or PingFang elsewhere).
 
 use std::sync::OnceLock;
 

@@ -17,10 +17,15 @@ const CORE: &[&str] = &[
 ];
 const FORBIDDEN: &[&str] = &["tauri", "wry", "webkit2gtk", "gtk", "tao"];
 
+/// The workspace's root, found from where cargo runs this test (not where it
+/// was built: a shared target directory may have built it in another checkout).
+fn workspace_root() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo")).join("../..")
+}
+
 #[test]
 fn core_crates_never_depend_on_tauri() {
-    let root =
-        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo")).join("../..");
+    let root = workspace_root();
     let out = Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--locked"])
         .current_dir(&root)
@@ -77,8 +82,7 @@ fn core_crates_never_depend_on_tauri() {
 
 #[test]
 fn only_the_store_contains_sql() {
-    let root =
-        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo")).join("../..");
+    let root = workspace_root();
     let mut offenders = Vec::new();
     for dir in [
         "crates/dplan-core/src",

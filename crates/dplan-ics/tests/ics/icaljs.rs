@@ -19,9 +19,7 @@ fn ical_js_reads_every_file_to_the_same_instants() {
         std::fs::write(&path, text).unwrap();
         paths.push(path);
     }
-    let script =
-        std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
-            .join("tests/icaljs.mjs");
+    let script = crate::crate_dir().join("tests/icaljs.mjs");
     let out = Command::new("node")
         .arg(script)
         .args(&paths)

@@ -138,9 +138,14 @@ pub fn options(langs: &[dplan_core::Lang]) -> Options {
     }
 }
 
-pub fn golden_dir() -> PathBuf {
+/// The crate's folder, from where cargo runs the tests (not where it built
+/// them: a shared target directory may have built them in another checkout).
+pub fn crate_dir() -> PathBuf {
     PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
-        .join("tests/golden")
+}
+
+pub fn golden_dir() -> PathBuf {
+    crate_dir().join("tests/golden")
 }
 
 /// Compares with the committed golden file; a stale one is rewritten and

@@ -70,10 +70,7 @@ impl Participant {
             .enumerate()
         {
             let Some(m) = m else { continue };
-            match m.at.utc() {
-                Ok(t) => instants[i] = Some(t),
-                Err(e) => c.push(format!("{field}.at"), e.to_string()),
-            }
+            instants[i] = c.zoned(&format!("{field}.at"), &m.at);
             c.line(&format!("{field}.place"), &m.place, LINE_MAX);
             c.optional_line(&format!("{field}.transport"), &m.transport, NAME_MAX);
         }

@@ -65,6 +65,20 @@ impl PersonalData {
                 "must be 1 to 20 letters and digits",
             );
         }
+        // The date itself stays out of the message: it is personal data.
+        if self
+            .date_of_birth
+            .is_some_and(|d| !crate::time::in_date_window(d))
+        {
+            c.push(
+                "personal.date_of_birth",
+                format!(
+                    "is outside the dates dplan accepts ({}-01-01 to {}-12-31)",
+                    crate::time::EARLIEST_YEAR,
+                    crate::time::LATEST_YEAR
+                ),
+            );
+        }
         c.optional_line("personal.nationality", &self.nationality, NAME_MAX);
         c.optional_line("personal.dietary", &self.dietary, LINE_MAX);
         c.optional_line("personal.accessibility", &self.accessibility, LINE_MAX);

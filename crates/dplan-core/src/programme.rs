@@ -111,8 +111,8 @@ impl ProgrammeItem {
         c.texts("dress_code", &self.dress_code, LINE_MAX, false);
         match &self.schedule {
             Schedule::Timed { start, end } => {
-                let s = start.utc().map_err(|e| c.push("start", e.to_string())).ok();
-                let e = end.utc().map_err(|e| c.push("end", e.to_string())).ok();
+                let s = c.zoned("start", start);
+                let e = c.zoned("end", end);
                 if let (Some(s), Some(e)) = (s, e) {
                     if e <= s {
                         c.push("end", "must be after the start");
@@ -125,8 +125,19 @@ impl ProgrammeItem {
                 first_day,
                 last_day,
             } => {
-                if last_day < first_day {
+                let in_window = c.date("first_day", *first_day) & c.date("last_day", *last_day);
+                if !in_window {
+                    // The span of dates out of range means nothing.
+                } else if last_day < first_day {
                     c.push("last_day", "must not be before the first day");
+                } else if (*last_day - *first_day).num_days() >= crate::visit::MAX_VISIT_DAYS {
+                    c.push(
+                        "last_day",
+                        format!(
+                            "an all-day item may last at most {} days, as long as a visit",
+                            crate::visit::MAX_VISIT_DAYS
+                        ),
+                    );
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! the rules elsewhere; the UTC instant is derived from the local time and the
 //! zone's rules, never stored as the truth.
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,6 +19,29 @@ pub enum Occurrence {
     First,
     /// The later instant (already standard time).
     Second,
+}
+
+/// The first year of the window every date the model accepts lies in.
+pub const EARLIEST_YEAR: i32 = 1900;
+/// The last year of that window.
+pub const LATEST_YEAR: i32 = 2200;
+
+/// Whether `date` lies in the documented window (1900-01-01 to 2200-12-31).
+///
+/// A visit file or a form may carry any date chrono can parse, down to the
+/// year −262143; dates that far out make date arithmetic overflow (a day
+/// before, a day after) and have no place in a protocol office's plans. With
+/// every stored date inside the window, adding or subtracting a visit's
+/// length stays far from chrono's limits.
+pub fn in_date_window(date: NaiveDate) -> bool {
+    (EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year())
+}
+
+/// The reason a date outside the window is refused, for a field error.
+pub fn date_window_reason(date: NaiveDate) -> String {
+    format!(
+        "{date} is outside the dates dplan plans with ({EARLIEST_YEAR}-01-01 to {LATEST_YEAR}-12-31)"
+    )
 }
 
 /// A wall-clock time in a named zone.

@@ -119,6 +119,30 @@ impl Checker {
         }
     }
 
+    /// A date, which must lie in the model's window (see
+    /// [`crate::time::in_date_window`]). Returns whether it does, so callers
+    /// do date arithmetic only on dates that are safe for it.
+    pub(crate) fn date(&mut self, field: &str, date: chrono::NaiveDate) -> bool {
+        let ok = crate::time::in_date_window(date);
+        if !ok {
+            self.push(field, crate::time::date_window_reason(date));
+        }
+        ok
+    }
+
+    /// A local time whose date must lie in the window and which must exist
+    /// in its zone; returns its instant when both hold.
+    pub(crate) fn zoned(
+        &mut self,
+        field: &str,
+        at: &crate::ZonedLocal,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
+        if !self.date(field, at.local.date()) {
+            return None;
+        }
+        at.utc().map_err(|e| self.push(field, e.to_string())).ok()
+    }
+
     pub(crate) fn texts(&mut self, field: &str, value: &Texts, max: usize, de_required: bool) {
         if de_required && value.de.as_deref().is_none_or(|s| s.trim().is_empty()) {
             self.push(format!("{field}.de"), "must not be empty");

@@ -13,6 +13,10 @@
 //!   visit side by side, rooms apart, an interpreter in each group, with
 //!   three items a visit given a person from the other group at the same
 //!   time: the usual case, 1,500 warnings.
+//! - `crowded`: one visit whose 100,000 items all take place at the same
+//!   time in the same room with the same two people: the pathological
+//!   programme of issue 12 (five billion pairs), which the check answers
+//!   with the first double bookings and a count of the rest.
 //!
 //! Run with `cargo bench -p dplan-core --bench conflict`; add `-- planned`
 //! or `-- generated` for one data set only.
@@ -48,7 +52,11 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let sets: [(&str, DataSet); 2] = [("generated", generated), ("planned", planned)];
+    let sets: [(&str, DataSet); 3] = [
+        ("generated", generated),
+        ("planned", planned),
+        ("crowded", crowded),
+    ];
     for (name, make) in sets {
         if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
             continue;
@@ -96,6 +104,22 @@ fn main() {
         }
         println!("  {} warnings: {kinds:?}", warnings.len());
     }
+}
+
+/// The first planned visit's first item and people, its item copied until
+/// the programme holds [`ITEMS`] items at one time and place.
+fn crowded() -> Vec<VisitFile> {
+    let mut f = planned().swap_remove(0);
+    let mut item = f.programme[0].clone();
+    item.status = ItemStatus::Confirmed;
+    item.attendees.truncate(2);
+    f.programme = (0..ITEMS)
+        .map(|n| ProgrammeItem {
+            id: ItemId::derived(&format!("bench/crowded/{n}")),
+            ..item.clone()
+        })
+        .collect();
+    vec![f]
 }
 
 /// `large::generate` at the benchmark's size, every participant given an

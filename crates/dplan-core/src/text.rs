@@ -3,6 +3,51 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Makes an error message safe to print or show, whatever a file put into
+/// it: control characters and text-direction overrides are written as
+/// `\u{..}` escapes, line breaks aside (so a value cannot move the cursor or ring the
+/// terminal's bell), a run of more than 100 characters without a space (a
+/// pasted 10 MB value) is cut after its first 100, and a message longer than
+/// 1,000 characters keeps its beginning and its end.
+pub fn for_message(message: &str) -> String {
+    const RUN: usize = 100;
+    let mut out = String::with_capacity(message.len().min(1200));
+    let mut run = 0usize;
+    let mut cut = 0usize;
+    let flush = |out: &mut String, cut: &mut usize| {
+        if *cut > 0 {
+            out.push_str(&format!("… ({cut} more characters)"));
+            *cut = 0;
+        }
+    };
+    for c in message.chars() {
+        if c == '\n' || (c.is_whitespace() && !c.is_control()) {
+            flush(&mut out, &mut cut);
+            run = 0;
+            out.push(c);
+            continue;
+        }
+        run += 1;
+        if run > RUN {
+            cut += 1;
+            continue;
+        }
+        if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    flush(&mut out, &mut cut);
+    let chars = out.chars().count();
+    if chars > 1000 {
+        let head: String = out.chars().take(700).collect();
+        let tail: String = out.chars().skip(chars - 200).collect();
+        out = format!("{head} … {tail}");
+    }
+    out
+}
+
 /// A language the app writes in: German first, then English and Chinese.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -82,5 +127,29 @@ mod tests {
         assert_eq!(t.best(Lang::En), "Empfang");
         assert_eq!(Texts::default().best(Lang::De), "");
         assert!(Texts::default().is_empty());
+    }
+
+    #[test]
+    fn messages_escape_control_characters_and_cut_long_values() {
+        // Regression: CLI errors echoed raw control characters and 10 MB
+        // values from the input.
+        assert_eq!(
+            super::for_message("bad `a\u{1b}[31mb\u{7}` in row 3"),
+            "bad `a\\u{1b}[31mb\\u{7}` in row 3"
+        );
+        assert_eq!(super::for_message("a\u{202E}b"), "a\\u{202e}b");
+        let huge = format!("value `{}` is wrong", "x".repeat(10_000_000));
+        let short = super::for_message(&huge);
+        assert!(short.len() < 300, "{}", short.len());
+        assert!(short.starts_with("value `xxx"), "{short}");
+        assert!(short.ends_with("… (9999902 more characters) is wrong"), "{short}");
+        let wordy = "wort ".repeat(1000);
+        let cut = super::for_message(&wordy);
+        assert!(cut.chars().count() < 1000 && cut.contains(" … "), "{cut}");
+        // Line breaks are the message's own; a carriage return is not.
+        assert_eq!(
+            super::for_message("Umlaute äöü 刘强\nZeile\r"),
+            "Umlaute äöü 刘强\nZeile\\u{d}"
+        );
     }
 }

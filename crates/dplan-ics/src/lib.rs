@@ -143,6 +143,22 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
         fold::text(view.visit.time_zone.name()),
     ));
 
+    // Dates outside the model's window (stored before it was enforced)
+    // would make the time-zone rules span millennia and the day arithmetic
+    // below overflow, so such an item is refused by name.
+    for item in &items {
+        let (first, last) = (item.schedule.first_day(), item.schedule.last_day());
+        if let Some(bad) = [first, last]
+            .into_iter()
+            .find(|d| !dplan_core::time::in_date_window(*d))
+        {
+            return Err(IcsError::InvalidTime {
+                title: item.title.best(lead).to_string(),
+                reason: dplan_core::time::date_window_reason(bad),
+            });
+        }
+    }
+
     // Every zone the events name, with the years they fall in.
     let mut zones: BTreeMap<&'static str, (Tz, i32, i32)> = BTreeMap::new();
     for item in &items {
@@ -220,7 +236,8 @@ impl Writer<'_> {
                 let mut s = Property::new("DTSTART", date(*first_day));
                 s.add(ics::parameters::Value::new("DATE"));
                 // The end of an all-day event is the day after its last.
-                let mut d = Property::new("DTEND", date(*last_day + Duration::days(1)));
+                let after = last_day.succ_opt().unwrap_or(*last_day);
+                let mut d = Property::new("DTEND", date(after));
                 d.add(ics::parameters::Value::new("DATE"));
                 (s, d)
             }
@@ -297,7 +314,13 @@ impl Writer<'_> {
             // zone's day lies within) agree when no change falls into it.
             let probe = |t: chrono::NaiveDateTime| at.zone.offset_from_utc_datetime(&t).fix();
             let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-            probe(midnight - Duration::hours(14)) == probe(midnight + Duration::hours(38))
+            match (
+                midnight.checked_sub_signed(Duration::hours(14)),
+                midnight.checked_add_signed(Duration::hours(38)),
+            ) {
+                (Some(before), Some(after)) => probe(before) == probe(after),
+                _ => false,
+            }
         });
         if !steady && let LocalResult::Ambiguous(..) = at.zone.from_local_datetime(&at.local) {
             return Property::new(key, utc_stamp(utc));

@@ -79,6 +79,18 @@ where
     if let Ok(id) = key.trim().parse::<T>() {
         return Ok(id);
     }
+    // Only the beginning of an id can match: anything longer than an id or
+    // with other characters than its hex digits and hyphens (a `%` or `_`
+    // would be a LIKE wildcard; 100,000 characters are "too complex" for
+    // SQLite) is no id of ours.
+    let plausible = key.trim().len() <= 36
+        && key.trim().chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if !plausible {
+        return Err(StoreError::NotFound {
+            what,
+            key: key.to_string(),
+        });
+    }
     let mut stmt = conn.prepare(&format!("SELECT id FROM {table} WHERE id LIKE ?1 || '%'"))?;
     let ids = stmt
         .query_map([key.trim().to_ascii_lowercase()], |r| parse::<T>(r, "id"))?

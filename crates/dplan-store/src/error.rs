@@ -31,6 +31,9 @@ pub enum StoreError {
     },
     #[error("{path} is not a Delegation Planner database: {reason}")]
     NotOurs { path: String, reason: String },
+    /// A backup that a restore refused; the live database was not touched.
+    #[error("{path}: the backup is not usable: {reason}; nothing was changed")]
+    UnusableBackup { path: String, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{context}: {source}")]
@@ -79,9 +82,10 @@ impl StoreError {
             | StoreError::Invalid(_)
             | StoreError::BadFile { .. } => ErrorKind::Invalid,
             StoreError::Conflict(_) => ErrorKind::Conflict,
-            StoreError::TooNew { .. } | StoreError::NotOurs { .. } | StoreError::Io { .. } => {
-                ErrorKind::Storage
-            }
+            StoreError::TooNew { .. }
+            | StoreError::NotOurs { .. }
+            | StoreError::UnusableBackup { .. }
+            | StoreError::Io { .. } => ErrorKind::Storage,
             StoreError::Sqlite(e) => match e.sqlite_error_code() {
                 Some(
                     rusqlite::ErrorCode::DatabaseBusy

@@ -1,15 +1,18 @@
 //! The SQLite store of Delegation Planner, and the only crate with SQL in it.
 //!
-//! [`Store`] owns one connection. [`Store::open`] turns on WAL, foreign keys
-//! and a busy timeout, refuses files that are not ours or that a newer
-//! dplan wrote (before it changes a byte), and runs the embedded, numbered,
-//! forward-only migrations. Methods are grouped by entity (`visit`, `person`,
-//! `venue`, `participant`, `programme`) and read `get_`, `list_`, `insert_`,
+//! [`Store`] owns one connection. [`Store::open`] turns on WAL, foreign keys,
+//! secure deletion and a busy timeout, refuses files that are not ours or
+//! that a newer dplan wrote (before it changes a byte), and runs the
+//! embedded, numbered, forward-only migrations. Every transaction starts
+//! IMMEDIATE, so a second writer waits for the first instead of failing.
+//! Methods are grouped by entity (`visit`, `person`, `venue`,
+//! `participant`, `programme`) and read `get_`, `list_`, `insert_`,
 //! `update_`, `delete_`. Every change of more than one row runs in one
 //! transaction. [`Store::import_visit`] and [`Store::export_visit`] move a
 //! whole [`dplan_core::VisitFile`] (and [`Store::export_visit_file`] and
 //! [`Store::import_visit_file`] to and from disk); [`Store::backup_to`] and
-//! [`Store::restore_from`] use SQLite's online backup.
+//! [`Store::restore_from`] use SQLite's online backup; a restore verifies a
+//! migrated copy of the backup before it replaces anything.
 
 mod backup;
 mod check;
@@ -28,7 +31,7 @@ mod visit;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::ImportReport;
@@ -54,6 +57,12 @@ pub fn default_db_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join("dplan.sqlite3"))
 }
 
+/// How long a writer waits for another connection's write to finish before
+/// it gives up with "database is locked". An import of a large visit file
+/// takes a few seconds on a slow disk, so the app and the CLI can share a
+/// file with room to spare.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The store: one SQLite connection.
 pub struct Store {
     conn: Connection,
@@ -71,7 +80,7 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         migration::check_compatible(&conn, &path.display().to_string())?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         Store::finish_open(conn)
@@ -82,11 +91,21 @@ impl Store {
         Store::finish_open(Connection::open_in_memory()?)
     }
 
-    fn finish_open(conn: Connection) -> Result<Store> {
+    fn finish_open(mut conn: Connection) -> Result<Store> {
         // Room for every statement an import repeats (see codec::exec).
         conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Deleted and overwritten records are zeroed in their pages, so
+        // personal data that was removed cannot be read from the file's
+        // bytes or from a later backup (see `Store::purge_personal_data`).
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        // A deferred transaction that turns into a write while another
+        // connection writes fails at once with "database is locked"; one
+        // that takes the write lock when it begins waits for the busy
+        // timeout instead. Every `transaction()` in the store, migrations
+        // and imports included, starts this way.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         let mut store = Store { conn };
         migration::migrate(&mut store.conn)?;
         Ok(store)

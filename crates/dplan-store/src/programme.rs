@@ -233,8 +233,10 @@ pub(crate) fn list(conn: &Connection, visit: VisitId) -> Result<Vec<ProgrammeIte
 /// venue or status raises it past the stored one; a revision carried in
 /// (from an import) is kept when it is higher.
 pub(crate) fn next_revision(old: &ProgrammeItem, new: &ProgrammeItem) -> u32 {
+    // A revision at its maximum stays there: wrapping would send calendars
+    // SEQUENCE 0, which Outlook takes for an older version of the event.
     let floor = if new.calendar_change_from(old) {
-        old.revision + 1
+        old.revision.saturating_add(1)
     } else {
         old.revision
     };

@@ -169,3 +169,28 @@ fn programme_lists_in_time_order() {
     sorted.sort();
     assert_eq!(starts, sorted);
 }
+
+#[test]
+fn revision_at_its_maximum_stays_there() {
+    let (mut s, file) = demo_store();
+    let mut i = item(
+        &file,
+        Schedule::Timed {
+            start: at("2027-03-25T13:00", Berlin),
+            end: at("2027-03-25T14:00", Berlin),
+        },
+    );
+    i.revision = u32::MAX;
+    s.insert_item(&i).unwrap();
+    let mut moved = i.clone();
+    moved.schedule = Schedule::Timed {
+        start: at("2027-03-25T15:00", Berlin),
+        end: at("2027-03-25T16:00", Berlin),
+    };
+    assert_eq!(
+        s.update_item(&moved).unwrap().revision,
+        u32::MAX,
+        "a change at the highest revision neither panics nor wraps to 0"
+    );
+    assert_eq!(s.get_item(i.id).unwrap().revision, u32::MAX);
+}

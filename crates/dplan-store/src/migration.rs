@@ -68,11 +68,85 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let version = i as u32 + 1;
         let tx = conn.transaction()?;
+        // Two processes that open a new file at once both see version 0;
+        // the second gets the write lock after the first committed, and
+        // must not run the same step again.
+        if user_version(&tx)? >= version {
+            continue;
+        }
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as u32 + 1)?;
+        tx.pragma_update(None, "user_version", version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
     }
     Ok(())
+}
+
+/// One entry of `sqlite_schema` with its SQL's whitespace collapsed, so a
+/// table is compared by what it is, not by how its text was laid out.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct SchemaEntry {
+    kind: String,
+    name: String,
+    table: String,
+    sql: Option<String>,
+}
+
+fn schema_entries(conn: &Connection) -> Result<Vec<SchemaEntry>> {
+    // SQLite's statistics tables appear after `ANALYZE` and carry no data
+    // of ours; they may differ freely.
+    let mut stmt = conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema
+         WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SchemaEntry {
+            kind: r.get(0)?,
+            name: r.get(1)?,
+            table: r.get(2)?,
+            sql: r
+                .get::<_, Option<String>>(3)?
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// How the schema of `conn` differs from the one the migrations make, in
+/// words for the user ("table `participant` is missing"); empty when it is
+/// the same. The expected schema is made by migrating a fresh database in
+/// memory, so it can never drift from the migrations.
+pub(crate) fn schema_differences(conn: &Connection) -> Result<Vec<String>> {
+    let mut fresh = Connection::open_in_memory()?;
+    migrate(&mut fresh)?;
+    let expected = schema_entries(&fresh)?;
+    let found = schema_entries(conn)?;
+    let mut out = Vec::new();
+    let version = user_version(conn)?;
+    if version != SCHEMA_VERSION {
+        out.push(format!(
+            "its schema version is {version}, not {SCHEMA_VERSION}"
+        ));
+    }
+    for e in &expected {
+        match found.iter().find(|f| f.name == e.name) {
+            None => out.push(format!("{} `{}` is missing", e.kind, e.name)),
+            Some(f) if f != e => out.push(format!(
+                "{} `{}` differs from the one dplan creates",
+                e.kind, e.name
+            )),
+            Some(_) => {}
+        }
+    }
+    for f in &found {
+        if !expected.iter().any(|e| e.name == f.name) {
+            out.push(format!(
+                "it has a {} `{}` that dplan does not create",
+                f.kind, f.name
+            ));
+        }
+    }
+    Ok(out)
 }

@@ -265,6 +265,17 @@ impl Store {
             rusqlite::params![visit_id.to_string(), at.to_rfc3339(), purged, kept],
         )?;
         tx.commit()?;
+        // The store deletes with `secure_delete` on, so the removed records
+        // are zeroed in their pages; but the pages as they were before
+        // stay in the write-ahead log until a checkpoint copies the new
+        // ones into the file. Truncating the log erases them now. If a
+        // reader keeps the log busy past the timeout, the purge has still
+        // happened and the next checkpoint erases them.
+        let _: (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
         Ok(PurgeRecord {
             visit_id: visit_id.to_string(),
             purged_at: at,

@@ -1,3 +1,6 @@
+use std::path::Path;
+
+use dplan_core::{NameOrder, Person, PersonId};
 use dplan_store::{APPLICATION_ID, ErrorKind, SCHEMA_VERSION, Store};
 use rusqlite::Connection;
 
@@ -100,4 +103,70 @@ fn files_that_are_not_ours_are_refused() {
         .unwrap();
     let err = Store::open(&foreign).err().unwrap();
     assert!(err.to_string().contains("another application"), "{err}");
+}
+
+/// Runs `writes` small write transactions on a store of its own on `path`.
+fn write_persons(path: &Path, thread: usize, writes: usize) -> Vec<String> {
+    let mut s = Store::open(path).unwrap();
+    let mut failures = Vec::new();
+    for i in 0..writes {
+        let p = Person::new(
+            PersonId::derived(&format!("concurrency/{thread}/{i}")),
+            "Weber",
+            format!("Writer {thread}-{i}"),
+            NameOrder::GivenFirst,
+        );
+        if let Err(e) = s.insert_person(&p) {
+            failures.push(e.to_string());
+        }
+    }
+    failures
+}
+
+#[test]
+fn two_stores_writing_to_one_file_at_once_wait_for_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let writers: Vec<_> = (0..2)
+        .map(|t| {
+            let path = path.clone();
+            std::thread::spawn(move || write_persons(&path, t, 200))
+        })
+        .collect();
+    let failures: Vec<String> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "a second writer waits instead of failing: {} failed, first: {:?}",
+        failures.len(),
+        failures.first()
+    );
+    assert_eq!(
+        Store::open(&path).unwrap().list_persons().unwrap().len(),
+        400
+    );
+}
+
+#[test]
+fn two_stores_creating_one_new_file_at_once_both_open_it() {
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sqlite3");
+        let openers: Vec<_> = (0..3)
+            .map(|t| {
+                let path = path.clone();
+                std::thread::spawn(move || write_persons(&path, t, 5))
+            })
+            .collect();
+        for o in openers {
+            let failures = o.join().unwrap();
+            assert!(failures.is_empty(), "round {round}: {failures:?}");
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(s.list_persons().unwrap().len(), 15);
+    }
 }

@@ -1,6 +1,9 @@
+use std::path::Path;
+
 use chrono::{TimeZone, Utc};
 use dplan_core::{
-    ListedParticipant, NameOrder, Person, PersonId, Role, Side, Texts, VisitStatus, demo,
+    ListedParticipant, NameOrder, Person, PersonId, PersonalData, Role, Side, Texts, VisitFile,
+    VisitStatus, demo,
 };
 use dplan_store::{ErrorKind, ListedOutcome, Store};
 
@@ -245,4 +248,88 @@ fn personal_data_is_removed_only_after_the_visit_and_kept_for_people_still_trave
         );
     }
     assert_eq!(s.list_purges(visit).unwrap(), vec![record]);
+}
+
+/// The incoming demo visit, over, with a passport number made of `prefix`
+/// and a serial for each of its persons.
+fn visit_with_passports(prefix: &str) -> (VisitFile, Vec<String>) {
+    let mut file = demo::visits(demo::stamp()).remove(0);
+    file.visit.status = VisitStatus::Completed;
+    let mut numbers = Vec::new();
+    for (i, p) in file.persons.iter_mut().enumerate() {
+        let number = format!("{prefix}{i:04}");
+        p.personal = Some(PersonalData {
+            passport_number: Some(number.clone()),
+            ..p.personal.clone().unwrap_or_default()
+        });
+        numbers.push(number);
+    }
+    (file, numbers)
+}
+
+/// The passport numbers found in the raw bytes of a database file and its
+/// write-ahead log.
+fn numbers_in_files(db: &Path, numbers: &[String]) -> Vec<String> {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let mut bytes = std::fs::read(db).unwrap();
+    bytes.extend(std::fs::read(std::path::PathBuf::from(wal)).unwrap_or_default());
+    numbers
+        .iter()
+        .filter(|n| bytes.windows(n.len()).any(|w| w == n.as_bytes()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn passport_numbers_can_be_found_in_the_file_before_a_purge() {
+    // The control for the test below: the search does find what is there.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dplan.sqlite3");
+    let mut s = Store::open(&db).unwrap();
+    let (file, numbers) = visit_with_passports("QZPASS");
+    s.import_visit(&file).unwrap();
+    assert_eq!(numbers_in_files(&db, &numbers), numbers);
+    let backup = dir.path().join("backup.sqlite3");
+    s.backup_to(&backup).unwrap();
+    assert_eq!(numbers_in_files(&backup, &numbers), numbers);
+}
+
+#[test]
+fn purged_passport_numbers_are_gone_from_the_file_its_log_and_later_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dplan.sqlite3");
+    let mut s = Store::open(&db).unwrap();
+    // First the numbers as they were, then new ones: an update must not
+    // leave the old record's bytes behind either.
+    let (file, mut numbers) = visit_with_passports("QZOLD");
+    s.import_visit(&file).unwrap();
+    let (file, newer) = visit_with_passports("QZNEW");
+    s.import_visit(&file).unwrap();
+    numbers.extend(newer.iter().cloned());
+    assert_eq!(
+        numbers_in_files(&db, &newer),
+        newer,
+        "the numbers are stored before the purge"
+    );
+
+    let record = s
+        .purge_personal_data(
+            file.visit.id,
+            Utc.with_ymd_and_hms(2027, 4, 2, 9, 0, 0).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(record.purged as usize, file.persons.len());
+    assert_eq!(
+        numbers_in_files(&db, &numbers),
+        Vec::<String>::new(),
+        "no purged passport number may remain in the database file or its log"
+    );
+    let backup = dir.path().join("backup.sqlite3");
+    s.backup_to(&backup).unwrap();
+    assert_eq!(
+        numbers_in_files(&backup, &numbers),
+        Vec::<String>::new(),
+        "nor in a backup made afterwards"
+    );
 }

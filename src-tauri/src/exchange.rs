@@ -4,10 +4,14 @@
 
 use chrono::Utc;
 use dplan_core::VisitId;
-use dplan_store::ImportReport;
+use dplan_store::{ImportOptions, ImportReport, SharedRecords};
 use tauri::{AppHandle, State};
 
-use crate::{dialogs, error::IpcResult, state::AppState};
+use crate::{
+    dialogs,
+    error::{IpcError, IpcResult},
+    state::AppState,
+};
 
 const FILTER_NAME: &str = "Delegation Planner (JSON)";
 
@@ -29,15 +33,33 @@ pub fn export_visit_file(
     })
 }
 
-/// Asks for a visit file and imports it: a new visit, or an update of the
-/// one with the same id. `None` if the user cancelled.
+/// Imports a visit file: a new visit, or an update of the one with the same
+/// id. With `choose_file`, asks for the file first and keeps it in
+/// [`AppState`] (`None` if the user cancelled); otherwise imports the file
+/// read last, so the dry run and the import the user then confirms read
+/// one file once. `shared` says what happens to persons and venues other
+/// visits also use; with `dry_run` nothing is stored.
 #[tauri::command(async)]
 pub fn import_visit_file(
     app: AppHandle,
     state: State<'_, AppState>,
+    choose_file: bool,
+    shared: SharedRecords,
+    dry_run: bool,
 ) -> IpcResult<Option<ImportReport>> {
-    let Some(path) = dialogs::open_path(&app, &[(FILTER_NAME, &["json"])])? else {
-        return Ok(None);
-    };
-    state.with(|s| Ok(Some(s.import_visit_file(&path)?)))
+    if choose_file {
+        let Some(path) = dialogs::open_path(&app, &[(FILTER_NAME, &["json"])])? else {
+            return Ok(None);
+        };
+        state.keep_visit_file(dplan_store::read_visit_file(&path)?);
+    }
+    let file = state
+        .kept_visit_file()
+        .ok_or_else(|| IpcError::internal("no visit file has been read; choose a file first"))?;
+    let report =
+        state.with(|s| Ok(s.import_visit_with(&file, ImportOptions { shared, dry_run })?))?;
+    if !dry_run {
+        state.forget_visit_file();
+    }
+    Ok(Some(report))
 }

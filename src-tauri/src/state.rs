@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use dplan_core::VisitFile;
 use dplan_roster::Table;
 use dplan_store::Store;
 
@@ -19,6 +20,9 @@ pub struct AppState {
     store: Result<Mutex<Store>, String>,
     /// The participant list read last, while the import dialog reviews it.
     list: Mutex<Option<Table>>,
+    /// The visit file read last, between its dry run and the import the
+    /// user confirms, so the file is read once and its path stays here.
+    visit_file: Mutex<Option<VisitFile>>,
 }
 
 impl AppState {
@@ -32,6 +36,7 @@ impl AppState {
             trace,
             store,
             list: Mutex::new(None),
+            visit_file: Mutex::new(None),
         }
     }
 
@@ -67,5 +72,27 @@ impl AppState {
                 "no participant list has been read; choose a file first",
             )),
         }
+    }
+}
+
+impl AppState {
+    /// Keeps a visit file until the user has decided how to import it.
+    pub fn keep_visit_file(&self, file: VisitFile) {
+        // A file is replaced whole, so one left by a panicking command is
+        // still a whole file.
+        *self.visit_file.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+    }
+
+    /// The visit file read last, if any.
+    pub fn kept_visit_file(&self) -> Option<VisitFile> {
+        self.visit_file
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Forgets the visit file read last, once it is imported.
+    pub fn forget_visit_file(&self) {
+        *self.visit_file.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }

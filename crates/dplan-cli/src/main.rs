@@ -103,9 +103,17 @@ enum Command {
         #[arg(long)]
         with_personal_data: bool,
     },
-    /// Import a visit file; a visit with the same id is updated in place
+    /// Import a visit file; a visit with the same id is updated in place.
+    /// Persons and venues that other visits also use are listed when the
+    /// file changes them
     ImportVisit {
         file: PathBuf,
+        /// Show what would be imported; store nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Keep the stored version of persons and venues other visits also use
+        #[arg(long)]
+        keep_shared: bool,
         #[arg(long)]
         json: bool,
     },
@@ -415,13 +423,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             );
         }
-        Command::ImportVisit { file, json } => {
+        Command::ImportVisit {
+            file,
+            dry_run,
+            keep_shared,
+            json,
+        } => {
             let mut store = open(&path)?;
-            let report = store.import_visit_file(&file).map_err(|e| match e {
-                // Read and format errors name the file already.
-                StoreError::Io { .. } | StoreError::BadFile { .. } => Failure(e.to_string()),
-                e => Failure(format!("{}: nothing imported: {e}", file.display())),
-            })?;
+            let options = dplan_store::ImportOptions {
+                shared: if keep_shared {
+                    dplan_store::SharedRecords::Keep
+                } else {
+                    dplan_store::SharedRecords::Update
+                },
+                dry_run,
+            };
+            let report = store
+                .import_visit_file_with(&file, options)
+                .map_err(|e| match e {
+                    // Read and format errors name the file already.
+                    StoreError::Io { .. } | StoreError::BadFile { .. } => Failure(e.to_string()),
+                    e => Failure(format!("{}: nothing imported: {e}", file.display())),
+                })?;
             if json {
                 print_json(&report)?;
             } else {

@@ -847,3 +847,162 @@ fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
     ]);
     assert!(err.contains(".pdf or .html"), "{err}");
 }
+
+/// Reads a visit file written by a test as JSON.
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Exports the incoming demo visit with personal data and returns the file.
+fn export_incoming(env: &Env, name: &str) -> (PathBuf, Value) {
+    let file = env.path(name);
+    env.ok(&[
+        "export-visit",
+        INCOMING,
+        "-o",
+        file.to_str().unwrap(),
+        "--with-personal-data",
+    ]);
+    let json = read_json(&file);
+    (file, json)
+}
+
+/// Imports a copy of the incoming visit under another id and the title
+/// "Besuch 2026", so that every person and venue of it is shared.
+fn import_sharing_visit(env: &Env, incoming: &Value) {
+    const OTHER: &str = "0b6c3d0e-8f7a-4c52-9e61-2a3b4c5d6e7f";
+    let mut other = incoming.clone();
+    other["visit"]["id"] = OTHER.into();
+    other["visit"]["title"] = serde_json::json!({"de": "Besuch 2026", "en": null, "zh": null});
+    for p in other["participants"].as_array_mut().unwrap() {
+        p["visit_id"] = OTHER.into();
+    }
+    for (n, item) in other["programme"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        item["id"] = format!("0b6c3d0e-8f7a-4c52-9e61-{n:012x}").into();
+        item["visit_id"] = OTHER.into();
+    }
+    let path = env.path("besuch-2026.json");
+    std::fs::write(&path, other.to_string()).unwrap();
+    env.ok(&["import-visit", path.to_str().unwrap()]);
+}
+
+#[test]
+fn a_visit_file_naming_a_person_who_is_not_a_participant_is_refused_and_changes_nothing() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let (file, mut json) = export_incoming(&env, "incoming.json");
+    let outgoing = env
+        .json(&["visits", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] != INCOMING)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other_file = env.path("outgoing.json");
+    env.ok(&[
+        "export-visit",
+        &outgoing,
+        "-o",
+        other_file.to_str().unwrap(),
+    ]);
+    let before = (
+        env.ok(&["show", INCOMING, "--json"]),
+        env.ok(&["show", &outgoing, "--json"]),
+    );
+    let ids: Vec<Value> = json["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].clone())
+        .collect();
+    let mut stranger = read_json(&other_file)["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| !ids.contains(&p["id"]))
+        .unwrap()
+        .clone();
+    stranger["family_name"] = "Umbenannt".into();
+    stranger["personal"] = serde_json::json!({});
+    let index = ids.len();
+    json["persons"].as_array_mut().unwrap().push(stranger);
+    std::fs::write(&file, json.to_string()).unwrap();
+
+    let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+    assert!(err.contains(&format!("persons[{index}] (")), "{err}");
+    assert!(err.contains("is not a participant of this visit"), "{err}");
+    assert_eq!(
+        (
+            env.ok(&["show", INCOMING, "--json"]),
+            env.ok(&["show", &outgoing, "--json"]),
+        ),
+        before,
+        "nothing was imported"
+    );
+}
+
+#[test]
+fn a_visit_file_with_an_empty_personal_block_keeps_stored_passport_data() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let (file, mut json) = export_incoming(&env, "incoming.json");
+    // The demo has no passport numbers; a file with personal data adds one.
+    let index = 0;
+    let passport = Value::from("E12345678");
+    json["persons"][index]["personal"]["passport_number"] = passport.clone();
+    std::fs::write(&file, json.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+    let (_, stored) = export_incoming(&env, "stored.json");
+    assert_eq!(
+        stored["persons"][index]["personal"]["passport_number"],
+        passport
+    );
+
+    json["persons"][index]["personal"] = serde_json::json!({});
+    std::fs::write(&file, json.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+
+    let (_, after) = export_incoming(&env, "after.json");
+    assert_eq!(
+        after["persons"][index]["personal"]["passport_number"], passport,
+        "an empty personal block must not erase the passport number"
+    );
+}
+
+#[test]
+fn a_change_to_a_person_another_visit_shares_is_reported_and_kept_with_keep_shared() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let (file, mut json) = export_incoming(&env, "incoming.json");
+    import_sharing_visit(&env, &json);
+    let name = json["persons"][0]["family_name"].clone();
+    json["persons"][0]["family_name"] = "Umbenannt".into();
+    std::fs::write(&file, json.to_string()).unwrap();
+    let path = file.to_str().unwrap();
+
+    let dry = env.ok(&["import-visit", path, "--dry-run"]);
+    assert!(
+        dry.contains("„Besuch 2026“") && dry.contains("): family_name changed"),
+        "{dry}"
+    );
+    let kept = env.ok(&["import-visit", path, "--keep-shared"]);
+    assert!(kept.contains("): family_name kept as stored"), "{kept}");
+    let (_, after) = export_incoming(&env, "kept.json");
+    assert_eq!(
+        after["persons"][0]["family_name"], name,
+        "--keep-shared keeps the stored person"
+    );
+
+    let changed = env.ok(&["import-visit", path]);
+    assert!(changed.contains("family_name changed"), "{changed}");
+    let (_, after) = export_incoming(&env, "changed.json");
+    assert_eq!(after["persons"][0]["family_name"], "Umbenannt");
+}

@@ -155,15 +155,20 @@ impl VisitFile {
 
     /// Checks every entry and that the entries agree with each other: every
     /// participant and item belongs to this visit, names persons and venues
-    /// in the file, and nobody appears twice. Errors name the entry, e.g.
-    /// `programme[3] (Empfang im Rathaus).end`.
+    /// in the file, and nobody appears twice. The file also carries nothing
+    /// beyond its own visit: every person takes part in it and every venue
+    /// is used by its programme, because an import writes those records into
+    /// the address book that all visits share, and a file must not be able
+    /// to rename or rewrite what only other visits use. Errors name the
+    /// entry, e.g. `programme[3] (Empfang im Rathaus).end` or
+    /// `persons[2] (Wang Fang): is not a participant of this visit`.
     pub fn validate(&self) -> Result<(), Invalid> {
         let mut c = Checker::default();
         c.merge(self.visit.validate(), "visit");
 
         let mut venue_ids = HashSet::new();
         for (i, v) in self.venues.iter().enumerate() {
-            let at = format!("venues[{i}]");
+            let at = format!("venues[{i}] ({})", v.name.best(crate::Lang::De));
             c.merge(v.validate(), &at);
             if !venue_ids.insert(v.id) {
                 c.push(format!("{at}.id"), format!("{} appears twice", v.id));
@@ -224,6 +229,23 @@ impl VisitFile {
                         );
                     }
                 }
+            }
+        }
+        for (i, p) in self.persons.iter().enumerate() {
+            if !participant_ids.contains(&p.id) {
+                c.push(
+                    format!("persons[{i}] ({})", p.display_name()),
+                    "is not a participant of this visit",
+                );
+            }
+        }
+        let used: HashSet<_> = self.programme.iter().filter_map(|i| i.venue_id).collect();
+        for (i, v) in self.venues.iter().enumerate() {
+            if !used.contains(&v.id) {
+                c.push(
+                    format!("venues[{i}] ({})", v.name.best(crate::Lang::De)),
+                    "no programme item of this visit uses it",
+                );
             }
         }
         c.finish()
@@ -308,6 +330,42 @@ mod tests {
                 .all(|p| p.visit_id == copy.visit.id)
         );
         assert_eq!(copy.persons, file.persons, "persons are shared, not copied");
+    }
+
+    #[test]
+    fn a_file_carries_only_its_own_persons_and_venues() {
+        let mut file = demo::visits(demo::stamp()).remove(0);
+        let other = demo::visits(demo::stamp()).remove(1);
+        let stranger = other
+            .persons
+            .iter()
+            .find(|p| file.persons.iter().all(|q| q.id != p.id))
+            .cloned()
+            .unwrap();
+        let unused = other
+            .venues
+            .iter()
+            .find(|v| file.venues.iter().all(|w| w.id != v.id))
+            .cloned()
+            .unwrap();
+        file.persons.push(stranger.clone());
+        file.venues.push(unused.clone());
+        let err = file.validate().unwrap_err().to_string();
+        let (p, v) = (file.persons.len() - 1, file.venues.len() - 1);
+        assert!(
+            err.contains(&format!(
+                "persons[{p}] ({}): is not a participant of this visit",
+                stranger.display_name()
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "venues[{v}] ({}): no programme item of this visit uses it",
+                unused.name.best(crate::Lang::De)
+            )),
+            "{err}"
+        );
     }
 
     #[test]

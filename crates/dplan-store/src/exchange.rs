@@ -4,17 +4,66 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use dplan_core::{
-    Invalid, ItemId, Lang, PersonId, VenueId, VisitFile, VisitId, demo, large::LargeData,
+    Invalid, ItemId, Lang, Person, PersonId, PersonalData, VenueId, VisitFile, VisitId, demo,
+    large::LargeData,
 };
-use serde::Serialize;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
 
 use crate::{Result, Store, participant, person, programme, venue, visit};
+
+/// What an import does with a person or venue that the file changes and
+/// that other visits also use: the address book is shared, so a change
+/// made for one visit shows in the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SharedRecords {
+    /// Apply the file's version; the change is reported.
+    #[default]
+    Update,
+    /// Keep the stored person or venue and still import the visit.
+    Keep,
+}
+
+/// How [`Store::import_visit_with`] imports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub shared: SharedRecords,
+    /// Compute the report, then roll everything back.
+    pub dry_run: bool,
+}
+
+/// Which kind of shared record a [`SharedChange`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SharedKind {
+    Person,
+    Venue,
+}
+
+/// A person or venue that the file changes and other visits also use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SharedChange {
+    #[ts(inline)]
+    pub what: SharedKind,
+    pub id: String,
+    /// The name as stored, the one the user knows it by.
+    pub name: String,
+    /// The file's keys of the fields that differ (`family_name`,
+    /// `personal.passport_number`); never their values, which may be
+    /// personal data.
+    pub fields: Vec<String>,
+    /// The German titles of the other visits that use it.
+    pub other_visits: Vec<String>,
+}
 
 /// What an import did, entry by entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub visit_id: String,
     pub title: String,
+    /// Nothing was stored: the report says what the import would do.
+    pub dry_run: bool,
     /// The visit was new here (otherwise it was updated in place).
     pub created: bool,
     pub items_added: usize,
@@ -26,6 +75,13 @@ pub struct ImportReport {
     pub venues_added: usize,
     pub venues_updated: usize,
     pub participants: usize,
+    /// Whether the shared changes below were applied or the stored
+    /// versions kept.
+    #[ts(inline)]
+    pub shared: SharedRecords,
+    /// Persons and venues this file changes that other visits also use.
+    #[ts(inline)]
+    pub shared_changes: Vec<SharedChange>,
 }
 
 impl ImportReport {
@@ -42,8 +98,13 @@ impl std::fmt::Display for ImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} visit \"{}\" ({}): programme {} added, {} changed, {} unchanged, {} removed; \
+            "{}{} visit \"{}\" ({}): programme {} added, {} changed, {} unchanged, {} removed; \
              persons {} added, {} updated; venues {} added, {} updated; {} participants",
+            if self.dry_run {
+                "dry run: would have "
+            } else {
+                ""
+            },
             if self.created { "created" } else { "updated" },
             self.title,
             self.visit_id,
@@ -56,18 +117,164 @@ impl std::fmt::Display for ImportReport {
             self.venues_added,
             self.venues_updated,
             self.participants,
-        )
+        )?;
+        for c in &self.shared_changes {
+            let what = match c.what {
+                SharedKind::Person => "person",
+                SharedKind::Venue => "venue",
+            };
+            let others = c
+                .other_visits
+                .iter()
+                .map(|t| format!("„{t}“"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let outcome = match self.shared {
+                SharedRecords::Update => "changed",
+                SharedRecords::Keep => "kept as stored",
+            };
+            write!(
+                f,
+                "\n{what} {} (also in {others}): {} {outcome}",
+                c.name,
+                c.fields.join(", "),
+            )?;
+        }
+        Ok(())
     }
 }
 
+/// The stored personal data with the file's values laid over it, field by
+/// field: a field the file leaves out or empty keeps the stored value, so a
+/// file can add and correct personal data but never erase it (only the
+/// purge and the person form do that).
+fn merge_personal(stored: &PersonalData, file: Option<&PersonalData>) -> PersonalData {
+    let Some(file) = file else {
+        return stored.clone();
+    };
+    let text = |new: &Option<String>, old: &Option<String>| match new {
+        Some(v) if !v.trim().is_empty() => Some(v.clone()),
+        _ => old.clone(),
+    };
+    PersonalData {
+        passport_number: text(&file.passport_number, &stored.passport_number),
+        date_of_birth: file.date_of_birth.or(stored.date_of_birth),
+        nationality: text(&file.nationality, &stored.nationality),
+        dietary: text(&file.dietary, &stored.dietary),
+        accessibility: text(&file.accessibility, &stored.accessibility),
+    }
+}
+
+/// The file's keys of the person's fields that differ.
+fn person_changes(
+    old: &Person,
+    new: &Person,
+    old_p: &PersonalData,
+    new_p: &PersonalData,
+) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut check = |key: &str, differs: bool| {
+        if differs {
+            fields.push(key.to_string());
+        }
+    };
+    check("family_name", old.family_name != new.family_name);
+    check("given_name", old.given_name != new.given_name);
+    check("name_zh", old.name_zh != new.name_zh);
+    check("pinyin", old.pinyin != new.pinyin);
+    check("name_order", old.name_order != new.name_order);
+    check("academic_title", old.academic_title != new.academic_title);
+    check("title", old.title != new.title);
+    check("address", old.address != new.address);
+    check("organisation", old.organisation != new.organisation);
+    check("position", old.position != new.position);
+    check("email", old.email != new.email);
+    check("phone", old.phone != new.phone);
+    check("languages", old.languages != new.languages);
+    check(
+        "personal.passport_number",
+        old_p.passport_number != new_p.passport_number,
+    );
+    check(
+        "personal.date_of_birth",
+        old_p.date_of_birth != new_p.date_of_birth,
+    );
+    check(
+        "personal.nationality",
+        old_p.nationality != new_p.nationality,
+    );
+    check("personal.dietary", old_p.dietary != new_p.dietary);
+    check(
+        "personal.accessibility",
+        old_p.accessibility != new_p.accessibility,
+    );
+    fields
+}
+
+/// The file's keys of the venue's fields that differ.
+fn venue_changes(old: &dplan_core::Venue, new: &dplan_core::Venue) -> Vec<String> {
+    [
+        ("name", old.name != new.name),
+        ("address", old.address != new.address),
+        ("room", old.room != new.room),
+        ("time_zone", old.time_zone != new.time_zone),
+    ]
+    .into_iter()
+    .filter(|(_, differs)| *differs)
+    .map(|(key, _)| key.to_string())
+    .collect()
+}
+
+/// The German titles of the visits other than `visit` that `sql` finds for
+/// the record `id` (`?1` is the record, `?2` the visit), by first day.
+fn other_visits(conn: &Connection, sql: &str, id: String, visit: VisitId) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id, visit.to_string()], |r| {
+        Ok((
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut titles = Vec::new();
+    for row in rows {
+        let (de, en) = row?;
+        titles.push(de.or(en).unwrap_or_default());
+    }
+    Ok(titles)
+}
+
+/// The other visits in which a person takes part.
+const PERSON_ELSEWHERE: &str = "SELECT DISTINCT v.id, v.title_de, v.title_en, v.first_day
+     FROM participant p JOIN visit v ON v.id = p.visit_id
+     WHERE p.person_id = ?1 AND v.id <> ?2 ORDER BY v.first_day, v.title_de";
+
+/// The other visits whose programme uses a venue.
+const VENUE_ELSEWHERE: &str = "SELECT DISTINCT v.id, v.title_de, v.title_en, v.first_day
+     FROM programme_item i JOIN visit v ON v.id = i.visit_id
+     WHERE i.venue_id = ?1 AND v.id <> ?2 ORDER BY v.first_day, v.title_de";
+
 impl Store {
+    /// Imports a whole visit, applying changes to persons and venues other
+    /// visits share (see [`Store::import_visit_with`]).
+    pub fn import_visit(&mut self, file: &VisitFile) -> Result<ImportReport> {
+        self.import_visit_with(file, ImportOptions::default())
+    }
+
     /// Imports a whole visit in one transaction. A visit with the same id is
     /// updated in place: programme items are matched by id (an item whose
     /// time, venue or status changed gets a higher revision), and items and
     /// participants the file no longer has are removed. Persons and venues
-    /// are added or updated in the address book; stored personal data is kept
-    /// unless the file carries some. If anything is wrong, nothing is written.
-    pub fn import_visit(&mut self, file: &VisitFile) -> Result<ImportReport> {
+    /// are added or updated in the address book; stored personal data is
+    /// kept field by field unless the file carries a value for it. A person
+    /// or venue that other visits also use and that the file changes is
+    /// listed in `shared_changes`, and updated or kept as `options.shared`
+    /// says. With `options.dry_run` everything is rolled back after the
+    /// report is made. If anything is wrong, nothing is written.
+    pub fn import_visit_with(
+        &mut self,
+        file: &VisitFile,
+        options: ImportOptions,
+    ) -> Result<ImportReport> {
         file.validate()?;
         let visit_id = file.visit.id;
         let tx = self.conn.transaction()?;
@@ -75,13 +282,13 @@ impl Store {
             visit_id: visit_id.to_string(),
             title: file.visit.title.best(Lang::De).to_string(),
             participants: file.participants.len(),
+            dry_run: options.dry_run,
+            shared: options.shared,
             ..ImportReport::default()
         };
 
-        match visit::get(&tx, visit_id)? {
-            None => report.created = true,
-            Some(old) if old == file.visit => {}
-            Some(_) => {}
+        if visit::get(&tx, visit_id)?.is_none() {
+            report.created = true;
         }
         visit::upsert(&tx, &file.visit)?;
 
@@ -89,30 +296,58 @@ impl Store {
             match venue::get(&tx, v.id)? {
                 None => report.venues_added += 1,
                 Some(old) if &old == v => continue,
-                Some(_) => report.venues_updated += 1,
+                Some(old) => {
+                    let others = other_visits(&tx, VENUE_ELSEWHERE, v.id.to_string(), visit_id)?;
+                    if !others.is_empty() {
+                        report.shared_changes.push(SharedChange {
+                            what: SharedKind::Venue,
+                            id: v.id.to_string(),
+                            name: old.name.best(Lang::De).to_string(),
+                            fields: venue_changes(&old, v),
+                            other_visits: others,
+                        });
+                        if options.shared == SharedRecords::Keep {
+                            continue;
+                        }
+                    }
+                    report.venues_updated += 1;
+                }
             }
             venue::upsert(&tx, v)?;
         }
 
         for p in &file.persons {
+            let stored_personal = person::get_personal(&tx, p.id)?;
+            let personal = merge_personal(&stored_personal, p.personal.as_ref());
+            let mut merged = p.clone();
+            // Writing `None` leaves the stored row alone; the merged data is
+            // written only when it differs, so nothing is ever cleared here.
+            merged.personal = (personal != stored_personal).then_some(personal.clone());
             match person::get(&tx, p.id)? {
                 None => report.persons_added += 1,
                 Some(old) => {
-                    let personal_changed = match &p.personal {
-                        Some(d) => person::get_personal(&tx, p.id)? != *d,
-                        None => false,
-                    };
-                    let mut old = old;
-                    old.personal = p.personal.clone();
-                    if &old == p && !personal_changed {
+                    let fields = person_changes(&old, p, &stored_personal, &personal);
+                    if fields.is_empty() {
                         continue;
+                    }
+                    let others = other_visits(&tx, PERSON_ELSEWHERE, p.id.to_string(), visit_id)?;
+                    if !others.is_empty() {
+                        report.shared_changes.push(SharedChange {
+                            what: SharedKind::Person,
+                            id: p.id.to_string(),
+                            name: old.display_name(),
+                            fields,
+                            other_visits: others,
+                        });
+                        if options.shared == SharedRecords::Keep {
+                            continue;
+                        }
                     }
                     report.persons_updated += 1;
                 }
             }
-            person::upsert(&tx, p)?;
+            person::upsert(&tx, &merged)?;
         }
-
         // Participants the file no longer has leave the visit, and its items.
         let keep: HashSet<PersonId> = file.participants.iter().map(|p| p.person_id).collect();
         for old in participant::list(&tx, visit_id)? {
@@ -171,7 +406,11 @@ impl Store {
             )?;
             report.items_removed += 1;
         }
-        tx.commit()?;
+        if options.dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
         Ok(report)
     }
 

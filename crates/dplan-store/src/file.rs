@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use dplan_core::{VisitFile, VisitId};
 
-use crate::{ImportReport, Result, Store, StoreError};
+use crate::{ImportOptions, ImportReport, Result, Store, StoreError};
 
 /// Writes `bytes` beside `path` and renames the result into place, so an
 /// interrupted export never leaves half a file under the requested name and
@@ -44,14 +44,30 @@ impl Store {
     /// Reads a visit file and imports it (see [`Store::import_visit`]). A
     /// file that cannot be read or is not a valid visit file changes nothing.
     pub fn import_visit_file(&mut self, path: &Path) -> Result<ImportReport> {
-        let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
-            context: format!("cannot read {}", path.display()),
-            source,
-        })?;
-        let file = VisitFile::parse(&text).map_err(|source| StoreError::BadFile {
-            path: path.display().to_string(),
-            source,
-        })?;
-        self.import_visit(&file)
+        self.import_visit_file_with(path, ImportOptions::default())
     }
+
+    /// Reads a visit file and imports it with `options` (see
+    /// [`Store::import_visit_with`]).
+    pub fn import_visit_file_with(
+        &mut self,
+        path: &Path,
+        options: ImportOptions,
+    ) -> Result<ImportReport> {
+        let file = read_visit_file(path)?;
+        self.import_visit_with(&file, options)
+    }
+}
+
+/// Reads and validates a visit file, for a caller that imports it later
+/// (the app keeps it while the user decides about shared records).
+pub fn read_visit_file(path: &Path) -> Result<VisitFile> {
+    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
+        context: format!("cannot read {}", path.display()),
+        source,
+    })?;
+    VisitFile::parse(&text).map_err(|source| StoreError::BadFile {
+        path: path.display().to_string(),
+        source,
+    })
 }

@@ -34,8 +34,8 @@ use std::time::Duration;
 use rusqlite::{Connection, TransactionBehavior};
 
 pub use error::{ErrorKind, ErrorReport, StoreError};
-pub use exchange::ImportReport;
-pub use file::write_atomically;
+pub use exchange::{ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords};
+pub use file::{read_visit_file, write_atomically};
 pub use migration::SCHEMA_VERSION;
 pub use roster::{ListedOutcome, ListedRow, ParticipantImportReport, PurgeRecord};
 

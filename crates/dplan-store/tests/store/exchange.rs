@@ -1,6 +1,8 @@
 use chrono_tz::Europe::Berlin;
-use dplan_core::{ItemStatus, Schedule, ZonedLocal, demo};
-use dplan_store::{ErrorKind, ImportReport};
+use dplan_core::{ItemStatus, Lang, Schedule, ZonedLocal, demo};
+use dplan_store::{
+    ErrorKind, ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords,
+};
 
 use crate::{demo_store, store};
 
@@ -111,5 +113,188 @@ fn report_says_what_happened() {
     assert!(
         r.to_string()
             .starts_with("created visit \"Delegationsreise der Stadt Herne nach Luzhou\"")
+    );
+}
+
+/// A second visit that shares every person and venue of `file`: the same
+/// programme and participants under new ids, titled "Besuch 2026".
+fn sharing_visit(file: &dplan_core::VisitFile) -> dplan_core::VisitFile {
+    let mut other = file.clone();
+    other.visit.id = dplan_core::VisitId::derived("test/besuch-2026");
+    other.visit.title = dplan_core::Texts::de("Besuch 2026");
+    for p in &mut other.participants {
+        p.visit_id = other.visit.id;
+    }
+    for (n, item) in other.programme.iter_mut().enumerate() {
+        item.id = dplan_core::ItemId::derived(&format!("test/besuch-2026/{n}"));
+        item.visit_id = other.visit.id;
+    }
+    other
+}
+
+#[test]
+fn a_visit_file_cannot_rename_a_person_of_another_visit() {
+    let (mut s, mut file) = demo_store();
+    let outgoing = demo::visits(demo::stamp()).remove(1);
+    let mut stranger = outgoing
+        .persons
+        .iter()
+        .find(|p| file.persons.iter().all(|q| q.id != p.id))
+        .cloned()
+        .expect("the outgoing visit has someone the incoming one has not");
+    let before = s.get_person(stranger.id).unwrap();
+    stranger.family_name = "Umbenannt".into();
+    stranger.personal = Some(dplan_core::PersonalData::default());
+    file.persons.push(stranger.clone());
+    let err = s.import_visit(&file).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+    assert!(
+        err.to_string().contains(&format!(
+            "persons[{}] ({}): is not a participant of this visit",
+            file.persons.len() - 1,
+            stranger.display_name()
+        )),
+        "the refusal names the entry: {err}"
+    );
+    assert_eq!(
+        s.get_person(stranger.id).unwrap(),
+        before,
+        "a person of another visit is not renamed"
+    );
+}
+
+#[test]
+fn an_empty_personal_block_keeps_stored_passport_data() {
+    let (mut s, file) = demo_store();
+    let mut full = s.export_visit(file.visit.id, demo::stamp(), true).unwrap();
+    // The demo has no passport numbers; a file with personal data adds one.
+    let index = 0;
+    let id = full.persons[index].id;
+    let mut stored = s.get_personal_data(id).unwrap();
+    stored.passport_number = Some("E12345678".into());
+    stored.nationality = Some("CHN".into());
+    full.persons[index].personal = Some(stored.clone());
+    s.import_visit(&full).unwrap();
+    assert_eq!(s.get_personal_data(id).unwrap(), stored);
+
+    let mut empty = full.clone();
+    empty.persons[index].personal = Some(dplan_core::PersonalData::default());
+    let report = s.import_visit(&empty).unwrap();
+    assert!(report.is_noop(), "an empty block is no change: {report}");
+    assert_eq!(
+        s.get_personal_data(id).unwrap(),
+        stored,
+        "an empty personal block must not erase passport data"
+    );
+
+    // A block with one value replaces that field only.
+    let mut one = full.clone();
+    one.persons[index].personal = Some(dplan_core::PersonalData {
+        dietary: Some("vegetarisch".into()),
+        nationality: Some(String::new()),
+        ..Default::default()
+    });
+    let report = s.import_visit(&one).unwrap();
+    assert_eq!(report.persons_updated, 1, "{report}");
+    let after = s.get_personal_data(id).unwrap();
+    assert_eq!(after.dietary.as_deref(), Some("vegetarisch"));
+    assert_eq!(after.passport_number, stored.passport_number);
+    assert_eq!(
+        after.nationality, stored.nationality,
+        "an empty field keeps the stored value"
+    );
+}
+
+#[test]
+fn changes_to_a_venue_other_visits_use_are_reported() {
+    let (mut s, mut file) = demo_store();
+    s.import_visit(&sharing_visit(&file)).unwrap();
+    let venue = file.venues[0].clone();
+    file.venues[0].address = "Friedrich-Ebert-Platz 99, 44623 Herne".into();
+    let report = s.import_visit(&file).unwrap();
+    assert_eq!(
+        report.shared_changes,
+        vec![SharedChange {
+            what: SharedKind::Venue,
+            id: venue.id.to_string(),
+            name: venue.name.best(Lang::De).to_string(),
+            fields: vec!["address".into()],
+            other_visits: vec!["Besuch 2026".into()],
+        }],
+        "{report}"
+    );
+    assert_eq!(report.venues_updated, 1);
+    assert_eq!(
+        s.get_venue(venue.id).unwrap().address,
+        "Friedrich-Ebert-Platz 99, 44623 Herne",
+        "Update applies the file's version"
+    );
+    assert!(
+        report.to_string().contains(&format!(
+            "\nvenue {} (also in „Besuch 2026“): address changed",
+            venue.name.best(Lang::De)
+        )),
+        "{report}"
+    );
+}
+
+#[test]
+fn keep_shared_keeps_the_stored_person() {
+    let (mut s, mut file) = demo_store();
+    s.import_visit(&sharing_visit(&file)).unwrap();
+    let before = s.get_person(file.persons[0].id).unwrap();
+    file.persons[0].family_name = "Umbenannt".into();
+    file.programme[0].notes = "Neue Notiz".into();
+    let options = ImportOptions {
+        shared: SharedRecords::Keep,
+        dry_run: false,
+    };
+    let report = s.import_visit_with(&file, options).unwrap();
+    assert_eq!(report.shared_changes.len(), 1, "{report}");
+    assert_eq!(report.shared_changes[0].name, before.display_name());
+    assert_eq!(report.shared_changes[0].fields, vec!["family_name"]);
+    assert_eq!(report.persons_updated, 0, "{report}");
+    assert_eq!(
+        report.items_changed, 1,
+        "the visit itself is still imported"
+    );
+    assert!(
+        report.to_string().contains("family_name kept as stored"),
+        "{report}"
+    );
+    assert_eq!(
+        s.get_person(before.id).unwrap(),
+        before,
+        "Keep leaves the shared person as stored"
+    );
+    assert_eq!(
+        s.get_item(file.programme[0].id).unwrap().notes,
+        "Neue Notiz"
+    );
+}
+
+#[test]
+fn dry_run_changes_nothing() {
+    let (mut s, mut file) = demo_store();
+    s.import_visit(&sharing_visit(&file)).unwrap();
+    let before = s.export_visit(file.visit.id, demo::stamp(), true).unwrap();
+    file.persons[0].family_name = "Umbenannt".into();
+    file.programme.pop();
+    let options = ImportOptions {
+        shared: SharedRecords::Update,
+        dry_run: true,
+    };
+    let report = s.import_visit_with(&file, options).unwrap();
+    assert!(report.dry_run);
+    assert_eq!(
+        (report.persons_updated, report.items_removed),
+        (1, 1),
+        "{report}"
+    );
+    assert_eq!(report.shared_changes.len(), 1, "{report}");
+    assert_eq!(
+        s.export_visit(file.visit.id, demo::stamp(), true).unwrap(),
+        before,
+        "a dry run is rolled back"
     );
 }

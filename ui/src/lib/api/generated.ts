@@ -282,9 +282,36 @@ export type ErrorReport = { kind: ErrorKind, message: string, fields: Array<Fiel
 
 export type ImportReport = { visit_id: string, title: string, 
 /**
+ * Nothing was stored: the report says what the import would do.
+ */
+dry_run: boolean, 
+/**
  * The visit was new here (otherwise it was updated in place).
  */
-created: boolean, items_added: number, items_changed: number, items_unchanged: number, items_removed: number, persons_added: number, persons_updated: number, venues_added: number, venues_updated: number, participants: number, };
+created: boolean, items_added: number, items_changed: number, items_unchanged: number, items_removed: number, persons_added: number, persons_updated: number, venues_added: number, venues_updated: number, participants: number, 
+/**
+ * Whether the shared changes below were applied or the stored
+ * versions kept.
+ */
+shared: "update" | "keep", 
+/**
+ * Persons and venues this file changes that other visits also use.
+ */
+shared_changes: Array<{ what: "person" | "venue", id: string, 
+/**
+ * The name as stored, the one the user knows it by.
+ */
+name: string, 
+/**
+ * The file's keys of the fields that differ (`family_name`,
+ * `personal.passport_number`); never their values, which may be
+ * personal data.
+ */
+fields: Array<string>, 
+/**
+ * The German titles of the other visits that use it.
+ */
+other_visits: Array<string>, }>, };
 
 export type Field = "family_name" | "given_name" | "name_zh" | "pinyin" | "academic_title" | "title_de" | "title_en" | "title_zh" | "address_de" | "address_en" | "address_zh" | "organisation_de" | "organisation_en" | "organisation_zh" | "position_de" | "position_en" | "position_zh" | "email" | "phone" | "languages" | "side" | "role" | "precedence" | "hotel" | "dietary" | "accessibility";
 

@@ -41,6 +41,9 @@ export type CalendarRequest = {
   reminderMinutes: number | null;
 };
 
+/** What a visit file's import does with persons and venues other visits also use. */
+export type SharedRecords = ImportReport["shared"];
+
 /** How a printed itinerary puts two languages: in columns, or one under the other. */
 export type ItineraryLayout = "side_by_side" | "stacked";
 
@@ -127,8 +130,15 @@ export const api = {
   /** Asks where to save the visit file (a native dialog) and writes it; the path, or null if cancelled. */
   exportVisitFile: (id: string, suggestedName: string) =>
     call<string | null>("export_visit_file", { id, suggestedName }),
-  /** Asks for a visit file (a native dialog) and imports it; the report, or null if cancelled. */
-  importVisitFile: () => call<ImportReport | null>("import_visit_file"),
+  /**
+   * Asks for a visit file (a native dialog), keeps it on the Rust side and
+   * says what importing it would do, storing nothing; null if cancelled.
+   */
+  previewVisitFile: () =>
+    call<ImportReport | null>("import_visit_file", { chooseFile: true, shared: "update", dryRun: true }),
+  /** Imports the visit file the last preview read; `shared` decides about persons and venues other visits also use. */
+  importVisitFile: (shared: SharedRecords) =>
+    call<ImportReport | null>("import_visit_file", { chooseFile: false, shared, dryRun: false }),
 
   // Participant lists (Excel, CSV). The list read last stays on the Rust
   // side while the import dialog reviews it with different mappings.

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import VisitList from "./VisitList.svelte";
-import type { Visit } from "../api/types";
+import type { ImportReport, Visit } from "../api/types";
+import { type Call, mockBackend } from "../test-fixtures";
 
 const visit = (over: Partial<Visit>): Visit => ({
   id: "v1",
@@ -17,6 +18,32 @@ const visit = (over: Partial<Visit>): Visit => ({
   notes: "",
   ...over,
 });
+
+const sharedChanges: ImportReport["shared_changes"] = [
+  { what: "person", id: "p1", name: "王芳 Wang Fang", fields: ["family_name", "personal.passport_number"], other_visits: ["Besuch 2026"] },
+  { what: "venue", id: "v9", name: "Rathaus Herne", fields: ["address"], other_visits: ["Besuch 2026", "Reise 2028"] },
+];
+
+const importReport = (shared_changes: ImportReport["shared_changes"] = []): ImportReport => ({
+  visit_id: "imported-1",
+  title: "X",
+  dry_run: false,
+  created: true,
+  items_added: 1,
+  items_changed: 0,
+  items_unchanged: 0,
+  items_removed: 0,
+  persons_added: 0,
+  persons_updated: 0,
+  venues_added: 0,
+  venues_updated: 0,
+  participants: 1,
+  shared: "update",
+  shared_changes,
+});
+
+/** The arguments of each import_visit_file call. */
+const imports = (calls: Call[]) => calls.filter((c) => c.cmd === "import_visit_file").map((c) => c.args);
 
 afterEach(() => {
   cleanup();
@@ -98,20 +125,71 @@ describe("VisitList", () => {
 
   it("opens an imported visit file's visit, and stays put when the dialog is cancelled", async () => {
     let answer: unknown = null;
-    mockIPC((cmd) => {
-      if (cmd === "list_visits") return [visit({})];
-      if (cmd === "import_visit_file") return answer;
-    });
+    const calls = mockBackend({ list_visits: () => [visit({})], import_visit_file: () => answer });
     let opened = "";
     render(VisitList, { onopen: () => {}, onnew: () => {}, onimported: (id: string) => (opened = id) });
     await screen.findAllByTestId("visit-row");
     await fireEvent.click(screen.getByTestId("import-visit"));
     await new Promise((r) => setTimeout(r, 0));
     expect(opened).toBe("");
-    answer = { visit_id: "imported-1", title: "X", created: true };
+    expect(imports(calls)).toEqual([{ chooseFile: true, shared: "update", dryRun: true }]);
+    answer = importReport();
     await fireEvent.click(screen.getByTestId("import-visit"));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(opened).toBe("imported-1");
+    await waitFor(() => expect(opened).toBe("imported-1"));
+    // Nothing shared changes: the dry run is followed by the import, unasked.
+    expect(imports(calls).slice(1)).toEqual([
+      { chooseFile: true, shared: "update", dryRun: true },
+      { chooseFile: false, shared: "update", dryRun: false },
+    ]);
+    expect(screen.queryByTestId("shared-dialog")).toBeNull();
+  });
+
+  for (const [choice, button] of [
+    ["update", "shared-update"],
+    ["keep", "shared-keep"],
+  ] as const) {
+    it(`asks before a file changes a person other visits use, and imports with "${choice}"`, async () => {
+      const calls = mockBackend({
+        list_visits: () => [visit({})],
+        import_visit_file: (args) => importReport(args.dryRun ? sharedChanges : []),
+      });
+      let opened = "";
+      render(VisitList, { onopen: () => {}, onnew: () => {}, onimported: (id: string) => (opened = id) });
+      await screen.findAllByTestId("visit-row");
+      await fireEvent.click(screen.getByTestId("import-visit"));
+      const dialog = await screen.findByTestId("shared-dialog");
+      const items = screen.getAllByTestId("shared-change").map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+      expect(items).toEqual([
+        "Person 王芳 Wang Fang (auch in „Besuch 2026“): Geändert: Familienname, Passnummer",
+        "Ort Rathaus Herne (auch in „Besuch 2026“, „Reise 2028“): Geändert: Adresse",
+      ]);
+      expect(dialog.textContent).toContain("Auch dort ändern");
+      expect(dialog.textContent).toContain("Gespeicherte Fassung behalten");
+      expect(opened).toBe("");
+      await fireEvent.click(screen.getByTestId(button));
+      await waitFor(() => expect(opened).toBe("imported-1"));
+      expect(imports(calls)).toEqual([
+        { chooseFile: true, shared: "update", dryRun: true },
+        { chooseFile: false, shared: choice, dryRun: false },
+      ]);
+      expect(screen.queryByTestId("shared-dialog")).toBeNull();
+    });
+  }
+
+  it("imports nothing when the shared-changes dialog is cancelled", async () => {
+    const calls = mockBackend({
+      list_visits: () => [visit({})],
+      import_visit_file: () => importReport(sharedChanges),
+    });
+    let opened = "";
+    render(VisitList, { onopen: () => {}, onnew: () => {}, onimported: (id: string) => (opened = id) });
+    await screen.findAllByTestId("visit-row");
+    await fireEvent.click(screen.getByTestId("import-visit"));
+    await screen.findByTestId("shared-dialog");
+    await fireEvent.click(screen.getByTestId("shared-cancel"));
+    expect(screen.queryByTestId("shared-dialog")).toBeNull();
+    expect(imports(calls)).toEqual([{ chooseFile: true, shared: "update", dryRun: true }]);
+    expect(opened).toBe("");
   });
 
   it("shows a list the caller fetched already, without asking again", async () => {

@@ -649,6 +649,7 @@ mod tests {
                     cells: r.iter().map(|c| c.to_string()).collect(),
                 })
                 .collect(),
+            encoding: None,
         }
     }
 

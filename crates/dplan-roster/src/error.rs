@@ -13,13 +13,75 @@ pub enum RosterError {
         megabytes(.bytes),
         crate::MAX_BYTES / (1024 * 1024)
     )]
-    TooLarge { bytes: usize },
+    TooLarge { bytes: u64 },
+
+    /// The file system would not give the bytes (missing file, no access).
+    #[error("the file could not be read: {reason}")]
+    Unreadable { reason: String },
 
     #[error(
         "the table has more than {} rows; participant lists that long are not imported (split the file)",
         crate::MAX_ROWS
     )]
     TooManyRows,
+
+    /// A cell stands further right than any participant list reaches.
+    #[error(
+        "row {row} has a cell in column {} (column {column}); lists wider than {} columns are not imported",
+        crate::table::column_letters(.column - 1),
+        crate::MAX_COLUMNS
+    )]
+    TooManyColumns { row: usize, column: usize },
+
+    #[error(
+        "the table has more than {} cells; lists that large are not imported (split the file)",
+        crate::MAX_CELLS
+    )]
+    TooManyCells,
+
+    #[error(
+        "row {row}, column {}: the cell holds {chars} characters; cells longer than {} characters (Excel's own limit) are not imported",
+        crate::table::column_letters(.column - 1),
+        crate::MAX_CELL_CHARS
+    )]
+    CellTooLong {
+        row: usize,
+        column: usize,
+        chars: usize,
+    },
+
+    #[error(
+        "the cells hold more than {} MB of text; lists that large are not imported (is it really a participant list?)",
+        crate::MAX_TEXT_BYTES / (1024 * 1024)
+    )]
+    TooMuchText,
+
+    /// The workbook is a ZIP archive with more parts than any workbook
+    /// needs: a sign of a crafted file.
+    #[error(
+        "the Excel file holds {count} parts; workbooks with more than {} parts are not imported",
+        crate::MAX_ZIP_ENTRIES
+    )]
+    TooManyParts { count: usize },
+
+    /// One part of the workbook unpacks to more than its limit (whatever
+    /// size the archive declares for it).
+    #[error(
+        "the part „{part}“ of the Excel file unpacks to more than {} MB; workbooks that large are not imported (is it really a participant list?)",
+        .limit / (1024 * 1024)
+    )]
+    PartTooLarge { part: String, limit: u64 },
+
+    #[error(
+        "the Excel file unpacks to more than {} MB; workbooks that large are not imported (is it really a participant list?)",
+        crate::MAX_UNPACKED_BYTES / (1024 * 1024)
+    )]
+    UnpackedTooLarge,
+
+    /// The reader gave up inside the workbook's structure (it panicked, or
+    /// the file's records contradict each other).
+    #[error("the workbook is damaged: {reason}; open it in Excel and save it again")]
+    Damaged { reason: String },
 
     #[error("the file has no header row: every row is empty")]
     NoHeader,
@@ -70,7 +132,7 @@ pub enum RosterError {
     Export(String),
 }
 
-fn megabytes(bytes: &usize) -> usize {
+fn megabytes(bytes: &u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }
 

@@ -28,10 +28,20 @@
 //! [`roster_csv`] writes it for Excel (UTF-8 with BOM, `;`, formula
 //! injection neutralised) and [`roster_xlsx`] as a workbook.
 //!
-//! Nothing here reads the clock, makes random ids or touches the file system:
-//! callers pass bytes and an id generator in and get bytes or values out.
+//! Nothing here reads the clock or makes random ids, and only
+//! [`read_table_file`] touches the file system (to check a list's size
+//! before reading it): callers pass bytes and an id generator in and get
+//! bytes or values out.
+//!
+//! No file can crash the reader: files, workbook parts, rows, columns,
+//! cells and text are capped ([`MAX_BYTES`], [`MAX_ROWS`], [`MAX_COLUMNS`],
+//! [`MAX_CELLS`], [`MAX_CELL_CHARS`], [`MAX_TEXT_BYTES`], [`MAX_ZIP_ENTRIES`],
+//! [`MAX_PART_BYTES`], [`MAX_UNPACKED_BYTES`]) before anything that size is
+//! allocated, and a list whose encoding had to be guessed carries an
+//! [`EncodingNote`].
 
 mod columns;
+mod encoding;
 mod error;
 mod export;
 mod fold;
@@ -39,10 +49,17 @@ mod import;
 mod name;
 mod review;
 mod table;
+mod xls;
+mod xlsx;
 
 pub use columns::{Field, Mapping, detect_mapping};
+pub use encoding::{EncodingNote, TextEncoding};
 pub use error::RosterError;
 pub use export::{RosterRow, roster_csv, roster_rows, roster_xlsx};
 pub use import::{Draft, ImportOptions, ImportPlan, ImportPolicy, RowError, plan_import};
 pub use review::{ColumnView, DraftView, FieldChoice, ListReview, SAMPLE_ROWS};
-pub use table::{FileKind, MAX_BYTES, MAX_ROWS, Row, Table, read_table};
+pub use table::{
+    FileKind, MAX_BYTES, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_LOADED_PART_BYTES,
+    MAX_PART_BYTES, MAX_ROWS, MAX_TEXT_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, Row, Table,
+    read_table, read_table_file,
+};

@@ -6,7 +6,9 @@ use dplan_core::{Lang, Role, Side, VisitId};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{Field, ImportOptions, Mapping, RosterError, RowError, Table, plan_import};
+use crate::{
+    EncodingNote, Field, ImportOptions, Mapping, RosterError, RowError, Table, plan_import,
+};
 
 /// Rows shown under the column headers, enough to recognise a list.
 pub const SAMPLE_ROWS: usize = 8;
@@ -56,6 +58,10 @@ pub struct ListReview {
     pub errors: Vec<RowError>,
     /// Columns that feed no field.
     pub unmapped: Vec<String>,
+    /// The list's encoding, when it had to be guessed; the dialog warns
+    /// when the guess is doubtful.
+    #[ts(inline)]
+    pub encoding: Option<EncodingNote>,
 }
 
 impl ListReview {
@@ -113,6 +119,7 @@ impl ListReview {
                 .collect(),
             errors: plan.errors,
             unmapped: plan.unmapped,
+            encoding: table.encoding,
         })
     }
 }

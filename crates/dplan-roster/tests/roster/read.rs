@@ -1,6 +1,6 @@
 //! Reading files of every shape into a table.
 
-use dplan_roster::{RosterError, Table, read_table};
+use dplan_roster::{EncodingNote, RosterError, Table, TextEncoding, read_table};
 
 use crate::fixtures::bytes;
 
@@ -57,11 +57,18 @@ fn windows_1252_umlauts_are_decoded() {
 #[test]
 fn gbk_from_chinese_excel_is_decoded() {
     let gbk = table("chinese_gbk.csv");
-    assert_eq!(
-        gbk,
-        read_table(crate::fixtures::chinese_gbk_text().as_bytes()).unwrap()
-    );
+    let utf8 = read_table(crate::fixtures::chinese_gbk_text().as_bytes()).unwrap();
+    assert_eq!((&gbk.headers, &gbk.rows), (&utf8.headers, &utf8.rows));
     assert_eq!(gbk.rows[2].cells[1], "欧阳明");
+    // The encoding was guessed, and the guess is not in doubt.
+    assert_eq!(
+        gbk.encoding,
+        Some(EncodingNote {
+            read_as: TextEncoding::Gbk,
+            doubtful: false
+        })
+    );
+    assert_eq!(utf8.encoding, None);
 }
 
 #[test]

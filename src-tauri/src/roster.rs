@@ -28,6 +28,16 @@ fn review_new(
     default_side: Side,
 ) -> IpcResult<ListReview> {
     let table = dplan_roster::read_table(bytes).map_err(roster_error)?;
+    review_table(state, visit_id, table, default_side)
+}
+
+/// Keeps a list's table and reviews it with the detected mapping.
+fn review_table(
+    state: &AppState,
+    visit_id: VisitId,
+    table: Table,
+    default_side: Side,
+) -> IpcResult<ListReview> {
     let mapping = dplan_roster::detect_mapping(&table);
     let review = ListReview::new(&table, &mapping, visit_id, &ImportOptions { default_side })
         .map_err(roster_error)?;
@@ -48,13 +58,16 @@ pub fn open_participant_list(
     else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|e| {
-        IpcError::of(
+    // The list's size is checked before it is read, so a huge or crafted
+    // file is refused without loading it.
+    let table = dplan_roster::read_table_file(&path).map_err(|e| match e {
+        dplan_roster::RosterError::Unreadable { reason } => IpcError::of(
             ErrorKind::Storage,
-            format!("cannot read {}: {e}", path.display()),
-        )
+            format!("cannot read {}: {reason}", path.display()),
+        ),
+        e => roster_error(e),
     })?;
-    review_new(&state, visit_id, &bytes, default_side).map(Some)
+    review_table(&state, visit_id, table, default_side).map(Some)
 }
 
 /// Reviews a list dropped on the window: the file's bytes are the raw

@@ -698,8 +698,12 @@ fn roster_plan(
 ) -> Result<roster::ImportPlan, Failure> {
     let fail = |e: &dyn std::fmt::Display| Failure(format!("{}: {e}", file.display()));
     roster::FileKind::from_path(file).map_err(|e| fail(&e))?;
-    let bytes = std::fs::read(file).map_err(|e| fail(&e))?;
-    let table = roster::read_table(&bytes).map_err(|e| fail(&e))?;
+    // The size is checked before the file is read (a crafted or wrong file
+    // must not be loaded whole).
+    let table = roster::read_table_file(file).map_err(|e| fail(&e))?;
+    if let Some(note) = table.encoding.filter(|n| n.doubtful) {
+        eprintln!("warning: {}: {note}", file.display());
+    }
     let mut mapping = roster::detect_mapping(&table);
     for m in map {
         let (field, column) = m

@@ -45,8 +45,9 @@ pub fn duplicate_visit(
 ) -> IpcResult<VisitId> {
     state.with(|s| {
         let file = s.export_visit(id, Utc::now(), false)?;
-        let shift = (first_day - file.visit.first_day).num_days();
-        let copy = file.as_template(VisitId::random(), shift, ItemId::random);
+        let copy = file
+            .as_template(VisitId::random(), first_day, ItemId::random)
+            .map_err(dplan_store::StoreError::from)?;
         s.import_visit(&copy)?;
         Ok(copy.visit.id)
     })

@@ -99,32 +99,48 @@ impl VisitFile {
         Ok(file)
     }
 
-    /// The visit as the template for another one (next year's visit): new
-    /// ids for the visit and its items, every date moved by `shift_days`
-    /// with local times kept (10:00 stays 10:00), status back to planning,
-    /// revisions back to 0. Persons and venues are shared, not copied.
-    /// `new_item_id` is called once per item, in programme order.
+    /// The visit as the template for another one (next year's visit) that
+    /// starts on `first_day`: new ids for the visit and its items, every
+    /// date moved by the same whole number of days with local times kept
+    /// (10:00 stays 10:00), status back to planning, revisions back to 0.
+    /// Persons and venues are shared, not copied. `new_item_id` is called
+    /// once per item, in programme order. A first day outside the model's
+    /// window, or dates that cannot be moved that far, are refused; the
+    /// copy is validated as a whole when it is imported.
     pub fn as_template(
         &self,
         new_visit_id: VisitId,
-        shift_days: i64,
+        first_day: NaiveDate,
         mut new_item_id: impl FnMut() -> ItemId,
-    ) -> VisitFile {
-        let shift = |d: NaiveDate| d + Duration::days(shift_days);
-        let shift_time = |t: &ZonedLocal| ZonedLocal {
-            local: t.local + Duration::days(shift_days),
-            zone: t.zone,
-            occurrence: t.occurrence,
+    ) -> Result<VisitFile, Invalid> {
+        let mut c = Checker::default();
+        if !c.date("first_day", first_day) {
+            return c.finish().map(|()| self.clone());
+        }
+        // Dates stored before the window was enforced may lie anywhere, so
+        // every step is checked rather than assumed to fit.
+        let delta = Duration::try_days((first_day - self.visit.first_day).num_days());
+        let shift = |d: NaiveDate| delta.and_then(|delta| d.checked_add_signed(delta));
+        let shift_time = |t: &ZonedLocal| {
+            delta
+                .and_then(|delta| t.local.checked_add_signed(delta))
+                .map(|local| ZonedLocal { local, ..*t })
+        };
+        let too_far = || {
+            Invalid::one(
+                "first_day",
+                format!("the visit's dates cannot be moved to {first_day}"),
+            )
         };
         let mut file = self.clone();
         file.visit.id = new_visit_id;
-        file.visit.first_day = shift(self.visit.first_day);
-        file.visit.last_day = shift(self.visit.last_day);
+        file.visit.first_day = shift(self.visit.first_day).ok_or_else(too_far)?;
+        file.visit.last_day = shift(self.visit.last_day).ok_or_else(too_far)?;
         file.visit.status = VisitStatus::Planning;
         for p in &mut file.participants {
             p.visit_id = new_visit_id;
             for m in [&mut p.arrival, &mut p.departure].into_iter().flatten() {
-                m.at = shift_time(&m.at);
+                m.at = shift_time(&m.at).ok_or_else(too_far)?;
             }
         }
         for item in &mut file.programme {
@@ -133,19 +149,19 @@ impl VisitFile {
             item.revision = 0;
             item.schedule = match &item.schedule {
                 Schedule::Timed { start, end } => Schedule::Timed {
-                    start: shift_time(start),
-                    end: shift_time(end),
+                    start: shift_time(start).ok_or_else(too_far)?,
+                    end: shift_time(end).ok_or_else(too_far)?,
                 },
                 Schedule::AllDay {
                     first_day,
                     last_day,
                 } => Schedule::AllDay {
-                    first_day: shift(*first_day),
-                    last_day: shift(*last_day),
+                    first_day: shift(*first_day).ok_or_else(too_far)?,
+                    last_day: shift(*last_day).ok_or_else(too_far)?,
                 },
             };
         }
-        file
+        Ok(file)
     }
 
     pub fn to_json(&self) -> String {
@@ -306,10 +322,13 @@ mod tests {
     fn a_template_moves_every_date_and_keeps_local_times() {
         let file = demo::visits(demo::stamp()).remove(1);
         let mut n = 0;
-        let copy = file.as_template(VisitId::derived("copy"), 364, || {
-            n += 1;
-            ItemId::derived(&format!("copy/{n}"))
-        });
+        let first_day = file.visit.first_day + Duration::days(364);
+        let copy = file
+            .as_template(VisitId::derived("copy"), first_day, || {
+                n += 1;
+                ItemId::derived(&format!("copy/{n}"))
+            })
+            .unwrap();
         assert_eq!(copy.validate(), Ok(()));
         assert_eq!(copy.visit.first_day.to_string(), "2028-05-14");
         assert_eq!(copy.visit.status, VisitStatus::Planning);
@@ -375,5 +394,35 @@ mod tests {
         let err = file.validate().unwrap_err().to_string();
         assert!(err.contains("participants[0].person_id"), "{err}");
         assert!(err.contains("is not among the file's persons"), "{err}");
+    }
+
+    #[test]
+    fn a_template_for_an_extreme_first_day_is_refused_not_a_panic() {
+        let file = demo::visits(demo::stamp()).remove(0);
+        for first_day in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            day("1899-12-31"),
+            day("2201-01-01"),
+        ] {
+            let err = file
+                .as_template(VisitId::derived("copy"), first_day, || ItemId::derived("x"))
+                .unwrap_err();
+            assert_eq!(err.errors[0].field, "first_day", "{first_day}");
+        }
+        // A visit stored before the window existed moves without a panic.
+        let mut old = file.clone();
+        old.visit.first_day = NaiveDate::MIN;
+        old.visit.last_day = NaiveDate::MIN;
+        assert!(
+            old.as_template(VisitId::derived("copy"), day("2027-01-01"), || {
+                ItemId::derived("x")
+            })
+            .is_err()
+        );
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
     }
 }

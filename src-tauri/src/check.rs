@@ -18,7 +18,10 @@ use crate::{
 
 #[tauri::command(async)]
 pub fn check_visit(state: State<'_, AppState>, id: VisitId) -> IpcResult<Vec<Warning>> {
-    state.with(|s| Ok(s.check_visit(id)?))
+    // The check itself runs after the store is unlocked: a programme with
+    // thousands of clashes must not hold up every other command.
+    let input = state.with(|s| Ok(s.load_visit_check(id)?))?;
+    crate::state::contained(|| Ok(input.run()))
 }
 
 #[tauri::command(async)]

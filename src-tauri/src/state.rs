@@ -41,31 +41,35 @@ impl AppState {
     }
 
     /// Runs `f` with the store locked.
+    ///
+    /// A failure in one command never disables the store for the session:
+    /// a panic inside `f` is caught here and answered as an `internal`
+    /// error, and a lock poisoned by a panic that escaped anyway is taken
+    /// over. The store is consistent either way, because a transaction
+    /// that was open when the panic unwound was rolled back as it was
+    /// dropped.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> IpcResult<T>) -> IpcResult<T> {
         let lock = self
             .store
             .as_ref()
             .map_err(|e| IpcError::storage(e.clone()))?;
-        let mut store = lock.lock().map_err(|_| {
-            IpcError::storage(
-                "the database is unavailable after an earlier failure; restart the app".into(),
-            )
-        })?;
-        f(&mut store)
+        let mut store = lock.lock().unwrap_or_else(|poisoned| {
+            lock.clear_poison();
+            poisoned.into_inner()
+        });
+        contained(|| f(&mut store))
     }
 
     /// Keeps a participant list for the import dialog's next steps.
     pub fn keep_list(&self, table: Table) {
-        if let Ok(mut list) = self.list.lock() {
-            *list = Some(table);
-        }
+        *self.list.lock().unwrap_or_else(|p| p.into_inner()) = Some(table);
     }
 
     /// Runs `f` with the participant list read last.
     pub fn with_list<T>(&self, f: impl FnOnce(&Table) -> IpcResult<T>) -> IpcResult<T> {
-        let list = self.list.lock().map_err(|_| {
-            IpcError::internal("the participant list is unavailable; read it again")
-        })?;
+        // A list is replaced whole, so one left by a panicking command is
+        // still a whole list.
+        let list = self.list.lock().unwrap_or_else(|p| p.into_inner());
         match list.as_ref() {
             Some(table) => f(table),
             None => Err(IpcError::internal(
@@ -73,6 +77,17 @@ impl AppState {
             )),
         }
     }
+}
+
+/// Runs `f`, turning a panic into an `internal` error, so that a bug met by
+/// one command ends that command with a message instead of leaving the
+/// window waiting for an answer that never comes.
+pub fn contained<T>(f: impl FnOnce() -> IpcResult<T>) -> IpcResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(IpcError::internal(
+            "the command failed unexpectedly and changed nothing; the app can be used on",
+        ))
+    })
 }
 
 impl AppState {

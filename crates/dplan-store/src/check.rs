@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use dplan_core::{
-    CheckInput, VisitId, VisitStatus, Warning,
+    CheckInput, VisitFile, VisitId, VisitStatus, Warning,
     conflict::{CheckSettings, TravelTime, check},
 };
 use rusqlite::{OptionalExtension, params};
@@ -79,20 +79,32 @@ impl Store {
         Ok(())
     }
 
-    /// Checks a visit's programme with the saved settings. The visits whose
-    /// days touch this one's (a day either side, for flights over midnight)
-    /// are read too, so a person or, when the settings say so, a venue
-    /// booked by another visit at the same time is found; only warnings
-    /// that involve this visit are returned.
+    /// Checks a visit's programme with the saved settings (see
+    /// [`VisitCheck`]): reads what the check needs, then runs it.
     pub fn check_visit(&self, id: VisitId) -> Result<Vec<Warning>> {
+        Ok(self.load_visit_check(id)?.run())
+    }
+
+    /// Reads what the check of a visit needs: the visit, the visits whose
+    /// days touch this one's (a day either side, for flights over
+    /// midnight), so a person or, when the settings say so, a venue booked
+    /// by another visit at the same time is found, and the settings.
+    pub fn load_visit_check(&self, id: VisitId) -> Result<VisitCheck> {
         let settings = self.check_settings()?;
         let visit = self.get_visit(id)?;
         let stamp = chrono::DateTime::UNIX_EPOCH;
         let mut files = vec![self.export_visit(id, stamp, false)?];
-        let (from, to) = (
-            visit.first_day - Duration::days(1),
-            visit.last_day + Duration::days(1),
-        );
+        // Checked: a visit stored before dates were kept in a window may
+        // start on chrono's first day.
+        let day = Duration::days(1);
+        let from = visit
+            .first_day
+            .checked_sub_signed(day)
+            .unwrap_or(visit.first_day);
+        let to = visit
+            .last_day
+            .checked_add_signed(day)
+            .unwrap_or(visit.last_day);
         for other in self.list_visits()? {
             if other.id != id
                 && other.status != VisitStatus::Cancelled
@@ -102,8 +114,32 @@ impl Store {
                 files.push(self.export_visit(other.id, stamp, false)?);
             }
         }
-        let mut warnings = check(&CheckInput::from_files(&files), &settings.options());
-        warnings.retain(|w| w.visits.contains(&id));
-        Ok(warnings)
+        Ok(VisitCheck {
+            id,
+            files,
+            settings,
+        })
+    }
+}
+
+/// Everything the check of one visit reads, owned, so that the check itself
+/// runs without the store: the app runs it outside the lock around its
+/// store, and a long check never holds up other commands.
+pub struct VisitCheck {
+    pub id: VisitId,
+    /// The visit first, then the visits whose days touch it.
+    pub files: Vec<VisitFile>,
+    pub settings: CheckSettings,
+}
+
+impl VisitCheck {
+    /// The warnings that involve the checked visit.
+    pub fn run(&self) -> Vec<Warning> {
+        let mut warnings = check(
+            &CheckInput::from_files(&self.files),
+            &self.settings.options(),
+        );
+        warnings.retain(|w| w.visits.contains(&self.id));
+        warnings
     }
 }

@@ -33,6 +33,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, TransactionBehavior};
 
+pub use check::VisitCheck;
 pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::{ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords};
 pub use file::{read_visit_file, write_atomically};

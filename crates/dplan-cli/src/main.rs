@@ -224,7 +224,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln!("dplan: {msg}");
+            eprintln!("dplan: {}", dplan_core::text::for_message(&msg));
             ExitCode::from(1)
         }
     }

@@ -68,7 +68,7 @@ impl From<&StoreError> for ErrorReport {
     fn from(e: &StoreError) -> Self {
         ErrorReport {
             kind: e.kind(),
-            message: e.to_string(),
+            message: dplan_core::text::for_message(&e.to_string()),
             fields: e.invalid().map(|i| i.errors.clone()).unwrap_or_default(),
         }
     }

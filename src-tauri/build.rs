@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "delete_item",
     "export_visit_file",
     "import_visit_file",
+    "discard_visit_file",
     "open_participant_list",
     "load_participant_list",
     "review_participant_list",

@@ -63,3 +63,10 @@ pub fn import_visit_file(
     }
     Ok(Some(report))
 }
+
+/// Forgets the visit file read for an import the user then cancelled: it
+/// may carry personal data, which is kept no longer than needed.
+#[tauri::command]
+pub fn discard_visit_file(state: State<'_, AppState>) {
+    state.forget_visit_file();
+}

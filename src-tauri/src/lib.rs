@@ -123,6 +123,7 @@ pub fn run() {
             programme::delete_item,
             exchange::export_visit_file,
             exchange::import_visit_file,
+            exchange::discard_visit_file,
             roster::open_participant_list,
             roster::load_participant_list,
             roster::review_participant_list,

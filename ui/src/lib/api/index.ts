@@ -139,6 +139,8 @@ export const api = {
   /** Imports the visit file the last preview read; `shared` decides about persons and venues other visits also use. */
   importVisitFile: (shared: SharedRecords) =>
     call<ImportReport | null>("import_visit_file", { chooseFile: false, shared, dryRun: false }),
+  /** Forgets the visit file the last preview read (it may hold personal data) when the import is cancelled. */
+  discardVisitFile: () => call<void>("discard_visit_file"),
 
   // Participant lists (Excel, CSV). The list read last stays on the Rust
   // side while the import dialog reviews it with different mappings.

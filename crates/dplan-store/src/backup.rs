@@ -70,6 +70,35 @@ impl Drop for ScratchFile {
     }
 }
 
+/// The start of the name of a restore's temporary copy.
+const RESTORE_SCRATCH: &str = ".dplan-restore";
+
+/// Removes the temporary copies that restores killed before they could
+/// clean up left in `dir` (they may hold personal data). Only names a
+/// restore makes are touched, and only those untouched for an hour: a
+/// restore that is still running writes its copy within seconds.
+fn remove_stale_restore_copies(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(&format!("{RESTORE_SCRATCH}."))
+            && [".tmp", ".tmp-wal", ".tmp-shm", ".tmp-journal"]
+                .iter()
+                .any(|end| name.ends_with(end));
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if ours && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// `path` with `suffix` appended to its file name, the way SQLite names a
 /// database's companion files.
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -192,7 +221,8 @@ impl Store {
             Some(live) => folder_of(Path::new(live)).to_path_buf(),
             None => std::env::temp_dir(),
         };
-        let scratch = ScratchFile::new_in(&dir, ".dplan-restore")?;
+        remove_stale_restore_copies(&dir);
+        let scratch = ScratchFile::new_in(&dir, RESTORE_SCRATCH)?;
         let copy_failed = |source| StoreError::Io {
             context: format!("cannot copy {name} to {}", dir.display()),
             source,

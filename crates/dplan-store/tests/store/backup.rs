@@ -313,3 +313,38 @@ fn a_database_the_store_made_passes_its_integrity_check() {
     let (_d, _, s) = live();
     assert_eq!(s.check_integrity().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn a_restore_removes_copies_that_killed_restores_left_but_nothing_else() {
+    let (dir, _, mut s) = live();
+    let backup_dir = tempfile::tempdir().unwrap();
+    let backup = backup_dir.path().join("backup.sqlite3");
+    s.backup_to(&backup).unwrap();
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    let make = |name: &str, old: bool| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "x").unwrap();
+        if old {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(day_ago)
+                .unwrap();
+        }
+    };
+    make(".dplan-restore.123-00000000000000ab.tmp", true);
+    make(".dplan-restore.123-00000000000000ab.tmp-journal", true);
+    make(".dplan-restore.456-00000000000000cd.tmp", false);
+    make("notes.tmp", true);
+    s.restore_from(&backup).unwrap();
+    assert_eq!(
+        names_in(dir.path()),
+        [
+            ".dplan-restore.456-00000000000000cd.tmp",
+            "live.sqlite3",
+            "notes.tmp"
+        ],
+        "only stale copies of a restore are removed; a recent one may belong to a running restore"
+    );
+}

@@ -848,6 +848,183 @@ fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
     assert!(err.contains(".pdf or .html"), "{err}");
 }
 
+// Regression tests for issue 12: nothing a file can hold crashes dplan.
+
+#[test]
+fn a_visit_file_with_a_first_day_far_outside_any_real_range_is_refused_with_the_field_named() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let before = env.ok(&["show", INCOMING, "--json"]);
+    let file = env.path("extreme.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let original: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let first = |list: &str, key: &str, wanted: &str| {
+        original[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|e| e.pointer(key).is_some_and(|v| v == wanted || wanted.is_empty() && v.is_object()))
+            .unwrap()
+    };
+    let timed = first("programme", "/schedule/type", "timed");
+    let arriving = first("participants", "/arrival", "");
+    let (item_at, item_field) = (
+        format!("/programme/{timed}/schedule/start/local"),
+        format!("programme[{timed}]"),
+    );
+    let (arrival_at, arrival_field) = (
+        format!("/participants/{arriving}/arrival/at/local"),
+        format!("participants[{arriving}]"),
+    );
+    for (pointer, value, field) in [
+        ("/visit/first_day", "-262143-01-01", "visit.first_day"),
+        ("/visit/first_day", "1899-12-31", "visit.first_day"),
+        ("/visit/last_day", "+262142-12-31", "visit.last_day"),
+        (item_at.as_str(), "+262142-12-31T10:00", item_field.as_str()),
+        (arrival_at.as_str(), "-262143-01-01T10:00", arrival_field.as_str()),
+    ] {
+        let mut json = original.clone();
+        *json
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = value.into();
+        std::fs::write(&file, json.to_string()).unwrap();
+        let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+        assert!(err.contains(field), "{pointer}: {err}");
+        assert!(
+            err.contains("outside the dates dplan plans with (1900-01-01 to 2200-12-31)"),
+            "{pointer}: {err}"
+        );
+    }
+    // An all-day item longer than a visit may be.
+    let mut json = original.clone();
+    json["programme"][0]["schedule"] = serde_json::json!({
+        "type": "all_day", "first_day": "2027-01-01", "last_day": "2027-12-31"
+    });
+    std::fs::write(&file, json.to_string()).unwrap();
+    let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+    assert!(
+        err.contains("an all-day item may last at most 90 days"),
+        "{err}"
+    );
+    assert_eq!(
+        env.ok(&["show", INCOMING, "--json"]),
+        before,
+        "nothing was imported"
+    );
+}
+
+/// A database written before dates were kept in a window: its rows are
+/// changed behind the store's back, as an old dplan could have stored them.
+fn store_dates_at_the_calendars_limits(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(&format!(
+        "UPDATE visit SET first_day = '-262143-01-01', last_day = '-262143-01-05' WHERE id = '{INCOMING}';
+         UPDATE programme_item SET start_local = '+262142-12-31T23:00', end_local = '+262142-12-31T23:30'
+           WHERE visit_id = '{INCOMING}' AND all_day = 0 AND rowid % 2 = 0;
+         UPDATE programme_item SET start_local = '-262143-01-01T00:00', end_local = '-262143-01-01T01:00'
+           WHERE visit_id = '{INCOMING}' AND all_day = 0 AND rowid % 2 = 1;"
+    ))
+    .unwrap();
+}
+
+#[test]
+fn dates_at_the_calendars_limits_stored_by_an_old_version_do_not_crash_check_or_export() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    store_dates_at_the_calendars_limits(&env.db);
+    for args in [
+        vec!["check", INCOMING],
+        vec!["check", INCOMING, "--json"],
+        vec!["show", INCOMING],
+        vec!["export-ics", INCOMING, "-o"],
+        vec!["export-itinerary", INCOMING, "-o"],
+    ] {
+        let mut args: Vec<String> = args.into_iter().map(String::from).collect();
+        if args.last().is_some_and(|a| a == "-o") {
+            let ext = if args[0] == "export-ics" {
+                "ics"
+            } else {
+                "html"
+            };
+            args.push(
+                env.path(&format!("out.{ext}"))
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = env.run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
+            "dplan {args:?}: {:?} {stderr}",
+            out.status.code()
+        );
+    }
+    let err = env.fails(&[
+        "export-ics",
+        INCOMING,
+        "-o",
+        env.path("x.ics").to_str().unwrap(),
+    ]);
+    assert!(err.contains("outside the dates dplan plans with"), "{err}");
+}
+
+#[test]
+fn errors_escape_control_characters_and_cut_long_values() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let err = env.fails(&["show", "x\u{1b}[31mrot\u{7}"]);
+    assert!(err.contains("x\\u{1b}[31mrot\\u{7}"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    let long = "y".repeat(100_000);
+    let err = env.fails(&["show", &long]);
+    assert!(err.len() < 400, "{} bytes: {err}", err.len());
+    assert!(err.contains("more characters)"), "{err}");
+}
+
+#[test]
+fn thousands_of_items_at_one_time_and_place_are_checked_with_a_bounded_answer() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let file = env.path("crowd.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let template = json["programme"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["venue_id"].is_string() && i["kind"] == "meeting" && i["schedule"]["type"] == "timed"
+        })
+        .unwrap()
+        .clone();
+    let programme = json["programme"].as_array_mut().unwrap();
+    for n in 0..2_000 {
+        let mut item = template.clone();
+        item["id"] = format!("00000000-0000-4000-8000-{n:012}").into();
+        programme.push(item);
+    }
+    std::fs::write(&file, json.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+    let warnings = env.json(&["check", INCOMING, "--json"]);
+    let warnings = warnings.as_array().unwrap();
+    assert!(warnings.len() < 2_000, "{} warnings", warnings.len());
+    let more: u64 = warnings.iter().filter_map(|w| w["unlisted"].as_u64()).sum();
+    assert!(more > 1_000_000, "the rest is counted, not dropped: {more}");
+}
+
+#[test]
+fn a_workbook_claiming_the_whole_sheet_is_refused_without_taking_dplan_down() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    // The 1.6 KB file the end-to-end test drops on the app's import dialog.
+    let bomb = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("../../tests/fixtures/dimension-bomb.xlsx");
+    let err = env.fails(&["import-participants", INCOMING, bomb.to_str().unwrap()]);
+    assert!(err.contains("dimension-bomb.xlsx"), "{err}");
+}
+
 /// Reads a visit file written by a test as JSON.
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()

@@ -863,7 +863,10 @@ fn a_visit_file_with_a_first_day_far_outside_any_real_range_is_refused_with_the_
             .as_array()
             .unwrap()
             .iter()
-            .position(|e| e.pointer(key).is_some_and(|v| v == wanted || wanted.is_empty() && v.is_object()))
+            .position(|e| {
+                e.pointer(key)
+                    .is_some_and(|v| v == wanted || wanted.is_empty() && v.is_object())
+            })
             .unwrap()
     };
     let timed = first("programme", "/schedule/type", "timed");
@@ -881,7 +884,11 @@ fn a_visit_file_with_a_first_day_far_outside_any_real_range_is_refused_with_the_
         ("/visit/first_day", "1899-12-31", "visit.first_day"),
         ("/visit/last_day", "+262142-12-31", "visit.last_day"),
         (item_at.as_str(), "+262142-12-31T10:00", item_field.as_str()),
-        (arrival_at.as_str(), "-262143-01-01T10:00", arrival_field.as_str()),
+        (
+            arrival_at.as_str(),
+            "-262143-01-01T10:00",
+            arrival_field.as_str(),
+        ),
     ] {
         let mut json = original.clone();
         *json

@@ -1010,7 +1010,13 @@ impl<'a, 'o> Model<'a, 'o> {
 
     /// The one warning for a person's or venue's double bookings beyond
     /// those listed: how many more, from which pair on.
-    fn unlisted(&self, timed: &[u32], u: Unlisted, person: Option<u32>, venue: Option<u32>) -> Placed {
+    fn unlisted(
+        &self,
+        timed: &[u32],
+        u: Unlisted,
+        person: Option<u32>,
+        venue: Option<u32>,
+    ) -> Placed {
         let (a, b) = (timed[u.first.0 as usize], timed[u.first.1 as usize]);
         let more = u32::try_from(u.count).unwrap_or(u32::MAX);
         let (kind, who, persons, venue_id) = match person {
@@ -2393,15 +2399,26 @@ mod tests {
         let warnings = f.check(&CheckOptions::default());
         let pairs = (n * (n - 1) / 2) as u64;
         let of = |kind: WarningKind| -> (usize, u64) {
-            let listed = warnings.iter().filter(|w| w.kind == kind && w.unlisted.is_none());
-            let more = warnings.iter().filter_map(|w| (w.kind == kind).then_some(w.unlisted).flatten());
+            let listed = warnings
+                .iter()
+                .filter(|w| w.kind == kind && w.unlisted.is_none());
+            let more = warnings
+                .iter()
+                .filter_map(|w| (w.kind == kind).then_some(w.unlisted).flatten());
             (listed.count(), more.map(u64::from).sum())
         };
         // Liu and Berger share each pair, so their double bookings are one
         // warning per pair; each of them says how many more there are.
         let (listed, more) = of(WarningKind::PersonDoubleBooked);
-        assert!(listed <= 2 * MAX_OVERLAPS_LISTED, "{listed} person warnings listed");
-        assert_eq!(more, 2 * (pairs - MAX_OVERLAPS_LISTED as u64), "each person's count");
+        assert!(
+            listed <= 2 * MAX_OVERLAPS_LISTED,
+            "{listed} person warnings listed"
+        );
+        assert_eq!(
+            more,
+            2 * (pairs - MAX_OVERLAPS_LISTED as u64),
+            "each person's count"
+        );
         let (listed, more) = of(WarningKind::VenueDoubleBooked);
         assert_eq!(listed, MAX_OVERLAPS_LISTED);
         assert_eq!(more, pairs - MAX_OVERLAPS_LISTED as u64);
@@ -2444,7 +2461,10 @@ mod tests {
                 &[&liu()],
             );
             for zone in [Berlin, Shanghai, chrono_tz::Pacific::Kiritimati] {
-                let (start, end) = (a.and_time(NaiveTime::MIN), b.and_hms_opt(23, 59, 0).unwrap());
+                let (start, end) = (
+                    a.and_time(NaiveTime::MIN),
+                    b.and_hms_opt(23, 59, 0).unwrap(),
+                );
                 f.item(
                     &format!("Zeit {i} {zone}"),
                     Schedule::Timed {

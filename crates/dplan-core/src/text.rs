@@ -142,7 +142,10 @@ mod tests {
         let short = super::for_message(&huge);
         assert!(short.len() < 300, "{}", short.len());
         assert!(short.starts_with("value `xxx"), "{short}");
-        assert!(short.ends_with("… (9999902 more characters) is wrong"), "{short}");
+        assert!(
+            short.ends_with("… (9999902 more characters) is wrong"),
+            "{short}"
+        );
         let wordy = "wort ".repeat(1000);
         let cut = super::for_message(&wordy);
         assert!(cut.chars().count() < 1000 && cut.contains(" … "), "{cut}");

@@ -61,8 +61,7 @@ impl Visit {
         let mut c = Checker::default();
         c.texts("title", &self.title, LINE_MAX, true);
         c.required_line("partner_city", &self.partner_city, LINE_MAX);
-        let in_window =
-            c.date("first_day", self.first_day) & c.date("last_day", self.last_day);
+        let in_window = c.date("first_day", self.first_day) & c.date("last_day", self.last_day);
         if !in_window {
             // Nothing more to say about the span of dates out of range.
         } else if self.last_day < self.first_day {

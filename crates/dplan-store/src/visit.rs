@@ -84,7 +84,10 @@ where
     // would be a LIKE wildcard; 100,000 characters are "too complex" for
     // SQLite) is no id of ours.
     let plausible = key.trim().len() <= 36
-        && key.trim().chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        && key
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == '-');
     if !plausible {
         return Err(StoreError::NotFound {
             what,

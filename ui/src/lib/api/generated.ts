@@ -357,7 +357,18 @@ rows: number, mapping: Mapping, fields: Array<FieldChoice>, drafts: Array<DraftV
 /**
  * Columns that feed no field.
  */
-unmapped: Array<string>, };
+unmapped: Array<string>, 
+/**
+ * The list's encoding, when it had to be guessed; the dialog warns
+ * when the guess is doubtful.
+ */
+encoding: { read_as: "windows_1252" | "gbk", 
+/**
+ * The text does not look like that encoding (Japanese Shift-JIS, a mix
+ * of encodings, bytes the encoding does not define): names are likely
+ * garbled and the user should be warned.
+ */
+doubtful: boolean, } | null, };
 
 export type ListedOutcome = "new_person" | "known_person" | "already_in_visit";
 

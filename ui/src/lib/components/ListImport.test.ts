@@ -52,6 +52,7 @@ function reviewOf(mapping: Mapping, over: Partial<ListReview> = {}): ListReview 
     ],
     errors: [],
     unmapped: [],
+    encoding: null,
     ...over,
   };
 }
@@ -256,5 +257,28 @@ describe("ListImport", () => {
     expect((await screen.findByTestId("list-error")).textContent).toBe("the file is neither a CSV nor an Excel workbook");
     expect(screen.queryByTestId("mapping-select")).toBeNull();
     expect(screen.queryByTestId("import-list")).toBeNull();
+  });
+
+  it("warns in German and English when the list's encoding was guessed and looks wrong", async () => {
+    backend(reviewOf(detected, { encoding: { read_as: "windows_1252", doubtful: true } }), []);
+    setup();
+    await fireEvent.click(screen.getByTestId("list-pick"));
+    const warning = await screen.findByTestId("list-encoding");
+    expect(warning.textContent?.trim()).toBe(
+      "Die Kodierung der Liste wurde als Windows-1252 (westeuropäisch) geraten; prüfen Sie Namen mit Umlauten und chinesischen Zeichen, oder speichern Sie die Liste als UTF-8 bzw. .xlsx.",
+    );
+    i18n.lang = "en";
+    await tick();
+    expect(screen.getByTestId("list-encoding").textContent?.trim()).toBe(
+      "The list's encoding was guessed as Windows-1252 (Western European); check names with umlauts and Chinese characters, or save the list as UTF-8 / .xlsx.",
+    );
+  });
+
+  it("says nothing about an encoding that was guessed without doubt", async () => {
+    backend(reviewOf(detected, { encoding: { read_as: "gbk", doubtful: false } }), []);
+    setup();
+    await fireEvent.click(screen.getByTestId("list-pick"));
+    await screen.findAllByTestId("sample-row");
+    expect(screen.queryByTestId("list-encoding")).toBeNull();
   });
 });

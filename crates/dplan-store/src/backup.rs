@@ -20,14 +20,14 @@ use crate::{BUSY_TIMEOUT, Result, SCHEMA_VERSION, Store, StoreError, migration};
 /// failed backup or restore leaves nothing behind; no other file is ever
 /// touched, because the name is new (process id and a random number, and
 /// the file is created only if no file has that name).
-struct ScratchFile {
-    path: PathBuf,
+pub(crate) struct ScratchFile {
+    pub(crate) path: PathBuf,
     /// Set once the file was renamed to where it belongs.
-    persisted: bool,
+    pub(crate) persisted: bool,
 }
 
 impl ScratchFile {
-    fn new_in(dir: &Path, base: &str) -> Result<ScratchFile> {
+    pub(crate) fn new_in(dir: &Path, base: &str) -> Result<ScratchFile> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let mut attempt = 0;
         loop {
@@ -108,7 +108,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// The folder of `path`, or the current folder for a bare file name.
-fn folder_of(path: &Path) -> &Path {
+pub(crate) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

@@ -6,24 +6,30 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use dplan_core::{VisitFile, VisitId};
 
-use crate::{ImportOptions, ImportReport, Result, Store, StoreError};
+use crate::{
+    ImportOptions, ImportReport, Result, Store, StoreError,
+    backup::{ScratchFile, folder_of},
+};
 
 /// Writes `bytes` beside `path` and renames the result into place, so an
 /// interrupted export never leaves half a file under the requested name and
-/// an existing file is replaced whole or not at all.
+/// an existing file is replaced whole or not at all. The file written first
+/// has a new name of its own, so no other file (a colleague's
+/// `visit.json.partial`) is ever overwritten or removed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&partial);
-            StoreError::Io {
-                context: format!("cannot write {}", path.display()),
-                source,
-            }
-        })
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut scratch = ScratchFile::new_in(folder_of(path), &format!(".{name}"))?;
+    let failed = |source| StoreError::Io {
+        context: format!("cannot write {}", path.display()),
+        source,
+    };
+    std::fs::write(&scratch.path, bytes).map_err(failed)?;
+    std::fs::rename(&scratch.path, path).map_err(failed)?;
+    scratch.persisted = true;
+    Ok(())
 }
 
 impl Store {

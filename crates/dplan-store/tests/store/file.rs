@@ -80,14 +80,32 @@ fn a_broken_or_foreign_file_is_refused_by_name_and_changes_nothing() {
 }
 
 #[test]
-fn a_failed_write_leaves_the_old_file_whole() {
+fn a_failed_write_leaves_what_was_there_and_no_scratch_file() {
     let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should go makes the final rename fail.
     let path = dir.path().join("visit.json");
-    std::fs::write(&path, "old").unwrap();
-    // A directory where the partial file would go makes the write fail.
-    std::fs::create_dir(dir.path().join("visit.json.partial")).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("inside.txt"), "old").unwrap();
     let err = write_atomically(&path, b"new").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Storage);
     assert!(err.to_string().contains("cannot write"), "{err}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    assert_eq!(std::fs::read_to_string(path.join("inside.txt")).unwrap(), "old");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["visit.json"], "the scratch file is removed");
+}
+
+#[test]
+fn writing_a_file_leaves_an_unrelated_partial_file_alone() {
+    // Regression: the file was written as `NAME.partial` first, which
+    // overwrote (and on failure deleted) a file of that name.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("visit.json");
+    let other = dir.path().join("visit.json.partial");
+    std::fs::write(&other, "someone else's").unwrap();
+    write_atomically(&path, b"new").unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "someone else's");
 }

@@ -215,6 +215,7 @@ fn planned() -> Vec<VisitFile> {
                 status: VisitStatus::Confirmed,
                 hosts: vec![],
                 notes: String::new(),
+                guest_notes: Default::default(),
             };
             let mut f = VisitFile::new(chrono::DateTime::UNIX_EPOCH, visit);
             let block = (v % 100) * 20;
@@ -267,6 +268,7 @@ fn planned() -> Vec<VisitFile> {
                             attendees,
                             responsible: vec![],
                             notes: String::new(),
+                            guest_notes: Default::default(),
                             dress_code: Texts::default(),
                             status: if n % 10 == 0 {
                                 ItemStatus::Tentative

@@ -1501,6 +1501,7 @@ mod tests {
                 status: VisitStatus::Confirmed,
                 hosts: vec![],
                 notes: String::new(),
+                guest_notes: Default::default(),
             };
             Fixture {
                 file: VisitFile::new(demo::stamp(), visit),
@@ -1579,6 +1580,7 @@ mod tests {
                 attendees: people.iter().map(|p| p.id).collect(),
                 responsible: vec![],
                 notes: String::new(),
+                guest_notes: Default::default(),
                 dress_code: Texts::default(),
                 status: ItemStatus::Confirmed,
                 revision: 0,

@@ -367,6 +367,7 @@ impl Builder {
             attendees: attendees.iter().map(|p| p.id).collect(),
             responsible: responsible.iter().map(|p| p.id).collect(),
             notes: notes.into(),
+            guest_notes: Texts::default(),
             dress_code: Texts::default(),
             status: ItemStatus::Confirmed,
             revision: 0,
@@ -417,6 +418,11 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "Hochschule Bochum".into(),
         ],
         notes: "Städtepartnerschaft seit 2019. Flaggen beider Städte im Ratssaal; Goldenes Buch bereitlegen.\nAm 28.03. beginnt die Sommerzeit (02:00 → 03:00).".into(),
+        guest_notes: Texts::all(
+            "Am 28.03. beginnt in Deutschland die Sommerzeit: Die Uhren werden um 02:00 auf 03:00 vorgestellt.",
+            "Daylight saving time begins in Germany on 28 March: clocks go forward from 02:00 to 03:00.",
+            "德国夏令时于3月28日开始：时钟于02:00拨快至03:00。",
+        ),
     };
     let mut b = Builder {
         key: "in2027",
@@ -784,7 +790,7 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
     );
     shop.status = ItemStatus::Tentative;
     shop.attendees = with(&guests, &[&p.xu]).iter().map(|x| x.id).collect();
-    b.item(
+    let banquet = b.item(
         "farewell-dinner",
         Texts::all(
             "Abschiedsabendessen auf Schloss Strünkede",
@@ -807,8 +813,13 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         ),
         &[&p.wagner],
         "Tischordnung nach Protokoll; Gastgeschenke übergeben.",
-    )
-    .dress_code = Texts::all("Festliche Kleidung", "Formal attire", "正装");
+    );
+    banquet.dress_code = Texts::all("Festliche Kleidung", "Formal attire", "正装");
+    banquet.guest_notes = Texts::all(
+        "Gemeinsame Abfahrt mit dem Bus am Hotel, 30 Minuten vor Beginn.",
+        "The coach leaves the hotel 30 minutes before the start.",
+        "大巴于开始前30分钟从酒店出发。",
+    );
     b.item(
         "to-airport",
         Texts::all(
@@ -856,6 +867,7 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         status: VisitStatus::Planning,
         hosts: vec!["泸州市人民政府 (Stadtregierung Luzhou)".into(), "泸州老窖 (Luzhou Laojiao)".into()],
         notes: "Visa rechtzeitig beantragen (8 Wochen). Gastgeschenke: Herner Stadtansichten, Ruhrgebietskohle als Briefbeschwerer.".into(),
+        guest_notes: Texts::default(),
     };
     let mut b = Builder {
         key: "out2027",

@@ -198,6 +198,7 @@ pub fn generate(size: Size, seed: u64) -> LargeData {
             status: VisitStatus::Completed,
             hosts: vec!["Stadt Herne".into()],
             notes: String::new(),
+            guest_notes: Default::default(),
         };
         let mut file = VisitFile::new(chrono::DateTime::UNIX_EPOCH, visit);
         let people: Vec<usize> = (0..20).map(|_| rng.below(persons.len())).collect();
@@ -253,6 +254,7 @@ pub fn generate(size: Size, seed: u64) -> LargeData {
                 attendees: attendees.iter().take(take).copied().collect(),
                 responsible: vec![],
                 notes: String::new(),
+                guest_notes: Default::default(),
                 dress_code: Texts::default(),
                 status: ItemStatus::Confirmed,
                 revision: 0,

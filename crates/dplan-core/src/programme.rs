@@ -91,8 +91,14 @@ pub struct ProgrammeItem {
     /// Staff responsible for the item.
     #[serde(default)]
     pub responsible: Vec<PersonId>,
+    /// Internal notes for the protocol office: never printed in a guest
+    /// edition, never in a calendar made for a guest.
     #[serde(default)]
     pub notes: String,
+    /// Notes for the guests, shown in guest copies; empty when there are none.
+    #[serde(default)]
+    #[ts(optional, as = "Option<crate::Texts>")]
+    pub guest_notes: crate::Texts,
     /// What to wear ("Dunkler Anzug"); empty when nothing is asked.
     #[serde(default)]
     #[ts(optional, as = "Option<crate::Texts>")]
@@ -153,6 +159,7 @@ impl ProgrammeItem {
             }
         }
         c.note("notes", &self.notes);
+        c.note_texts("guest_notes", &self.guest_notes);
         c.finish()
     }
 
@@ -183,6 +190,7 @@ mod tests {
             attendees: vec![],
             responsible: vec![],
             notes: String::new(),
+            guest_notes: Texts::default(),
             dress_code: Texts::default(),
             status: ItemStatus::Confirmed,
             revision: 0,

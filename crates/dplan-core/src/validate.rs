@@ -119,6 +119,15 @@ impl Checker {
         }
     }
 
+    /// A multi-line note in German, English and Chinese, each optional.
+    pub(crate) fn note_texts(&mut self, field: &str, value: &Texts) {
+        for (lang, v) in [("de", &value.de), ("en", &value.en), ("zh", &value.zh)] {
+            if let Some(v) = v {
+                self.note(&format!("{field}.{lang}"), v);
+            }
+        }
+    }
+
     /// A date, which must lie in the model's window (see
     /// [`crate::time::in_date_window`]). Returns whether it does, so callers
     /// do date arithmetic only on dates that are safe for it.

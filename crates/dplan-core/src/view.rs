@@ -89,7 +89,10 @@ pub struct ItemView {
     /// Attendees in order of precedence (guests first).
     pub attendees: Vec<PersonRef>,
     pub responsible: Vec<PersonRef>,
+    /// Internal notes: for the protocol office only.
     pub notes: String,
+    /// Notes for the guests.
+    pub guest_notes: Texts,
     pub dress_code: Texts,
     pub status: ItemStatus,
     pub revision: u32,
@@ -173,6 +176,7 @@ impl VisitView {
                         attendees: refs(&i.attendees),
                         responsible: refs(&i.responsible),
                         notes: i.notes.clone(),
+                        guest_notes: i.guest_notes.clone(),
                         dress_code: i.dress_code.clone(),
                         status: i.status,
                         revision: i.revision,

@@ -52,8 +52,14 @@ pub struct Visit {
     /// Host organisations, in the order they are named.
     #[serde(default)]
     pub hosts: Vec<String>,
+    /// Internal notes for the protocol office: never printed in a guest
+    /// edition, never in a calendar made for a guest.
     #[serde(default)]
     pub notes: String,
+    /// Notes for the guests, shown in guest copies; empty when there are none.
+    #[serde(default)]
+    #[ts(optional, as = "Option<Texts>")]
+    pub guest_notes: Texts,
 }
 
 impl Visit {
@@ -76,6 +82,7 @@ impl Visit {
             c.required_line(&format!("hosts[{i}]"), host, LINE_MAX);
         }
         c.note("notes", &self.notes);
+        c.note_texts("guest_notes", &self.guest_notes);
         c.finish()
     }
 
@@ -101,6 +108,7 @@ mod tests {
             status: VisitStatus::Planning,
             hosts: vec!["Stadt Herne".into()],
             notes: String::new(),
+            guest_notes: Texts::default(),
         }
     }
 

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_personal_data_purge.sql"),
     include_str!("migrations/0003_check_settings.sql"),
     include_str!("migrations/0004_dress_code.sql"),
+    include_str!("migrations/0005_guest_notes.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -7,7 +7,8 @@ use crate::{
 };
 
 const COLUMNS: &str = "id, title_de, title_en, title_zh, direction, partner_city, first_day, \
-                       last_day, time_zone, status, hosts, notes";
+                       last_day, time_zone, status, hosts, notes, guest_notes_de, \
+                       guest_notes_en, guest_notes_zh";
 
 fn from_row(row: &Row) -> rusqlite::Result<Visit> {
     Ok(Visit {
@@ -21,6 +22,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Visit> {
         status: decode(row, "status")?,
         hosts: json_list(row, "hosts")?,
         notes: row.get("notes")?,
+        guest_notes: texts(row, "guest_notes")?,
     })
 }
 
@@ -29,15 +31,19 @@ pub(crate) fn upsert(conn: &Connection, v: &Visit) -> Result<()> {
     crate::codec::exec(
         conn,
         "INSERT INTO visit (id, title_de, title_en, title_zh, direction, partner_city, first_day,
-                            last_day, time_zone, status, hosts, notes)
+                            last_day, time_zone, status, hosts, notes,
+                            guest_notes_de, guest_notes_en, guest_notes_zh)
          VALUES (:id, :title_de, :title_en, :title_zh, :direction, :partner_city, :first_day,
-                 :last_day, :time_zone, :status, :hosts, :notes)
+                 :last_day, :time_zone, :status, :hosts, :notes,
+                 :gn_de, :gn_en, :gn_zh)
          ON CONFLICT (id) DO UPDATE SET
             title_de = excluded.title_de, title_en = excluded.title_en, title_zh = excluded.title_zh,
             direction = excluded.direction, partner_city = excluded.partner_city,
             first_day = excluded.first_day, last_day = excluded.last_day,
             time_zone = excluded.time_zone, status = excluded.status,
-            hosts = excluded.hosts, notes = excluded.notes",
+            hosts = excluded.hosts, notes = excluded.notes,
+            guest_notes_de = excluded.guest_notes_de, guest_notes_en = excluded.guest_notes_en,
+            guest_notes_zh = excluded.guest_notes_zh",
         named_params! {
             ":id": v.id.to_string(),
             ":title_de": v.title.de, ":title_en": v.title.en, ":title_zh": v.title.zh,
@@ -49,6 +55,7 @@ pub(crate) fn upsert(conn: &Connection, v: &Visit) -> Result<()> {
             ":status": code(&v.status),
             ":hosts": list_json(&v.hosts),
             ":notes": v.notes,
+            ":gn_de": v.guest_notes.de, ":gn_en": v.guest_notes.en, ":gn_zh": v.guest_notes.zh,
         },
     )?;
     Ok(())

@@ -23,6 +23,7 @@ export function toProgrammeItem(item: ItemView, visitId: string): ProgrammeItem 
     attendees: item.attendees.map((a) => a.person_id),
     responsible: item.responsible.map((r) => r.person_id),
     notes: item.notes,
+    guest_notes: item.guest_notes,
     dress_code: item.dress_code,
     status: item.status,
     revision: item.revision,

@@ -46,6 +46,7 @@ export const item = (over: Partial<ItemView> = {}): ItemView => ({
   attendees: [],
   responsible: [],
   notes: "",
+  guest_notes: none(),
   dress_code: none(),
   status: "confirmed",
   revision: 1,

@@ -44,6 +44,7 @@ fn item(
             .collect(),
         responsible: vec![file.participants[6].person_id],
         notes: String::new(),
+        guest_notes: Default::default(),
         dress_code: Texts::default(),
         status: ItemStatus::Confirmed,
         revision: 2,

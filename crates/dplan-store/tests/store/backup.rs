@@ -167,7 +167,9 @@ fn restore_of_a_schema_whose_migration_fails_leaves_the_live_database_untouched(
         .unwrap();
     refused(
         &backup,
-        "bringing it from schema version 2 to 4 failed: database error: table check_settings already exists",
+        &format!(
+            "bringing it from schema version 2 to {SCHEMA_VERSION} failed: database error: table check_settings already exists"
+        ),
     );
 
     // Version 3 whose programme already has a column that migration 4 adds.

@@ -298,3 +298,39 @@ fn dry_run_changes_nothing() {
         "a dry run is rolled back"
     );
 }
+
+#[test]
+fn guest_notes_round_trip_through_the_visit_file_and_old_files_still_read() {
+    let (s, file) = demo_store();
+    let exported = s.export_visit(file.visit.id, demo::stamp(), false).unwrap();
+    assert!(
+        !exported.visit.guest_notes.is_empty(),
+        "the demo visit has guest notes to carry"
+    );
+    let json = exported.to_json();
+    let read = dplan_core::VisitFile::parse(&json).unwrap();
+    assert_eq!(read, exported, "guest notes must survive the file");
+    let mut other = store();
+    other.import_visit(&read).unwrap();
+    assert_eq!(
+        other
+            .export_visit(file.visit.id, demo::stamp(), false)
+            .unwrap(),
+        exported
+    );
+
+    // A file written before guest notes existed has no such fields; it
+    // reads, and its notes stay internal.
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["visit"]
+        .as_object_mut()
+        .unwrap()
+        .remove("guest_notes");
+    for item in value["programme"].as_array_mut().unwrap() {
+        item.as_object_mut().unwrap().remove("guest_notes");
+    }
+    let old = dplan_core::VisitFile::parse(&value.to_string()).unwrap();
+    assert!(old.visit.guest_notes.is_empty());
+    assert_eq!(old.visit.notes, exported.visit.notes);
+    assert!(old.programme.iter().all(|i| i.guest_notes.is_empty()));
+}

@@ -170,3 +170,42 @@ fn two_stores_creating_one_new_file_at_once_both_open_it() {
         assert_eq!(s.list_persons().unwrap().len(), 15);
     }
 }
+
+/// Issue 13: notes written before guest notes existed are internal notes,
+/// and must stay out of guest copies after the upgrade.
+#[test]
+fn a_version_4_database_keeps_its_notes_internal_after_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.sqlite3");
+    let demo = dplan_core::demo::visits(dplan_core::demo::stamp()).remove(0);
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.load_demo().unwrap();
+    }
+    // Takes the file back to schema 4 as it was: without the guest note
+    // columns that migration 5 adds.
+    {
+        let conn = Connection::open(&path).unwrap();
+        for table in ["programme_item", "visit"] {
+            for lang in ["de", "en", "zh"] {
+                conn.execute_batch(&format!(
+                    "ALTER TABLE {table} DROP COLUMN guest_notes_{lang}"
+                ))
+                .unwrap();
+            }
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let visit = s.get_visit(demo.visit.id).unwrap();
+    assert_eq!(visit.notes, demo.visit.notes, "the old notes are kept");
+    assert!(visit.guest_notes.is_empty(), "no note became a guest note");
+    let items = s.list_programme(demo.visit.id).unwrap();
+    assert_eq!(items.len(), demo.programme.len());
+    for item in &items {
+        let old = demo.programme.iter().find(|i| i.id == item.id).unwrap();
+        assert_eq!(item.notes, old.notes, "the old notes are kept");
+        assert!(item.guest_notes.is_empty(), "no note became a guest note");
+    }
+}

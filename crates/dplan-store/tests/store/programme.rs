@@ -22,6 +22,7 @@ fn item(file: &dplan_core::VisitFile, schedule: Schedule) -> ProgrammeItem {
         ],
         responsible: vec![file.participants[6].person_id],
         notes: "Treffpunkt Foyer".into(),
+        guest_notes: dplan_core::Texts::all("Bitte pünktlich", "Please be on time", "请准时"),
         dress_code: Texts::all("Dunkler Anzug", "Dark suit", "深色西装"),
         status: ItemStatus::Tentative,
         revision: 0,

@@ -16,6 +16,7 @@ fn visit() -> Visit {
         status: VisitStatus::Planning,
         hosts: vec!["泸州市人民政府".into(), "WfG Herne".into()],
         notes: "Zeile 1\nZeile 2".into(),
+        guest_notes: Texts::all("Willkommen\nin Herne", "Welcome", "欢迎"),
     }
 }
 

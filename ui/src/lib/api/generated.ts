@@ -35,7 +35,16 @@ time_zone: string, status: VisitStatus,
 /**
  * Host organisations, in the order they are named.
  */
-hosts: Array<string>, notes: string, };
+hosts: Array<string>, 
+/**
+ * Internal notes for the protocol office: never printed in a guest
+ * edition, never in a calendar made for a guest.
+ */
+notes: string, 
+/**
+ * Notes for the guests, shown in guest copies; empty when there are none.
+ */
+guest_notes?: Texts, };
 
 export type NameOrder = "family_first" | "given_first";
 
@@ -157,7 +166,16 @@ attendees: Array<PersonId>,
 /**
  * Staff responsible for the item.
  */
-responsible: Array<PersonId>, notes: string, 
+responsible: Array<PersonId>, 
+/**
+ * Internal notes for the protocol office: never printed in a guest
+ * edition, never in a calendar made for a guest.
+ */
+notes: string, 
+/**
+ * Notes for the guests, shown in guest copies; empty when there are none.
+ */
+guest_notes?: Texts, 
 /**
  * What to wear ("Dunkler Anzug"); empty when nothing is asked.
  */
@@ -190,7 +208,15 @@ start_abbreviation: string | null, end_abbreviation: string | null, start_utc: s
 /**
  * Attendees in order of precedence (guests first).
  */
-attendees: Array<PersonRef>, responsible: Array<PersonRef>, notes: string, dress_code: Texts, status: ItemStatus, revision: number, };
+attendees: Array<PersonRef>, responsible: Array<PersonRef>, 
+/**
+ * Internal notes: for the protocol office only.
+ */
+notes: string, 
+/**
+ * Notes for the guests.
+ */
+guest_notes: Texts, dress_code: Texts, status: ItemStatus, revision: number, };
 
 export type VisitView = { visit: Visit, participants: Array<ParticipantView>, programme: Array<ItemView>, };
 

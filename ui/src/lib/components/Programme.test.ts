@@ -228,6 +228,7 @@ describe("Programme", () => {
             attendees: ["p-zhou"],
             responsible: ["p-staff"],
             notes: "Helme vor Ort",
+            guest_notes: { de: null, en: null, zh: null },
             dress_code: { de: "Festes Schuhwerk", en: null, zh: null },
             status: "cancelled",
             revision: 3,

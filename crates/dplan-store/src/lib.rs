@@ -64,6 +64,29 @@ pub fn default_db_path() -> Option<PathBuf> {
 /// file with room to spare.
 pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Switches the file to write-ahead logging, which lets the app read while
+/// the CLI writes. The switch needs the file to itself, and SQLite answers
+/// "database is locked" at once, without waiting for the busy timeout, when
+/// another connection is reading it at that moment (two processes opening a
+/// new file together); so it is retried until the busy timeout has passed.
+fn use_write_ahead_log(conn: &Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| {
+            r.get::<_, String>(0)
+        }) {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 /// The store: one SQLite connection.
 pub struct Store {
     conn: Connection,
@@ -83,7 +106,7 @@ impl Store {
         let conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         migration::check_compatible(&conn, &path.display().to_string())?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_write_ahead_log(&conn)?;
         Store::finish_open(conn)
     }
 

@@ -1,7 +1,7 @@
 //! Numbered, forward-only migrations embedded in the binary. The schema
 //! version is `PRAGMA user_version`; a migration that landed is never edited.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::{APPLICATION_ID, Result, StoreError};
 
@@ -23,6 +23,13 @@ pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
 /// Refuses, without writing anything, a file that another program made or
 /// that a newer dplan migrated past what this build knows.
 pub(crate) fn check_compatible(conn: &Connection, path: &str) -> Result<()> {
+    // One read transaction, so the header and the table count come from the
+    // same moment: another process that creates this new file at the same
+    // time commits its application id and its first tables together, and
+    // reading one before and the other after that commit would take our own
+    // fresh database for another application's.
+    let snapshot = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
+    let conn: &Connection = &snapshot;
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|e| match e.sqlite_error_code() {

@@ -89,7 +89,10 @@ fn a_failed_write_leaves_what_was_there_and_no_scratch_file() {
     let err = write_atomically(&path, b"new").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Storage);
     assert!(err.to_string().contains("cannot write"), "{err}");
-    assert_eq!(std::fs::read_to_string(path.join("inside.txt")).unwrap(), "old");
+    assert_eq!(
+        std::fs::read_to_string(path.join("inside.txt")).unwrap(),
+        "old"
+    );
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

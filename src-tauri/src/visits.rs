@@ -16,6 +16,7 @@ pub fn get_visit(state: State<'_, AppState>, id: String) -> IpcResult<VisitView>
     state.with(|s| {
         let id = s.resolve_visit(&id)?;
         let file = s.export_visit(id, Utc::now(), false)?;
+        file.check_dates().map_err(dplan_store::StoreError::from)?;
         Ok(VisitView::new(&file))
     })
 }

@@ -169,6 +169,40 @@ impl VisitFile {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Checks only that every date of the visit lies in the model's window.
+    /// A visit an older version stored may hold dates that no screen can
+    /// show; it is refused by name, so the user can export or delete it,
+    /// while rules added since (stricter texts) do not lock a stored visit.
+    pub fn check_dates(&self) -> Result<(), Invalid> {
+        let mut c = Checker::default();
+        c.date("visit.first_day", self.visit.first_day);
+        c.date("visit.last_day", self.visit.last_day);
+        for (i, p) in self.participants.iter().enumerate() {
+            for (field, m) in [("arrival", &p.arrival), ("departure", &p.departure)] {
+                if let Some(m) = m {
+                    c.date(&format!("participants[{i}].{field}.at"), m.at.local.date());
+                }
+            }
+        }
+        for (i, item) in self.programme.iter().enumerate() {
+            let at = format!("programme[{i}] ({})", item.title.best(crate::Lang::De));
+            match &item.schedule {
+                Schedule::Timed { start, end } => {
+                    c.date(&format!("{at}.start"), start.local.date());
+                    c.date(&format!("{at}.end"), end.local.date());
+                }
+                Schedule::AllDay {
+                    first_day,
+                    last_day,
+                } => {
+                    c.date(&format!("{at}.first_day"), *first_day);
+                    c.date(&format!("{at}.last_day"), *last_day);
+                }
+            }
+        }
+        c.finish()
+    }
+
     /// Checks every entry and that the entries agree with each other: every
     /// participant and item belongs to this visit, names persons and venues
     /// in the file, and nobody appears twice. The file also carries nothing
@@ -316,6 +350,20 @@ mod tests {
                 .as_str()
             )
         );
+    }
+
+    #[test]
+    fn a_stored_visit_with_dates_outside_the_window_is_named_by_its_dates_only() {
+        let mut file = demo::visits(demo::stamp()).remove(0);
+        file.check_dates().unwrap();
+        // A rule added later (here: a title that is now too long) does not
+        // lock a stored visit; only dates no screen can show do.
+        file.programme[0].title.de = Some("x".repeat(5_000));
+        file.check_dates().unwrap();
+        file.visit.first_day = NaiveDate::from_ymd_opt(-262_000, 1, 1).unwrap();
+        let err = file.check_dates().unwrap_err().to_string();
+        assert!(err.contains("visit.first_day"), "{err}");
+        assert!(!err.contains("programme"), "{err}");
     }
 
     #[test]

@@ -692,3 +692,93 @@ fn a_second_start_hands_over_to_the_running_app() {
         "the first start keeps running"
     );
 }
+
+/// Issue 12's regressions in the real window: a visit whose dates an older
+/// version stored at the calendar's limits is opened (its conflict check
+/// once panicked and left every later command answering "restart the
+/// app"; its days would have made the agenda loop over millennia), and a
+/// 1.6 KB workbook claiming the whole sheet is dropped on the import
+/// dialog (it once made the reader allocate 512 GiB and abort the app).
+/// Each ends with a message, and the app works on.
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs a display and tauri-driver; run by .ci/test under xvfb-run"]
+async fn hostile_files_never_take_the_app_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hostile.sqlite3");
+    {
+        let mut store = dplan_store::Store::open(&db).unwrap();
+        store.load_demo().unwrap();
+    }
+    // Rows as an older dplan could have left them: no version of the store
+    // today accepts these dates.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "UPDATE visit SET first_day = '-262143-01-01', last_day = '-262143-01-05'
+               WHERE title_de LIKE 'Besuch der Delegation aus Luzhou%';
+             UPDATE programme_item SET start_local = '+262142-12-31T23:00', end_local = '+262142-12-31T23:30'
+               WHERE all_day = 0 AND visit_id IN
+                 (SELECT id FROM visit WHERE title_de LIKE 'Besuch der Delegation aus Luzhou%');",
+        )
+        .unwrap();
+    let shots = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("artifacts/e2e");
+    std::fs::create_dir_all(&shots).unwrap();
+    let _driver = start_driver(&db, &shots.join("tauri-driver-hostile.log"));
+    let ui = Ui {
+        c: open_app().await,
+        shots: shots.clone(),
+    };
+    ui.wait_count("[data-testid=visit-row]", 2).await;
+    let row = ui
+        .row_with(
+            "[data-testid=visit-row]",
+            "Besuch der Delegation aus Luzhou",
+        )
+        .await;
+    row.click().await.unwrap();
+    // The visit is refused by name (its dates lie outside what the screens
+    // can show), with the toolbar still there to export or delete it.
+    let message = ui
+        .wait_text("p.error[role=alert]", "outside the dates dplan plans with")
+        .await;
+    assert!(message.contains("visit.first_day"), "{message}");
+    ui.el("[data-testid=back]").await;
+    ui.shot("10-legacy-dates").await;
+    ui.click("[data-testid=back]").await;
+    ui.wait_count("[data-testid=visit-row]", 2).await;
+
+    let row = ui
+        .row_with(
+            "[data-testid=visit-row]",
+            "Delegationsreise der Stadt Herne nach Luzhou",
+        )
+        .await;
+    row.click().await.unwrap();
+    ui.click("[data-testid=open-list-import]").await;
+    ui.el("[data-testid=list-drop]").await;
+    let bomb = include_bytes!("../fixtures/dimension-bomb.xlsx");
+    ui.c.execute(
+        "const bytes = Uint8Array.from(arguments[0]);
+         const file = new File([bytes], 'liste.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+         const dt = new DataTransfer();
+         dt.items.add(file);
+         const zone = document.querySelector('[data-testid=list-drop]');
+         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
+        vec![json!(bomb.to_vec())],
+    )
+    .await
+    .unwrap();
+    let message = ui
+        .el("[data-testid=list-error]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    eprintln!("e2e: the bomb was refused: {message}");
+    ui.shot("11-workbook-bomb").await;
+    ui.click("[data-testid=close-list-import]").await;
+    ui.click("[data-testid=back]").await;
+    ui.wait_count("[data-testid=visit-row]", 2).await;
+    ui.c.close().await.unwrap();
+}

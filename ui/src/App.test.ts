@@ -49,4 +49,20 @@ describe("App", () => {
     const order = calls.map((c) => c.cmd);
     expect(order.indexOf("app_info")).toBeLessThan(order.indexOf("get_visit"));
   });
+
+  it("says a screen cannot be shown, instead of freezing, and leads back to the visits", async () => {
+    // A date no screen can show: formatting it throws while the visit renders.
+    mockBackend({
+      app_info: () => info("v1"),
+      list_visits: () => [],
+      get_visit: () => visitView({ visit: { first_day: "kein Datum" } }),
+      list_purges: () => [],
+      check_visit: () => [],
+    });
+    render(App);
+    const failed = await screen.findByTestId("screen-failed");
+    expect(failed.textContent).toContain("Diese Ansicht kann nicht angezeigt werden");
+    await fireEvent.click(failed.querySelector("button")!);
+    await screen.findByText("Noch keine Besuche.");
+  });
 });

@@ -287,6 +287,13 @@ needed_minutes: number | null,
  */
 available_minutes: number | null, 
 /**
+ * Set on the one warning that stands for the double bookings of a
+ * person or venue beyond [`MAX_OVERLAPS_LISTED`]: how many more there
+ * are. A programme with thousands of items at one time would otherwise
+ * give millions of warnings.
+ */
+unlisted?: number, 
+/**
  * One English sentence naming the items (German titles, local times
  * with zone abbreviations), the people and the venue.
  */

@@ -23,7 +23,7 @@ const strings = {
     emptyOffer: "Die Datenbank ist leer. Sollen die Demo-Besuche (Luzhou ↔ Herne) geladen werden?",
     loadDemo: "Demo-Besuche laden",
     loading: "Wird geladen …",
-    screenFailed: "Diese Ansicht kann nicht angezeigt werden. Gespeichert ist nichts verändert.",
+    screenFailed: "Diese Ansicht kann nicht angezeigt werden. An den gespeicherten Daten wurde nichts verändert.",
     back: "Zurück",
     guests: "Gäste",
     hosts: "Gastgeber",

@@ -72,9 +72,7 @@ pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 fn use_write_ahead_log(conn: &Connection) -> Result<()> {
     let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
     loop {
-        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| {
-            r.get::<_, String>(0)
-        }) {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
             Ok(_) => return Ok(()),
             Err(e)
                 if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)

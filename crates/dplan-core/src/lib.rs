@@ -16,6 +16,7 @@
 
 pub mod conflict;
 pub mod demo;
+mod edition;
 mod exchange;
 mod id;
 pub mod large;
@@ -32,6 +33,7 @@ mod visit;
 pub mod words;
 
 pub use conflict::{CheckInput, CheckOptions, Severity, Warning, WarningKind, check};
+pub use edition::Edition;
 pub use exchange::{FORMAT, FORMAT_VERSION, FileError, VisitFile};
 pub use id::{ItemId, PersonId, VenueId, VisitId};
 pub use participant::{

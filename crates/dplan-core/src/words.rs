@@ -33,6 +33,13 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
         Nothing => ["Keine Programmpunkte.", "No items.", "无日程。"],
         Interpreter => ["Dolmetschung", "Interpreter", "翻译"],
         Duties => ["Aufgaben", "duties", "职责"],
+        InternalNotes => ["Interne Notizen", "Internal notes", "内部备注"],
+        InternalEdition => [
+            "Interne Fassung – nicht für Gäste",
+            "Internal edition – not for guests",
+            "内部版本 – 请勿交予来宾",
+        ],
+        Draft => ["Entwurf", "Draft", "草稿"],
     };
     match lang {
         Lang::De => de,
@@ -67,6 +74,9 @@ pub enum Label {
     Nothing,
     Interpreter,
     Duties,
+    InternalNotes,
+    InternalEdition,
+    Draft,
 }
 
 /// A label in each of `langs`, each wording once: "Teilnehmende / 出席人员".

@@ -11,7 +11,7 @@ use dplan_core::view::{
     VisitView,
 };
 use dplan_core::{
-    Direction, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, Movement, NameOrder,
+    Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, Movement, NameOrder,
     Occurrence, Participant, Person, PersonalData, ProgrammeItem, Resolution, Role, Schedule,
     Severity, Side, Texts, Venue, Visit, VisitStatus, Warning, WarningKind, ZonedLocal,
 };
@@ -46,6 +46,7 @@ fn generated() -> String {
         Venue::decl(),
         ItemKind::decl(),
         ItemStatus::decl(),
+        Edition::decl(),
         Schedule::decl(),
         ProgrammeItem::decl(),
         PersonRef::decl(),

@@ -152,6 +152,8 @@ export type ItemKind = "reception" | "meeting" | "meal" | "visit" | "signing" | 
 
 export type ItemStatus = "tentative" | "confirmed" | "cancelled";
 
+export type Edition = "guest" | "internal";
+
 export type Schedule = { "type": "timed", start: ZonedLocal, end: ZonedLocal, } | { "type": "all_day", first_day: string, last_day: string, };
 
 export type ProgrammeItem = { 

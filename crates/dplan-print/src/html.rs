@@ -57,6 +57,10 @@ const STYLE: &str = r#"
 .itinerary .details { font-size: 8.5pt; margin-top: .8mm; }
 .itinerary .details div { margin-top: 1mm; white-space: pre-line; }
 .itinerary .contacts { break-before: page; }
+.itinerary .marks { border: 1pt solid var(--accent); border-radius: 2pt; padding: 2mm 3mm; margin-top: 4mm; color: var(--accent); font-weight: bold; font-size: 10pt; align-self: flex-start; }
+.itinerary .visit-notes { background: #f1f3f6; border-radius: 2pt; padding: 4mm; margin-top: 8mm; }
+.itinerary .internal { border-left: 1.2pt solid var(--accent); padding-left: 2.5mm; }
+.itinerary .internal > .label { color: var(--accent); font-weight: bold; font-size: 8pt; display: block; }
 "#;
 
 /// One text per language: beside each other, or the others below.
@@ -105,6 +109,15 @@ fn heading(doc: &Document, texts: &[&str]) -> String {
     out
 }
 
+/// Internal notes, set apart in the accent colour.
+fn internal(label: &str, lines: &[String]) -> String {
+    format!(
+        "<div class=\"internal\"><span class=\"label\">{}</span>{}</div>",
+        esc(label),
+        esc(&lines.join("\n"))
+    )
+}
+
 /// A whole HTML page (`dplan export-itinerary -o FILE.html`).
 pub fn html(doc: &Document) -> String {
     format!(
@@ -127,6 +140,13 @@ pub fn fragment(doc: &Document) -> String {
     // Cover.
     o.push_str("<section class=\"cover\">");
     let _ = write!(o, "<div class=\"kicker\">{}</div>", dedup(&doc.kicker));
+    if !doc.marks.is_empty() {
+        o.push_str("<div class=\"marks\" data-testid=\"itinerary-marks\">");
+        for m in &doc.marks {
+            let _ = write!(o, "<div>{}</div>", esc(m));
+        }
+        o.push_str("</div>");
+    }
     for (i, t) in doc.title.iter().enumerate() {
         if i == 0 {
             let _ = write!(o, "<h1 lang=\"{}\">{}</h1>", doc.lang[i], esc(t));
@@ -162,6 +182,17 @@ pub fn fragment(doc: &Document) -> String {
             let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", esc(&l.label), esc(&l.value));
         }
         o.push_str("</dl></div>");
+    }
+    if doc.guest_notes.iter().any(|t| !t.is_empty()) {
+        let _ = write!(
+            o,
+            "<div class=\"visit-notes\"><strong>{}</strong>{}</div>",
+            esc(&doc.labels.notes),
+            langs(doc, &doc.guest_notes, "note")
+        );
+    }
+    if !doc.internal_notes.is_empty() {
+        o.push_str(&internal(&doc.labels.internal_notes, &doc.internal_notes));
     }
     o.push_str("<div class=\"stamp\">");
     for t in &doc.stamp {
@@ -249,13 +280,16 @@ pub fn fragment(doc: &Document) -> String {
                     dedup(&e.dress)
                 );
             }
-            if !e.notes.is_empty() {
+            if e.guest_notes.iter().any(|t| !t.is_empty()) {
                 let _ = write!(
                     o,
                     "<div><span class=\"muted\">{}: </span>{}</div>",
                     esc(&doc.labels.notes),
-                    esc(&e.notes.join("\n"))
+                    dedup(&e.guest_notes)
                 );
+            }
+            if !e.notes.is_empty() {
+                o.push_str(&internal(&doc.labels.internal_notes, &e.notes));
             }
             o.push_str("</div></div></div>");
         }

@@ -6,7 +6,9 @@
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 use dplan_core::view::{ItemView, ParticipantView, VisitView};
-use dplan_core::{Direction, ItemStatus, Lang, PersonId, Role, Schedule, Side, Texts};
+use dplan_core::{
+    Direction, Edition, ItemStatus, Lang, PersonId, Role, Schedule, Side, Texts, VisitStatus,
+};
 use serde::Serialize;
 
 use dplan_core::words::{self, Label, joined as joined_label};
@@ -39,6 +41,10 @@ pub struct PrintOptions {
     pub stamp: DateTime<Utc>,
     /// The zone the stamp is shown in: the protocol office's.
     pub office_zone: Tz,
+    /// Guest or internal edition; see [`Edition`].
+    pub edition: Edition,
+    /// Whether a guest edition shows tentative items (marked as such).
+    pub tentative: bool,
 }
 
 impl PrintOptions {
@@ -48,6 +54,8 @@ impl PrintOptions {
             layout: Layout::SideBySide,
             stamp,
             office_zone: chrono_tz::Europe::Berlin,
+            edition: Edition::Guest,
+            tentative: false,
         }
     }
 }
@@ -63,6 +71,15 @@ pub struct Document {
     pub dates: Vec<String>,
     pub cities: String,
     pub stamp: Vec<String>,
+    /// What the reader must see first, each over the languages: "Interne
+    /// Fassung – nicht für Gäste / 内部版本 – 请勿交予来宾", "Entwurf / 草稿".
+    pub marks: Vec<String>,
+    /// The same marks in the first language, for the foot of every page.
+    pub marks_lead: String,
+    /// The visit's notes for the guests, one per language ("" when none).
+    pub guest_notes: Vec<String>,
+    /// The visit's internal notes, by line; empty in a guest edition.
+    pub internal_notes: Vec<String>,
     /// Running header and footer text, in the first language.
     pub header: String,
     pub footer: String,
@@ -88,6 +105,7 @@ pub struct Labels {
     pub attendees: String,
     pub responsible: String,
     pub notes: String,
+    pub internal_notes: String,
     pub dress_code: Vec<&'static str>,
     pub phone: String,
     pub email: String,
@@ -133,7 +151,9 @@ pub struct Entry {
     pub attendees: String,
     pub responsible: String,
     pub dress: Vec<String>,
-    /// The notes' lines.
+    /// Notes for the guests, one per language ("" when none).
+    pub guest_notes: Vec<String>,
+    /// The internal notes' lines; empty in a guest edition.
     pub notes: Vec<String>,
 }
 
@@ -176,6 +196,13 @@ impl Document {
                 .map(|l| words::label(*l, key))
                 .collect::<Vec<_>>()
         };
+        // Names are looked up in the whole view: staff named only as
+        // responsible are not in a guest edition's items.
+        let reader = match scope {
+            Scope::Visit => None,
+            Scope::Person(p) => Some(view.name_of(p)?.to_string()),
+        };
+        let view = &view.for_edition(options.edition, options.tentative);
         let visit = &view.visit;
 
         let (items, stay, subtitle): (Vec<&ItemView>, Option<Stay>, Vec<String>) = match scope {
@@ -185,7 +212,7 @@ impl Document {
                 per(&|l| words::label(l, Label::Programme).to_string()),
             ),
             Scope::Person(p) => {
-                let name = view.name_of(p)?.to_string();
+                let name = reader.unwrap_or_default();
                 let items = view
                     .programme
                     .iter()
@@ -274,6 +301,19 @@ impl Document {
             .collect();
 
         let title = per(&|l| text(&visit.title, l));
+        let mut mark_keys = Vec::new();
+        if options.edition == Edition::Internal {
+            mark_keys.push(Label::InternalEdition);
+        }
+        if visit.status == VisitStatus::Planning {
+            mark_keys.push(Label::Draft);
+        }
+        let marks = mark_keys.iter().map(|k| joined_label(&langs, *k)).collect();
+        let marks_lead = mark_keys
+            .iter()
+            .map(|k| words::label(lead, *k).to_uppercase())
+            .collect::<Vec<_>>()
+            .join(" · ");
         Some(Document {
             lang: langs.iter().map(|l| code(*l)).collect(),
             layout: if langs.len() > 1 {
@@ -296,6 +336,10 @@ impl Document {
             dates: per(&|l| words::date_range(l, visit.first_day, visit.last_day)),
             cities,
             stamp,
+            marks,
+            marks_lead,
+            guest_notes: per(&|l| text(&visit.guest_notes, l)),
+            internal_notes: lines(&visit.notes),
             page: match lead {
                 Lang::De => ["Seite ", " von ", ""],
                 Lang::En => ["Page ", " of ", ""],
@@ -311,6 +355,7 @@ impl Document {
                 attendees: joined_label(&langs, Label::Attendees),
                 responsible: joined_label(&langs, Label::Responsible),
                 notes: joined_label(&langs, Label::Notes),
+                internal_notes: joined_label(&langs, Label::InternalNotes),
                 dress_code: per_static(Label::DressCode),
                 phone: joined_label(&langs, Label::Phone),
                 email: joined_label(&langs, Label::Email),
@@ -410,14 +455,19 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
                 text(&item.dress_code, l)
             }
         }),
-        notes: item
-            .notes
-            .lines()
-            .map(str::trim_end)
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_string)
-            .collect(),
+        guest_notes: per(&|l| text(&item.guest_notes, l)),
+        notes: lines(&item.notes),
     }
+}
+
+/// A note's lines without blank ones.
+fn lines(notes: &str) -> Vec<String> {
+    notes
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// "09:30–10:30 MEZ", "12:40 MESZ – 08:30 CST (+1)", "ganztägig",

@@ -2,7 +2,8 @@
 //! pair, checked with poppler's tools as a reader would: the page size is
 //! A4, every font is embedded, every item title is there in each chosen
 //! language (Chinese included, as text), and a participant's itinerary holds
-//! only their items. Pages are rendered to PNG under `artifacts/itineraries/`
+//! only their items, and a guest edition holds none of the internal notes
+//! an internal edition holds all of. Pages are rendered to PNG under `artifacts/itineraries/`
 //! to be looked at.
 
 use std::path::PathBuf;
@@ -10,12 +11,14 @@ use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use dplan_core::view::VisitView;
-use dplan_core::{Lang, demo};
+use dplan_core::{Edition, ItemStatus, Lang, demo};
 use dplan_print::{Document, Layout, PrintOptions, Scope};
 
+/// The internal edition: every item, every note.
 fn options(langs: &[Lang], layout: Layout) -> PrintOptions {
     PrintOptions {
         layout,
+        edition: Edition::Internal,
         ..PrintOptions::new(
             langs.to_vec(),
             Utc.with_ymd_and_hms(2027, 3, 1, 8, 30, 0).unwrap(),
@@ -136,12 +139,20 @@ fn a_participants_itinerary_holds_only_their_items() {
     for (v, view) in views().iter().enumerate() {
         for (n, p) in view.participants.iter().enumerate() {
             let langs = PAIRS[n % PAIRS.len()];
-            let opts = options(langs, Layout::SideBySide);
+            // Each gets the edition made for them: guests the guest one.
+            let edition = Edition::for_reader(view, Some(p.person_id));
+            let opts = PrintOptions {
+                edition,
+                ..options(langs, Layout::SideBySide)
+            };
             let name = format!("visit{v}-person{n}");
             let printed = print(view, Scope::Person(p.person_id), &opts, &name, n == 0);
             let doc = Document::new(view, Scope::Person(p.person_id), &opts).unwrap();
             let doc_text = squeeze(&serde_json::to_string(&doc).unwrap());
-            let own = view.for_person(p.person_id).unwrap();
+            let own = view
+                .for_edition(edition, false)
+                .for_person(p.person_id)
+                .unwrap();
             for e in &own.programme {
                 for lang in langs.iter() {
                     let title = squeeze(e.item.title.best(*lang));
@@ -165,6 +176,11 @@ fn a_participants_itinerary_holds_only_their_items() {
                     );
                 }
             }
+            if edition == Edition::Guest {
+                for note in internal_notes(view) {
+                    assert!(!printed.text.contains(&note), "{name}: {note}");
+                }
+            }
             if let Some(arrival) = &p.arrival {
                 assert!(
                     printed.text.contains(&squeeze(&arrival.place)),
@@ -172,6 +188,75 @@ fn a_participants_itinerary_holds_only_their_items() {
                 );
             }
         }
+    }
+}
+
+/// Every line of the visit's and its items' internal notes, squeezed.
+fn internal_notes(view: &VisitView) -> Vec<String> {
+    std::iter::once(&view.visit.notes)
+        .chain(view.programme.iter().map(|i| &i.notes))
+        .flat_map(|n| n.lines())
+        .map(squeeze)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_guest_copy_holds_no_internal_note_and_an_internal_copy_all_of_them() {
+    for (v, view) in views().iter().enumerate() {
+        let notes = internal_notes(view);
+        assert!(!notes.is_empty(), "visit {v} has internal notes to test");
+        for (k, langs) in PAIRS.iter().enumerate() {
+            let guest = PrintOptions {
+                edition: Edition::Guest,
+                ..options(langs, Layout::SideBySide)
+            };
+            let name = format!("visit{v}-{k}-guest");
+            let printed = print(view, Scope::Visit, &guest, &name, k == 0);
+            for note in &notes {
+                assert!(!printed.text.contains(note), "{name}: {note}");
+            }
+            let html = dplan_print::html_page(view, Scope::Visit, &guest).unwrap();
+            assert!(!html.contains("class=\"internal\""), "{name}.html");
+            for item in &view.programme {
+                let title = squeeze(item.title.best(langs[0]));
+                let shown = printed.text.contains(&title);
+                match item.status {
+                    ItemStatus::Confirmed => assert!(shown, "{name}: {title}"),
+                    // A cancelled or tentative title may still be a
+                    // confirmed item's (a venue's) words; only check
+                    // those that are not.
+                    _ => {
+                        let elsewhere = view.programme.iter().any(|o| {
+                            o.status == ItemStatus::Confirmed
+                                && squeeze(&serde_json::to_string(o).unwrap()).contains(&title)
+                        });
+                        assert!(elsewhere || !shown, "{name}: {title} not for guests");
+                    }
+                }
+            }
+            for i in view
+                .programme
+                .iter()
+                .filter(|i| i.status == ItemStatus::Confirmed)
+            {
+                if let Some(n) = i.guest_notes.get(langs[0]) {
+                    let first = squeeze(n.lines().next().unwrap_or(""));
+                    assert!(printed.text.contains(&first), "{name}: guest note {first}");
+                }
+            }
+        }
+        let name = format!("visit{v}-internal");
+        let internal = options(&[Lang::De, Lang::Zh], Layout::SideBySide);
+        let printed = print(view, Scope::Visit, &internal, &name, true);
+        for note in &notes {
+            assert!(printed.text.contains(note), "{name}: {note}");
+        }
+        assert!(
+            printed
+                .text
+                .contains(&squeeze("Interne Fassung – nicht für Gäste"))
+        );
     }
 }
 

@@ -87,6 +87,8 @@ fn main() {
         stamp: Utc.with_ymd_and_hms(2027, 3, 1, 8, 0, 0).unwrap(),
         langs: vec![Lang::De, Lang::Zh],
         reminder_minutes: Some(30),
+        edition: dplan_core::Edition::Internal,
+        tentative: false,
     };
 
     let view_time = median(

@@ -20,8 +20,10 @@
 //! Each event keeps its item's id as `UID` for the item's whole life and its
 //! revision as `SEQUENCE`, which the store raises whenever the time, venue
 //! or status changes, so a calendar that imports a newer file replaces the
-//! entry instead of adding a second. Cancelled items stay in as
-//! `STATUS:CANCELLED`. Timed items are written in their own zone
+//! entry instead of adding a second. The file is made in a guest or an
+//! internal [`Edition`]: a guest's calendar has no internal notes, no staff
+//! duties and no cancelled items; in an internal one cancelled items stay
+//! in as `STATUS:CANCELLED`. Timed items are written in their own zone
 //! (`DTSTART;TZID=Europe/Berlin:…`), the end in its own zone (flights); a
 //! time in the repeated hour of autumn, which a local time cannot name
 //! unambiguously, is written in UTC. Personal data is never read: the view holds none.
@@ -39,7 +41,7 @@ use chrono::{
 use chrono_tz::Tz;
 use dplan_core::view::{ItemView, PersonRef, VisitView};
 use dplan_core::words::{self, Label};
-use dplan_core::{ItemKind, ItemStatus, Lang, PersonId, Role, Schedule, ZonedLocal};
+use dplan_core::{Edition, ItemKind, ItemStatus, Lang, PersonId, Role, Schedule, ZonedLocal};
 use ics::components::Property;
 use ics::properties::{
     Action, Description, Location, Method, Sequence, Status, Summary, Transp, Trigger,
@@ -69,6 +71,11 @@ pub struct Options {
     /// A reminder this many minutes before each timed item that is not
     /// cancelled.
     pub reminder_minutes: Option<u32>,
+    /// Guest or internal edition: a guest's calendar holds no internal
+    /// note, no staff duty and no cancelled item ([`Edition`]).
+    pub edition: Edition,
+    /// Whether a guest edition holds tentative items (marked as such).
+    pub tentative: bool,
 }
 
 impl Options {
@@ -77,6 +84,8 @@ impl Options {
             stamp,
             langs: vec![Lang::De],
             reminder_minutes: None,
+            edition: Edition::Guest,
+            tentative: false,
         }
     }
 }
@@ -101,23 +110,25 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
         &options.langs
     };
     let lead = langs[0];
-    let (items, person_name): (Vec<&ItemView>, Option<&str>) = match scope {
-        Scope::Visit => (view.programme.iter().collect(), None),
+    // Names are looked up in the whole view: staff named only as
+    // responsible are not in a guest edition's items.
+    let person_name = match scope {
+        Scope::Visit => None,
         Scope::Participant(p) | Scope::Staff(p) => {
-            let name = view.name_of(p).ok_or(IcsError::NotInVisit(p))?;
-            let staff = matches!(scope, Scope::Staff(_));
-            let items = view
-                .programme
-                .iter()
-                .filter(|i| {
-                    let (attends, responsible) = i.involvement(p);
-                    if staff { responsible } else { attends }
-                })
-                .collect();
-            (items, Some(name))
+            Some(view.name_of(p).ok_or(IcsError::NotInVisit(p))?)
         }
     };
+    let full = view;
+    let view = &view.for_edition(options.edition, options.tentative);
+    let items = in_scope(view, scope);
     if items.is_empty() {
+        if options.edition == Edition::Guest && !in_scope(full, scope).is_empty() {
+            return Err(IcsError::Empty(
+                "the guest edition leaves out every item of this selection (staff duties, \
+                 cancelled and tentative items); choose the internal edition"
+                    .into(),
+            ));
+        }
         return Err(IcsError::Empty(match (scope, person_name) {
             (Scope::Participant(_), Some(n)) => format!("{n} attends no item of this visit"),
             (Scope::Staff(_), Some(n)) => format!("{n} is responsible for no item of this visit"),
@@ -200,6 +211,18 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
     }
     out.push_str("END:VCALENDAR\r\n");
     Ok(out)
+}
+
+/// The items of `view` a file for `scope` holds, in programme order.
+fn in_scope(view: &VisitView, scope: Scope) -> Vec<&ItemView> {
+    view.programme
+        .iter()
+        .filter(|i| match scope {
+            Scope::Visit => true,
+            Scope::Participant(p) => i.involvement(p).0,
+            Scope::Staff(p) => i.involvement(p).1,
+        })
+        .collect()
 }
 
 /// Writes events; keeps what every event needs computed once.
@@ -333,7 +356,7 @@ impl Writer<'_> {
     }
 
     /// Attendees in order of precedence, interpreters, responsible staff,
-    /// dress code and notes, each on its own line with a label in the
+    /// dress code, notes for the guests and internal notes, each on its own line with a label in the
     /// chosen languages.
     fn description(&self, item: &ItemView) -> String {
         let l = &self.labels;
@@ -377,9 +400,18 @@ impl Writer<'_> {
                 o.push_str(&dress);
             });
         }
+        let guest_notes = joined(self.langs, |lang| item.guest_notes.get(lang));
+        if !guest_notes.is_empty() {
+            line(&l.notes, &|o| {
+                o.push_str(": ");
+                o.push_str(&guest_notes);
+            });
+        }
+        // Internal notes reach only an internal edition: a guest's view has
+        // none.
         let notes = item.notes.trim();
         if !notes.is_empty() {
-            line(&l.notes, &|o| {
+            line(&l.internal_notes, &|o| {
                 o.push_str(": ");
                 o.push_str(notes);
             });
@@ -397,6 +429,7 @@ struct Labels {
     responsible: String,
     dress_code: String,
     notes: String,
+    internal_notes: String,
 }
 
 impl Labels {
@@ -410,6 +443,7 @@ impl Labels {
             responsible: label(Label::Responsible),
             dress_code: label(Label::DressCode),
             notes: label(Label::Notes),
+            internal_notes: label(Label::InternalNotes),
         }
     }
 }

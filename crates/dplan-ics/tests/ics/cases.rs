@@ -7,8 +7,8 @@ use chrono::Duration;
 use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use dplan_core::view::VisitView;
 use dplan_core::{
-    ItemId, ItemKind, ItemStatus, Lang, Occurrence, PersonalData, ProgrammeItem, Schedule, Texts,
-    VisitFile, ZonedLocal, demo,
+    Edition, ItemId, ItemKind, ItemStatus, Lang, Occurrence, PersonalData, ProgrammeItem, Schedule,
+    Texts, VisitFile, ZonedLocal, demo,
 };
 use dplan_ics::{Options, Scope};
 
@@ -310,10 +310,14 @@ fn personal_data_never_appears() {
 fn a_participants_file_and_a_staff_file_hold_only_their_items() {
     let view = demo_view();
     let liu = view.participants[0].person_id;
+    // A guest's own calendar: the guest edition.
     let text = export_ok(
         &view,
         Scope::Participant(liu),
-        &options(&[Lang::De, Lang::En]),
+        &Options {
+            edition: Edition::Guest,
+            ..options(&[Lang::De, Lang::En])
+        },
     );
     let (props, events) = parse(&text);
     assert_eq!(
@@ -324,7 +328,7 @@ fn a_participants_file_and_a_staff_file_hold_only_their_items() {
     let expected: Vec<String> = own
         .programme
         .iter()
-        .filter(|e| e.attends)
+        .filter(|e| e.attends && e.item.status == ItemStatus::Confirmed)
         .map(|e| e.item.id.to_string())
         .collect();
     assert_eq!(
@@ -364,6 +368,83 @@ fn a_participants_file_and_a_staff_file_hold_only_their_items() {
         dplan_ics::export(&view, Scope::Participant(stranger), &options(&[Lang::De])),
         Err(dplan_ics::IcsError::NotInVisit(stranger))
     );
+}
+
+#[test]
+fn a_guests_calendar_holds_no_internal_note_duty_or_cancelled_item() {
+    let view = demo_view();
+    let internal: Vec<&str> = view
+        .programme
+        .iter()
+        .flat_map(|i| i.notes.lines())
+        .chain(view.visit.notes.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(!internal.is_empty());
+    let guest = Options {
+        edition: Edition::Guest,
+        ..options(&[Lang::De, Lang::Zh])
+    };
+    let liu = view.participants[0].person_id;
+    for scope in [Scope::Visit, Scope::Participant(liu)] {
+        let text = export_ok(&view, scope, &guest);
+        // Unfolded, so that a note cut by folding is still found.
+        let unfolded = text.replace("\r\n ", "");
+        for note in &internal {
+            let escaped = note.replace(',', "\\,").replace(';', "\\;");
+            assert!(!unfolded.contains(&escaped), "{scope:?}: {note}");
+        }
+        assert!(!unfolded.contains("Interne Notizen"), "{scope:?}");
+        assert!(!unfolded.contains("Verantwortlich"), "{scope:?}");
+        let (_, events) = parse(&text);
+        for e in &events {
+            let item = view
+                .programme
+                .iter()
+                .find(|i| i.id.to_string() == e.uid)
+                .unwrap();
+            assert_eq!(item.status, ItemStatus::Confirmed, "{}", e.summary);
+        }
+    }
+    // The whole visit for the delegation: every confirmed item, with the
+    // notes written for the guests.
+    let (_, events) = parse(&export_ok(&view, Scope::Visit, &guest));
+    let confirmed: Vec<_> = view
+        .programme
+        .iter()
+        .filter(|i| i.status == ItemStatus::Confirmed)
+        .collect();
+    assert_eq!(events.len(), confirmed.len());
+    let with_notes = confirmed
+        .iter()
+        .find(|i| i.guest_notes.get(Lang::De).is_some())
+        .expect("the demo has notes for the guests");
+    let event = events
+        .iter()
+        .find(|e| e.uid == with_notes.id.to_string())
+        .unwrap();
+    assert!(
+        event.description.contains(&format!(
+            "Hinweise / 备注: {}",
+            with_notes.guest_notes.get(Lang::De).unwrap()
+        )),
+        "{}",
+        event.description
+    );
+    // Asked for, tentative items are in and say so.
+    let tentative = export_ok(
+        &view,
+        Scope::Visit,
+        &Options {
+            tentative: true,
+            ..guest.clone()
+        },
+    );
+    let (_, events) = parse(&tentative);
+    assert!(events.len() > confirmed.len());
+    assert!(tentative.contains("STATUS:TENTATIVE"));
+    assert!(!tentative.contains("STATUS:CANCELLED"));
 }
 
 #[test]

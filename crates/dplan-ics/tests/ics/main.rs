@@ -135,6 +135,8 @@ pub fn options(langs: &[dplan_core::Lang]) -> Options {
         stamp: stamp(),
         langs: langs.to_vec(),
         reminder_minutes: None,
+        edition: dplan_core::Edition::Internal,
+        tentative: false,
     }
 }
 

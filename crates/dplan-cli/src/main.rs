@@ -12,7 +12,7 @@ use std::{
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use dplan_core::{Lang, PersonId, Side, VisitId, view::VisitView};
+use dplan_core::{Edition, Lang, PersonId, Side, VisitId, view::VisitView};
 use dplan_roster as roster;
 use dplan_store::{Store, StoreError};
 
@@ -160,6 +160,14 @@ enum Command {
         /// A reminder this many minutes before each item
         #[arg(long, value_name = "MINUTES")]
         reminder: Option<u32>,
+        /// Guest edition (no internal notes, staff duties or cancelled
+        /// items) or internal edition (everything). Default: guest for the
+        /// whole visit and for guests, internal for hosts and staff
+        #[arg(long, value_parser = ["guest", "internal"], value_name = "EDITION")]
+        edition: Option<String>,
+        /// In a guest edition, include tentative items (marked as such)
+        #[arg(long)]
+        tentative: bool,
     },
     /// Write the printed itinerary (A4, bilingual) as .pdf or .html: the
     /// whole visit, or one participant's own itinerary
@@ -180,6 +188,14 @@ enum Command {
         /// same data and stamp give the same PDF
         #[arg(long, value_name = "TIME")]
         stamp: Option<chrono::DateTime<Utc>>,
+        /// Guest edition (no internal notes, staff duties or cancelled
+        /// items) or internal edition (everything). Default: guest for the
+        /// whole visit and for guests, internal for hosts and staff
+        #[arg(long, value_parser = ["guest", "internal"], value_name = "EDITION")]
+        edition: Option<String>,
+        /// In a guest edition, include tentative items (marked as such)
+        #[arg(long)]
+        tentative: bool,
     },
     /// Write a visit's participants in order of precedence to .csv (UTF-8
     /// with BOM, for Excel) or .xlsx
@@ -539,6 +555,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             lang,
             reminder,
+            edition,
+            tentative,
         } => {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
@@ -547,13 +565,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (_, Some(p)) => dplan_ics::Scope::Staff(store.resolve_person(&p)?),
                 _ => dplan_ics::Scope::Visit,
             };
+            let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
             let options = dplan_ics::Options {
                 langs: langs(&lang)?,
                 reminder_minutes: reminder,
+                edition: edition
+                    .as_deref()
+                    .and_then(Edition::parse)
+                    .unwrap_or(match scope {
+                        dplan_ics::Scope::Visit => Edition::Guest,
+                        dplan_ics::Scope::Participant(p) => Edition::for_reader(&view, Some(p)),
+                        dplan_ics::Scope::Staff(_) => Edition::Internal,
+                    }),
+                tentative,
                 ..dplan_ics::Options::new(Utc::now())
             };
-            let file = store.export_visit(id, Utc::now(), false)?;
-            let text = dplan_ics::export(&VisitView::new(&file), scope, &options)?;
+            let text = dplan_ics::export(&view, scope, &options)?;
             dplan_store::write_atomically(&output, text.as_bytes())?;
             eprintln!(
                 "wrote {} ({} events)",
@@ -568,6 +595,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             layout,
             stamp,
+            edition,
+            tentative,
         } => {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
@@ -581,15 +610,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "--lang {lang}: an itinerary has one or two languages"
                 )));
             }
+            let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
+            let reader = match scope {
+                dplan_print::Scope::Person(p) => Some(p),
+                dplan_print::Scope::Visit => None,
+            };
             let options = dplan_print::PrintOptions {
                 layout: if layout == "stacked" {
                     dplan_print::Layout::Stacked
                 } else {
                     dplan_print::Layout::SideBySide
                 },
+                edition: edition
+                    .as_deref()
+                    .and_then(Edition::parse)
+                    .unwrap_or_else(|| Edition::for_reader(&view, reader)),
+                tentative,
                 ..dplan_print::PrintOptions::new(langs, stamp.unwrap_or_else(Utc::now))
             };
-            let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
             let bytes = match output.extension().and_then(|e| e.to_str()) {
                 Some(e) if e.eq_ignore_ascii_case("pdf") => {
                     dplan_print::pdf(&view, scope, &options)?

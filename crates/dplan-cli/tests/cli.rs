@@ -746,6 +746,8 @@ fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
         "de,zh",
         "--reminder",
         "15",
+        "--edition",
+        "internal",
     ]);
     let text = std::fs::read_to_string(&all).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -846,6 +848,64 @@ fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
         env.path("x.docx").to_str().unwrap(),
     ]);
     assert!(err.contains(".pdf or .html"), "{err}");
+}
+
+#[test]
+fn exports_default_to_the_guest_edition_for_guests_and_the_internal_one_for_hosts() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let shown = env.json(&["show", INCOMING, "--json"]);
+    let people = shown["participants"].as_array().unwrap();
+    let id = |side: &str| {
+        people.iter().find(|p| p["side"] == side).unwrap()["person_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (guest, host) = (id("guest"), id("host"));
+    let page = |extra: &[&str]| {
+        let out = env.path("page.html");
+        let mut args = vec!["export-itinerary", INCOMING, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        env.ok(&args);
+        std::fs::read_to_string(&out).unwrap()
+    };
+    // An internal note of the demo (the visit's own) and its mark.
+    let note = "Goldenes Buch bereitlegen";
+    let mark = "Interne Fassung – nicht für Gäste";
+    let whole = page(&[]);
+    assert!(!whole.contains(note) && !whole.contains(mark));
+    assert!(!whole.contains("class=\"internal\""));
+    let whole = page(&["--edition", "internal"]);
+    assert!(whole.contains(note) && whole.contains(mark));
+    let mine = page(&["--participant", &guest]);
+    assert!(!mine.contains("class=\"internal\"") && !mine.contains(mark));
+    let theirs = page(&["--participant", &host]);
+    assert!(theirs.contains(mark), "a host's copy is internal");
+
+    let calendar = |extra: &[&str]| {
+        let out = env.path("cal.ics");
+        let mut args = vec!["export-ics", INCOMING, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        env.ok(&args);
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let events = |text: &str| text.matches("\r\nBEGIN:VEVENT\r\n").count();
+    let guests = calendar(&[]);
+    assert!(!guests.contains("STATUS:CANCELLED") && !guests.contains("Verantwortlich"));
+    assert_eq!(events(&guests), events(&calendar(&["--edition", "guest"])));
+    let everything = calendar(&["--edition", "internal"]);
+    assert!(events(&everything) > events(&guests));
+    assert!(everything.contains("STATUS:CANCELLED"));
+    assert!(events(&calendar(&["--tentative"])) > events(&guests));
+    // A word clap does not know is a usage error (exit 2) that names it.
+    let out = env.run(&["export-ics", INCOMING, "-o", "x.ics", "--edition", "gast"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("'gast'") && err.contains("guest, internal"),
+        "{err}"
+    );
 }
 
 // Regression tests for issue 12: nothing a file can hold crashes dplan.

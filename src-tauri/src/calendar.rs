@@ -3,7 +3,7 @@
 //! picks in the native dialog.
 
 use chrono::Utc;
-use dplan_core::{Lang, PersonId, VisitId, view::VisitView};
+use dplan_core::{Edition, Lang, PersonId, VisitId, view::VisitView};
 use dplan_ics::{IcsError, Options, Scope};
 use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
@@ -24,7 +24,8 @@ fn ics_error(e: IcsError) -> IpcError {
 
 /// Asks where to save and writes the calendar file there. `person` narrows
 /// it to the items that person attends, or, with `duties`, the items they
-/// are responsible for. Returns the path, or `None` if the user cancelled.
+/// are responsible for; `edition` says whether it is a guest's or an
+/// internal calendar. Returns the path, or `None` if the user cancelled.
 #[allow(clippy::too_many_arguments)]
 #[tauri::command(async)]
 pub fn export_calendar(
@@ -35,6 +36,8 @@ pub fn export_calendar(
     duties: bool,
     langs: Vec<Lang>,
     reminder_minutes: Option<u32>,
+    edition: Edition,
+    tentative: bool,
     suggested_name: String,
 ) -> IpcResult<Option<String>> {
     let scope = match person {
@@ -45,6 +48,8 @@ pub fn export_calendar(
     let options = Options {
         langs,
         reminder_minutes,
+        edition,
+        tentative,
         ..Options::new(Utc::now())
     };
     // Refuse an empty or unknown selection before the dialog opens.

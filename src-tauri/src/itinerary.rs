@@ -3,7 +3,7 @@
 //! `dplan export-itinerary` (both call dplan-print).
 
 use chrono::Utc;
-use dplan_core::{Lang, PersonId, VisitId, view::VisitView};
+use dplan_core::{Edition, Lang, PersonId, VisitId, view::VisitView};
 use dplan_print::{Layout, PrintError, PrintOptions, Scope};
 use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
@@ -44,10 +44,14 @@ pub fn itinerary_preview(
     person: Option<PersonId>,
     langs: Vec<Lang>,
     layout: Layout,
+    edition: Edition,
+    tentative: bool,
 ) -> IpcResult<String> {
     let view = view_of(&state, visit_id)?;
     let options = PrintOptions {
         layout,
+        edition,
+        tentative,
         ..PrintOptions::new(langs, Utc::now())
     };
     dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)
@@ -55,6 +59,7 @@ pub fn itinerary_preview(
 
 /// Typesets the itinerary, asks where to save it and writes the PDF there.
 /// Returns the path, or `None` if the user cancelled.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command(async)]
 pub fn save_itinerary_pdf(
     app: AppHandle,
@@ -63,11 +68,15 @@ pub fn save_itinerary_pdf(
     person: Option<PersonId>,
     langs: Vec<Lang>,
     layout: Layout,
+    edition: Edition,
+    tentative: bool,
     suggested_name: String,
 ) -> IpcResult<Option<String>> {
     let view = view_of(&state, visit_id)?;
     let options = PrintOptions {
         layout,
+        edition,
+        tentative,
         ..PrintOptions::new(langs, Utc::now())
     };
     let bytes = dplan_print::pdf(&view, scope(person), &options).map_err(print_error)?;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarFileName, itineraryFileName, slug } from "./calendar";
+import { calendarFileName, defaultEdition, itineraryFileName, slug } from "./calendar";
+import { visitWithStaff } from "./test-fixtures";
 
 describe("suggested file names", () => {
   it("keep ASCII letters, digits and dashes", () => {
@@ -30,5 +31,19 @@ describe("suggested file names", () => {
     expect(itineraryFileName(title, "刘强 Liu Qiang", "de")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.pdf");
     expect(itineraryFileName("泸州代表团", "刘强", "de")).toBe("Programm.pdf");
     expect(itineraryFileName("泸州代表团", null, "en")).toBe("Programme.pdf");
+  });
+});
+
+describe("the edition a document gets until the user picks one", () => {
+  // 刘强 Liu Qiang is a guest, Dr. Anna Berger a host, Jonas Weber staff without taking part.
+  const view = visitWithStaff();
+  it("is the guest edition for the delegation and for guests", () => {
+    expect(defaultEdition(view, null)).toBe("guest");
+    expect(defaultEdition(view, "p-liu")).toBe("guest");
+  });
+  it("is the internal edition for hosts, staff and anyone's duties", () => {
+    expect(defaultEdition(view, "p-berger")).toBe("internal");
+    expect(defaultEdition(view, "p-weber")).toBe("internal");
+    expect(defaultEdition(view, "p-liu", true)).toBe("internal");
   });
 });

@@ -3,7 +3,7 @@
 // programs and Windows shares all handle plain ASCII names, so a name keeps
 // only letters, digits and dashes; umlauts are spelled out the German way.
 
-import type { Lang, PersonId, VisitView } from "./api/types";
+import type { Edition, Lang, PersonId, VisitView } from "./api/types";
 
 /** The props of both export panels. */
 export type ExportPanelProps = {
@@ -20,6 +20,22 @@ export const LANGUAGE_CHOICES = [
   { value: "de,en", label: "Deutsch + English" },
   { value: "en,zh", label: "English + 中文" },
 ];
+
+/** The editions a document is made in, the safe one first. */
+export const EDITIONS: Edition[] = ["guest", "internal"];
+
+/**
+ * The edition a document gets until the user picks one, as `dplan` chooses
+ * it (`Edition::for_reader` in dplan-core): the guest edition for the whole
+ * visit ("for the delegation") and for anyone on the guest side; the
+ * internal one for hosts, for staff named only as responsible, and for
+ * anyone's duties.
+ */
+export function defaultEdition(view: VisitView, person: PersonId | null, duties = false): Edition {
+  if (!person) return "guest";
+  if (duties) return "internal";
+  return view.participants.find((p) => p.person_id === person)?.side === "guest" ? "guest" : "internal";
+}
 
 const SPELLED: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
 

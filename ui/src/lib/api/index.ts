@@ -6,6 +6,7 @@ import { activity } from "../activity.svelte";
 import type {
   AppInfo,
   CheckSettings,
+  Edition,
   FieldError,
   ImportReport,
   IpcError,
@@ -39,6 +40,10 @@ export type CalendarRequest = {
   langs: Lang[];
   /** Minutes before each item; null for no reminder. */
   reminderMinutes: number | null;
+  /** A guest's calendar holds no internal note, staff duty or cancelled item. */
+  edition: Edition;
+  /** Tentative items in a guest edition, marked as such. */
+  tentative: boolean;
 };
 
 /** What a visit file's import does with persons and venues other visits also use. */
@@ -55,6 +60,10 @@ export type ItineraryRequest = {
   langs: Lang[];
   /** Matters only for two languages. */
   layout: ItineraryLayout;
+  /** Guest (only what a guest may read) or internal (everything). */
+  edition: Edition;
+  /** Tentative items in a guest edition, marked as such. */
+  tentative: boolean;
 };
 
 export class ApiError extends Error {
@@ -169,6 +178,8 @@ export const api = {
       duties: request.duties,
       langs: request.langs,
       reminderMinutes: request.reminderMinutes,
+      edition: request.edition,
+      tentative: request.tentative,
       suggestedName,
     }),
   /**
@@ -177,7 +188,14 @@ export const api = {
    * `<div class="itinerary">`. Rust escapes every text; there is no script.
    */
   itineraryPreview: (visitId: VisitId, request: ItineraryRequest) =>
-    call<string>("itinerary_preview", { visitId, person: request.person, langs: request.langs, layout: request.layout }),
+    call<string>("itinerary_preview", {
+      visitId,
+      person: request.person,
+      langs: request.langs,
+      layout: request.layout,
+      edition: request.edition,
+      tentative: request.tentative,
+    }),
   /**
    * Typesets the itinerary as a PDF, asks where to save it (a native dialog)
    * and writes it; the path, or null if cancelled. A missing font for
@@ -189,6 +207,8 @@ export const api = {
       person: request.person,
       langs: request.langs,
       layout: request.layout,
+      edition: request.edition,
+      tentative: request.tentative,
       suggestedName,
     }),
   purgePersonalData: (visitId: string) => call<PurgeRecord>("purge_personal_data", { visitId }),

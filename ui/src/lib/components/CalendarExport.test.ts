@@ -59,6 +59,8 @@ describe("CalendarExport", () => {
         duties: false,
         langs: ["de", "zh"],
         reminderMinutes: null,
+        edition: "guest",
+        tentative: false,
         suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne.ics",
       },
     ]);
@@ -83,17 +85,17 @@ describe("CalendarExport", () => {
     {
       what: "one person's programme in German with a reminder 15 minutes before",
       pick: { scope: "person", person: "p-liu", langs: "de", reminder: "15" },
-      sent: { person: "p-liu", duties: false, langs: ["de"], reminderMinutes: 15, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics" },
+      sent: { person: "p-liu", duties: false, langs: ["de"], reminderMinutes: 15, edition: "guest", tentative: false, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics" },
     },
     {
       what: "a staff member's duties in English and Chinese, an hour before",
       pick: { scope: "duties", person: "p-weber", langs: "en,zh", reminder: "60" },
-      sent: { person: "p-weber", duties: true, langs: ["en", "zh"], reminderMinutes: 60, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber.ics" },
+      sent: { person: "p-weber", duties: true, langs: ["en", "zh"], reminderMinutes: 60, edition: "internal", tentative: false, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber.ics" },
     },
     {
       what: "the whole programme in German and English, 30 minutes before",
       pick: { scope: "visit", person: "p-berger", langs: "de,en", reminder: "30" },
-      sent: { person: null, duties: false, langs: ["de", "en"], reminderMinutes: 30, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne.ics" },
+      sent: { person: null, duties: false, langs: ["de", "en"], reminderMinutes: 30, edition: "guest", tentative: false, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne.ics" },
     },
   ])("sends $what", async ({ pick, sent }) => {
     const asked = backend("/tmp/x.ics");
@@ -104,6 +106,26 @@ describe("CalendarExport", () => {
     await fireEvent.change(field("calendar_reminder"), { target: { value: pick.reminder } });
     await save(asked);
     expect(asked).toEqual([{ visitId: "visit-1", ...sent }]);
+  });
+
+  it("makes a guest's calendar in the guest edition and a host's or staff member's internal, unless picked", async () => {
+    const asked = backend("/tmp/x.ics");
+    render(CalendarExport, { view, onclose: () => {} });
+    expect(field("calendar_edition").value).toBe("guest");
+    expect(panel().textContent).toContain("ohne interne Notizen");
+    await fireEvent.change(field("calendar_person"), { target: { value: "p-berger" } });
+    expect(field("calendar_edition").value).toBe("internal");
+    expect(panel().querySelector("[name=calendar_tentative]")).toBeNull();
+    await fireEvent.change(field("calendar_person"), { target: { value: "p-liu" } });
+    expect(field("calendar_edition").value).toBe("guest");
+    await fireEvent.click(panel().querySelector("[name=calendar_tentative]")!);
+    await save(asked);
+    await fireEvent.change(field("calendar_edition"), { target: { value: "internal" } });
+    await save(asked);
+    expect(asked.map((a) => [a.person, a.edition, a.tentative])).toEqual([
+      ["p-liu", "guest", true],
+      ["p-liu", "internal", false],
+    ]);
   });
 
   it("turns to the person's programme when someone is picked for the whole programme", async () => {

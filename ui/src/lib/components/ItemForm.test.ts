@@ -128,6 +128,21 @@ describe("ItemForm", () => {
       expect(sent[0]).toMatchObject({ id: "item-3", revision: 4, dress_code: { de: "Dunkler Anzug", en: null, zh: null } });
     });
 
+    it("keeps notes for the guests, in each language, apart from internal notes", async () => {
+      const sent: ProgrammeItem[] = [];
+      backend(sent);
+      render(ItemForm, { ...props(() => {}), item: { ...dinner, notes: "Tischordnung nach Protokoll", guest_notes: { de: "Abfahrt 18:30 am Hotel", en: null, zh: null } } });
+      expect([input("notes").value, input("guest_notes.de").value, input("guest_notes.zh").value]).toEqual(["Tischordnung nach Protokoll", "Abfahrt 18:30 am Hotel", ""]);
+      expect(screen.getByText("Hinweise für die Gäste (chinesisch)")).toBeTruthy();
+      await fireEvent.input(input("guest_notes.zh"), { target: { value: " 18:30在酒店出发 " } });
+      await fireEvent.click(screen.getByTestId("save-item"));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0]).toMatchObject({
+        notes: "Tischordnung nach Protokoll",
+        guest_notes: { de: "Abfahrt 18:30 am Hotel", en: null, zh: "18:30在酒店出发" },
+      });
+    });
+
     it("shows the backend's reason beside the dress code it names", async () => {
       mockIPC(() => {
         throw {

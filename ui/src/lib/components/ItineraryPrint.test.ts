@@ -26,7 +26,7 @@ afterEach(() => {
 // reception without taking part.
 const view = visitWithStaff();
 
-type Args = { visitId: string; person: string | null; langs: string[]; layout: string; suggestedName?: string };
+type Args = { visitId: string; person: string | null; langs: string[]; layout: string; edition?: string; tentative?: boolean; suggestedName?: string };
 
 /** A fragment the way Rust writes it, naming what it was asked for. */
 const fragment = (a: Args) =>
@@ -87,7 +87,7 @@ describe("ItineraryPrint", () => {
     ]);
 
     await showing("visit de+zh side_by_side");
-    expect(previews).toEqual([{ visitId: "visit-1", person: null, langs: ["de", "zh"], layout: "side_by_side" }]);
+    expect(previews).toEqual([{ visitId: "visit-1", person: null, langs: ["de", "zh"], layout: "side_by_side", edition: "guest", tentative: false }]);
     const sheet = screen.getByTestId("itinerary-preview");
     expect(within(sheet).getAllByTestId("itinerary-item").map((i) => i.textContent)).toEqual(["10:00 Empfang im Rathaus"]);
     expect(sheet.querySelector(":scope > style")?.textContent).toContain("@page { size: A4; }");
@@ -106,11 +106,11 @@ describe("ItineraryPrint", () => {
   });
 
   it.each([
-    { what: "one person", pick: { person: "p-liu" }, sent: { person: "p-liu", langs: ["de", "zh"], layout: "side_by_side" } },
-    { what: "staff who take no part", pick: { person: "p-weber" }, sent: { person: "p-weber", langs: ["de", "zh"], layout: "side_by_side" } },
-    { what: "German only", pick: { langs: "de" }, sent: { person: null, langs: ["de"], layout: "side_by_side" } },
-    { what: "German and English one below the other", pick: { langs: "de,en", layout: "stacked" }, sent: { person: null, langs: ["de", "en"], layout: "stacked" } },
-    { what: "English and Chinese for a person", pick: { person: "p-berger", langs: "en,zh" }, sent: { person: "p-berger", langs: ["en", "zh"], layout: "side_by_side" } },
+    { what: "one person", pick: { person: "p-liu" }, sent: { person: "p-liu", langs: ["de", "zh"], layout: "side_by_side", edition: "guest", tentative: false } },
+    { what: "staff who take no part", pick: { person: "p-weber" }, sent: { person: "p-weber", langs: ["de", "zh"], layout: "side_by_side", edition: "internal", tentative: false } },
+    { what: "German only", pick: { langs: "de" }, sent: { person: null, langs: ["de"], layout: "side_by_side", edition: "guest", tentative: false } },
+    { what: "German and English one below the other", pick: { langs: "de,en", layout: "stacked" }, sent: { person: null, langs: ["de", "en"], layout: "stacked", edition: "guest", tentative: false } },
+    { what: "English and Chinese for a person", pick: { person: "p-berger", langs: "en,zh" }, sent: { person: "p-berger", langs: ["en", "zh"], layout: "side_by_side", edition: "internal", tentative: false } },
   ])("asks for a new preview for $what", async ({ pick, sent }) => {
     const { previews } = backend();
     render(ItineraryPrint, { view, onclose: () => {} });
@@ -120,6 +120,33 @@ describe("ItineraryPrint", () => {
     if (pick.layout) await fireEvent.click(layout(pick.layout));
     await showing(`${sent.person ?? "visit"} ${sent.langs.join("+")} ${sent.layout}`);
     expect(previews.at(-1)).toEqual({ visitId: "visit-1", ...sent });
+  });
+
+  it("makes the guest edition for the delegation and for guests, the internal one for hosts and staff, and lets the user pick", async () => {
+    const { previews } = backend();
+    render(ItineraryPrint, { view, onclose: () => {} });
+    const edition = (value: string) => panel().querySelector(`[name="itinerary_edition"][value="${value}"]`) as HTMLInputElement;
+    const tentative = () => panel().querySelector<HTMLInputElement>("[name=itinerary_tentative]");
+    await showing("visit de+zh side_by_side");
+    expect(edition("guest").checked).toBe(true);
+    expect([...panel().querySelectorAll<HTMLInputElement>("[name=itinerary_edition]")].map((r) => r.parentElement?.textContent?.trim())).toEqual([
+      "Für Gäste",
+      "Intern",
+    ]);
+    expect(screen.getByTestId("edition-hint").textContent).toContain("ohne interne Notizen");
+    // Tentative items only when asked, and only in a guest edition.
+    await fireEvent.click(tentative()!);
+    await waitFor(() => expect(previews.at(-1)).toMatchObject({ edition: "guest", tentative: true }));
+    await fireEvent.click(edition("internal"));
+    await waitFor(() => expect(previews.at(-1)).toMatchObject({ edition: "internal", tentative: false }));
+    expect(tentative()).toBeNull();
+    expect(screen.getByTestId("edition-hint").textContent).toContain("Interne Fassung – nicht für Gäste");
+    // A host's copy is internal, a guest's copy for guests.
+    await fireEvent.change(field("itinerary_person"), { target: { value: "p-berger" } });
+    expect(edition("internal").checked).toBe(true);
+    await fireEvent.change(field("itinerary_person"), { target: { value: "p-liu" } });
+    expect(edition("guest").checked).toBe(true);
+    await waitFor(() => expect(previews.at(-1)).toMatchObject({ person: "p-liu", edition: "guest", tentative: true }));
   });
 
   it("offers the layout only for two languages, and keeps it for when two come back", async () => {
@@ -223,6 +250,8 @@ describe("ItineraryPrint", () => {
         person: null,
         langs: ["de", "zh"],
         layout: "side_by_side",
+        edition: "guest",
+        tentative: false,
         suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Programm.pdf",
       },
     ]);
@@ -238,6 +267,8 @@ describe("ItineraryPrint", () => {
       person: "p-liu",
       langs: ["en", "zh"],
       layout: "stacked",
+      edition: "guest",
+      tentative: false,
       suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.pdf",
     });
   });

@@ -606,6 +606,8 @@ describe("Programme: the calendar export", () => {
         duties: false,
         langs: ["de", "zh"],
         reminderMinutes: null,
+        edition: "guest",
+        tentative: false,
         suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics",
       },
     ]);
@@ -646,7 +648,7 @@ describe("Programme: the calendar export", () => {
     await fireEvent.click(scope("duties"));
     await fireEvent.click(screen.getByTestId("save-calendar"));
     await waitFor(() => expect(exports(calls)).toHaveLength(1));
-    expect(exports(calls)[0]).toMatchObject({ person: "p-staff", duties: true, suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Jonas-Weber.ics" });
+    expect(exports(calls)[0]).toMatchObject({ person: "p-staff", duties: true, edition: "internal", suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Jonas-Weber.ics" });
   });
 });
 
@@ -667,7 +669,7 @@ describe("Programme: the print panel", () => {
     expect(whom().value).toBe("p-zhou");
     const sheet = await screen.findByTestId("itinerary-preview");
     expect(within(sheet).getByTestId("itinerary-item").textContent).toBe("p-zhou");
-    expect(previews(calls)).toEqual([{ visitId: "visit-1", person: "p-zhou", langs: ["de", "zh"], layout: "side_by_side" }]);
+    expect(previews(calls)).toEqual([{ visitId: "visit-1", person: "p-zhou", langs: ["de", "zh"], layout: "side_by_side", edition: "guest", tentative: false }]);
 
     await fireEvent.click(screen.getByTestId("close-itinerary-print"));
     expect(screen.queryByTestId("itinerary-print")).toBeNull();

@@ -5,8 +5,9 @@
 //!
 //! [`check`] is a pure function of the model ([`CheckInput`]) and the user's
 //! settings ([`CheckOptions`]); it returns [`Warning`]s in a fixed order, each
-//! naming the items, persons and venue involved and carrying an English
-//! sentence for the CLI and the app.
+//! naming the items, persons and venue involved. Its sentence is written in
+//! the language the options ask for ([`CheckOptions::lang`]), by
+//! [`crate::says`]; the kind is the code scripts read.
 //!
 //! Times are compared as half-open UTC intervals `[start, end)` derived from
 //! each item's local time and zone, so items that touch do not overlap and a
@@ -30,7 +31,7 @@ use ts_rs::TS;
 use crate::{
     Invalid, ItemId, ItemKind, ItemStatus, Lang, Participant, Person, PersonId, ProgrammeItem,
     Role, Schedule, Side, Venue, VenueId, Visit, VisitFile, VisitId, VisitStatus, ZonedLocal,
-    validate::Checker,
+    says::Says, validate::Checker,
 };
 
 /// What is wrong. The order of the variants is the order in which warnings
@@ -96,8 +97,10 @@ pub struct Warning {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub unlisted: Option<u32>,
-    /// One English sentence naming the items (German titles, local times
-    /// with zone abbreviations), the people and the venue.
+    /// One sentence in the language of [`CheckOptions::lang`] naming the
+    /// items (titles in that language, local times with the zone as its
+    /// readers know it), the people and the venue. Scripts read `kind` and
+    /// the fields above; the sentence is for people.
     pub message: String,
 }
 
@@ -119,6 +122,8 @@ pub struct CheckOptions {
     /// Whether a venue is double-booked by items of different visits too
     /// (the input must then hold those visits' items).
     pub venues_across_visits: bool,
+    /// The language of the warnings' sentences.
+    pub lang: Lang,
 }
 
 impl CheckOptions {
@@ -145,6 +150,7 @@ impl Default for CheckOptions {
             default_travel_minutes: Self::DEFAULT_TRAVEL_MINUTES,
             travel: HashMap::new(),
             venues_across_visits: false,
+            lang: Lang::En,
         }
     }
 }
@@ -212,8 +218,8 @@ impl CheckSettings {
         }
     }
 
-    /// The options [`check`] takes.
-    pub fn options(&self) -> CheckOptions {
+    /// The options [`check`] takes, its sentences in `lang`.
+    pub fn options(&self, lang: Lang) -> CheckOptions {
         CheckOptions {
             default_travel_minutes: self.default_travel_minutes,
             travel: self
@@ -222,6 +228,7 @@ impl CheckSettings {
                 .map(|t| ((t.from, t.to), t.minutes))
                 .collect(),
             venues_across_visits: self.venues_across_visits,
+            lang,
         }
     }
 }
@@ -556,6 +563,7 @@ impl<'a, 'o> Model<'a, 'o> {
         let mut flat = Vec::with_capacity(input.items.len() * 8);
         let mut flat_stays = Vec::with_capacity(input.items.len() * 8);
         let mut clock = Clock::default();
+        let says = Says(options.lang);
         let mut invalid = Vec::new();
         // Consecutive items of a visit name the same people, so a small
         // direct-mapped cache answers most lookups before the map does.
@@ -605,20 +613,13 @@ impl<'a, 'o> Model<'a, 'o> {
                 Schedule::Timed { start, end } => match (clock.utc(start), clock.utc(end)) {
                     (Ok(s), Ok(e)) if e > s => (Some((s, e)), s),
                     (Ok(s), Ok(_)) => {
-                        invalid.push((
-                            n,
-                            format!(
-                                "it ends at {}, not after its start at {}",
-                                moment(end),
-                                moment(start)
-                            ),
-                        ));
+                        invalid.push((n, says.ends_before_start(end, start)));
                         (None, s)
                     }
                     (s, e) => {
                         let reason = match (s, e) {
-                            (Err(err), _) => format!("its start {err}"),
-                            (_, Err(err)) => format!("its end {err}"),
+                            (Err(err), _) => says.start_problem(&err),
+                            (_, Err(err)) => says.end_problem(&err),
                             _ => String::new(),
                         };
                         invalid.push((n, reason));
@@ -631,10 +632,7 @@ impl<'a, 'o> Model<'a, 'o> {
                     last_day,
                 } => {
                     if last_day < first_day {
-                        invalid.push((
-                            n,
-                            format!("its last day {last_day} is before its first day {first_day}"),
-                        ));
+                        invalid.push((n, says.last_day_before_first(*last_day, *first_day)));
                     }
                     let zone = visit.map_or(chrono_tz::UTC, |v| visits[v as usize].time_zone);
                     let midnight = first_day.and_time(NaiveTime::MIN);
@@ -693,7 +691,9 @@ impl<'a, 'o> Model<'a, 'o> {
     fn single_items(&self, out: &mut Findings) {
         for (n, reason) in &self.invalid {
             let e = &self.entries[*n as usize];
-            let message = format!("{} cannot be checked: {reason}", title(e.item));
+            let message = self
+                .says()
+                .cannot_check(e.item.title.best(self.lang()), reason);
             out.push(self.warning(WarningKind::InvalidTime, &[*n], vec![], None, message));
         }
         let mut common: Vec<&str> = Vec::new();
@@ -736,11 +736,11 @@ impl<'a, 'o> Model<'a, 'o> {
             first < visit.first_day || last > visit.last_day
         };
         if outside {
-            let message = format!(
-                "{} is outside the days of {} ({})",
+            let says = self.says();
+            let message = says.outside_days(
                 self.label(n),
-                quoted(visit.title.best(Lang::De)),
-                days(visit.first_day, visit.last_day)
+                visit.title.best(self.lang()),
+                &says.days(visit.first_day, visit.last_day),
             );
             out.push(self.warning(WarningKind::OutsideVisitDays, &[n], vec![], None, message));
         }
@@ -790,20 +790,12 @@ impl<'a, 'o> Model<'a, 'o> {
         for (kind, _, at, persons) in groups {
             let persons = self.ranked(e.visit, persons);
             let (names, one) = self.names(&persons);
+            let says = self.says();
+            let at = says.moment(&at);
             let message = if kind == WarningKind::BeforeArrival {
-                let verb = if one { "arrives" } else { "arrive" };
-                format!(
-                    "{names} {verb} at {}, after the start of {}",
-                    moment(&at),
-                    self.label(n)
-                )
+                says.arrives_after_start(&names, one, &at, self.label(n))
             } else {
-                let verb = if one { "departs" } else { "depart" };
-                format!(
-                    "{names} {verb} at {}, before the end of {}",
-                    moment(&at),
-                    self.label(n)
-                )
+                says.departs_before_end(&names, one, &at, self.label(n))
             };
             out.push(self.warning(kind, &[n], persons, None, message));
         }
@@ -843,11 +835,8 @@ impl<'a, 'o> Model<'a, 'o> {
             return;
         }
         let persons = self.ranked(e.visit, known.clone());
-        let mut message = format!(
-            "The people in {} share no language and none of them is an interpreter: ",
-            self.label(n)
-        );
-        write_list(&mut message, persons.len(), |out, i| {
+        let mut message = self.says().no_common_language(self.label(n));
+        self.says().list(&mut message, persons.len(), |out, i| {
             let p = persons[i];
             out.push_str(self.name(p));
             out.push_str(" (");
@@ -1036,11 +1025,12 @@ impl<'a, 'o> Model<'a, 'o> {
                 )
             }
         };
-        let message = format!(
-            "{who} has {} from {} and {} on; only the first {MAX_OVERLAPS_LISTED} are listed",
-            plural(more, "more double booking"),
+        let message = self.says().more_double_bookings(
+            &who,
+            more,
             self.label(a),
-            self.other_label(a, b),
+            &self.other_label(a, b),
+            MAX_OVERLAPS_LISTED,
         );
         let mut w = self.warning(kind, &[a, b], persons, venue_id, message);
         w.1.unlisted = Some(more);
@@ -1052,13 +1042,9 @@ impl<'a, 'o> Model<'a, 'o> {
         let minutes = overlap_minutes(ea, eb);
         let persons = self.ranked(ea.visit, persons);
         let (names, one) = self.names(&persons);
-        let message = format!(
-            "{names} {} in {} and {} at once for {}",
-            if one { "is" } else { "are" },
-            self.label(a),
-            self.other_label(a, b),
-            plural(minutes, "minute")
-        );
+        let message =
+            self.says()
+                .double_booked(&names, one, self.label(a), &self.other_label(a, b), minutes);
         let mut w = self.warning(
             WarningKind::PersonDoubleBooked,
             &[a, b],
@@ -1074,12 +1060,11 @@ impl<'a, 'o> Model<'a, 'o> {
         let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
         let minutes = overlap_minutes(ea, eb);
         let venue = ea.venue.unwrap_or_default();
-        let message = format!(
-            "{} is booked for {} and {} at once for {}",
-            self.venue_name(venue),
+        let message = self.says().venue_booked(
+            &self.venue_name(venue),
             self.label(a),
-            self.other_label(a, b),
-            plural(minutes, "minute")
+            &self.other_label(a, b),
+            minutes,
         );
         let mut w = self.warning(
             WarningKind::VenueDoubleBooked,
@@ -1097,15 +1082,15 @@ impl<'a, 'o> Model<'a, 'o> {
         let available = u32::try_from(gap.max(0) / 60).unwrap_or(u32::MAX);
         let persons = self.ranked(ea.visit, persons);
         let (names, one) = self.names(&persons);
-        let message = format!(
-            "{names} {} {} from {} at {} to {} at {}; the way takes {}",
-            if one { "has" } else { "have" },
-            plural(available, "minute"),
+        let message = self.says().travel_too_short(
+            &names,
+            one,
+            available,
             self.label(a),
-            self.venue_name(ea.venue.unwrap_or_default()),
-            self.other_label(a, b),
-            self.venue_name(eb.venue.unwrap_or_default()),
-            plural(needed, "minute")
+            &self.venue_name(ea.venue.unwrap_or_default()),
+            &self.other_label(a, b),
+            &self.venue_name(eb.venue.unwrap_or_default()),
+            needed,
         );
         let mut w = self.warning(WarningKind::TravelTooShort, &[a, b], persons, None, message);
         w.1.needed_minutes = Some(needed);
@@ -1168,6 +1153,14 @@ impl<'a, 'o> Model<'a, 'o> {
         persons
     }
 
+    fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    fn says(&self) -> Says {
+        Says(self.options.lang)
+    }
+
     fn name(&self, p: u32) -> &str {
         let rec = &self.persons[p as usize];
         rec.name.get_or_init(|| match rec.person {
@@ -1179,7 +1172,7 @@ impl<'a, 'o> Model<'a, 'o> {
     /// The persons' names as a list, and whether it is one person.
     fn names(&self, persons: &[u32]) -> (String, bool) {
         let mut names = String::new();
-        write_list(&mut names, persons.len(), |out, i| {
+        self.says().list(&mut names, persons.len(), |out, i| {
             out.push_str(self.name(persons[i]));
         });
         (names, persons.len() == 1)
@@ -1188,18 +1181,19 @@ impl<'a, 'o> Model<'a, 'o> {
     /// „Title“ (when), the way messages name an item.
     fn label(&self, n: u32) -> &str {
         let e = &self.entries[n as usize];
-        e.label
-            .get_or_init(|| format!("{} ({})", title(e.item), when(&e.item.schedule)))
+        e.label.get_or_init(|| {
+            self.says()
+                .item(e.item.title.best(self.lang()), &e.item.schedule)
+        })
     }
 
     /// The second item of a pair, naming its visit when it is another one.
     fn other_label(&self, a: u32, b: u32) -> Cow<'_, str> {
         let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
         match eb.visit {
-            Some(v) if eb.item.visit_id != ea.item.visit_id => Cow::Owned(format!(
-                "{} of {}",
+            Some(v) if eb.item.visit_id != ea.item.visit_id => Cow::Owned(self.says().of_visit(
                 self.label(b),
-                quoted(self.visits[v as usize].title.best(Lang::De))
+                self.visits[v as usize].title.best(self.lang()),
             )),
             _ => Cow::Borrowed(self.label(b)),
         }
@@ -1209,8 +1203,8 @@ impl<'a, 'o> Model<'a, 'o> {
         let rec = &self.venues[v as usize];
         match rec.venue {
             Some(venue) => match venue.room.as_deref().filter(|r| !r.trim().is_empty()) {
-                Some(room) => format!("{}, {room}", venue.name.best(Lang::De)),
-                None => venue.name.best(Lang::De).to_string(),
+                Some(room) => format!("{}, {room}", venue.name.best(self.lang())),
+                None => venue.name.best(self.lang()).to_string(),
             },
             None => rec.id.to_string(),
         }
@@ -1338,76 +1332,6 @@ fn overlap_minutes(a: &Entry<'_>, b: &Entry<'_>) -> u32 {
     let ((s1, e1), (s2, e2)) = (a.span.unwrap_or_default(), b.span.unwrap_or_default());
     let seconds = (e1.min(e2) - s1.max(s2)).max(0);
     u32::try_from((seconds + 59) / 60).unwrap_or(u32::MAX)
-}
-
-fn quoted(s: &str) -> String {
-    format!("„{s}“")
-}
-
-fn title(item: &ProgrammeItem) -> String {
-    quoted(item.title.best(Lang::De))
-}
-
-fn plural(n: u32, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
-/// Writes `len` entries as English lists them; of more than five, four are
-/// named and the rest counted (naming a fifth is shorter than "and 1
-/// other"). Entries are written in place, not gathered first, because
-/// writing warnings is most of the check's work when there are many.
-fn write_list(out: &mut String, len: usize, mut entry: impl FnMut(&mut String, usize)) {
-    const NAMED: usize = 4;
-    let named = if len <= NAMED + 1 { len } else { NAMED };
-    for i in 0..named {
-        if i > 0 {
-            out.push_str(if i + 1 == len { " and " } else { ", " });
-        }
-        entry(out, i);
-    }
-    if named < len {
-        out.push_str(&format!(" and {} others", len - named));
-    }
-}
-
-/// `2027-03-24 14:35 CET`.
-fn moment(t: &ZonedLocal) -> String {
-    format!("{} {}", t.display_local(), t.abbreviation())
-}
-
-fn days(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        first.to_string()
-    } else {
-        format!("{first} – {last}")
-    }
-}
-
-/// When an item happens, with the date, as briefly as is unambiguous:
-/// `2027-03-25 10:00–11:30 CET`, `2026-03-29 01:30 CET – 03:30 CEST`,
-/// `2027-05-16 13:30 CEST – 2027-05-17 06:10 CST`, `2027-03-24 – 2027-03-27, all day`.
-fn when(schedule: &Schedule) -> String {
-    match schedule {
-        Schedule::AllDay {
-            first_day,
-            last_day,
-        } => format!("{}, all day", days(*first_day, *last_day)),
-        Schedule::Timed { start, end } => {
-            let (sa, ea) = (start.abbreviation(), end.abbreviation());
-            let (sd, ed) = (start.local.date(), end.local.date());
-            let (st, et) = (start.local.format("%H:%M"), end.local.format("%H:%M"));
-            match (sd == ed, sa == ea) {
-                (true, true) => format!("{sd} {st}–{et} {sa}"),
-                (true, false) => format!("{sd} {st} {sa} – {et} {ea}"),
-                (false, true) => format!("{sd} {st} – {ed} {et} {sa}"),
-                (false, false) => format!("{sd} {st} {sa} – {ed} {et} {ea}"),
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -1664,6 +1588,74 @@ mod tests {
         assert_eq!(json["severity"], "conflict");
         assert_eq!(json["overlap_minutes"], 30);
         assert_eq!(json["venue"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn warnings_are_written_in_the_readers_language_with_the_same_code() {
+        let mut f = Fixture::with_cast("langs", "2027-03-24", "2027-03-28");
+        let r = rathaus(&mut f);
+        f.item(
+            "Empfang im Rathaus",
+            berlin("2027-03-25T10:00", "2027-03-25T11:30"),
+            Some(r),
+            &[&liu(), &xu()],
+        )
+        .title = Texts {
+            de: Some("Empfang im Rathaus".into()),
+            en: Some("Reception at the town hall".into()),
+            zh: Some("市政厅欢迎仪式".into()),
+        };
+        f.item(
+            "Videokonferenz",
+            Schedule::Timed {
+                start: at("2027-03-25T17:30", Shanghai),
+                end: at("2027-03-25T18:00", Shanghai),
+            },
+            None,
+            &[&liu()],
+        );
+        // 02:30 on the night the clocks go forward does not exist.
+        f.item(
+            "Nachtzug",
+            berlin("2027-03-28T02:30", "2027-03-28T05:00"),
+            None,
+            &[&wagner()],
+        );
+        let says = |lang: Lang| {
+            let options = CheckOptions {
+                lang,
+                ..CheckOptions::default()
+            };
+            let w = f.check(&options);
+            let kinds: Vec<_> = w.iter().map(|w| w.kind).collect();
+            assert_eq!(
+                kinds,
+                [WarningKind::PersonDoubleBooked, WarningKind::InvalidTime],
+                "{lang:?}"
+            );
+            messages(&w)
+        };
+        assert_eq!(
+            says(Lang::De),
+            [
+                "刘强 Liu Qiang ist 30 Minuten lang gleichzeitig in „Empfang im Rathaus“ (25.03.2027 10:00–11:30 MEZ) und „Videokonferenz“ (25.03.2027 17:30–18:00 CST)",
+                "„Nachtzug“ kann nicht geprüft werden: Beginn: 28.03.2027 02:30 gibt es in Europe/Berlin nicht: Die Uhren überspringen diese Stunde (Beginn der Sommerzeit)",
+            ]
+        );
+        assert_eq!(
+            says(Lang::En),
+            [
+                "刘强 Liu Qiang is in „Reception at the town hall“ (2027-03-25 10:00–11:30 CET) and „Videokonferenz“ (2027-03-25 17:30–18:00 CST) at once for 30 minutes",
+                "„Nachtzug“ cannot be checked: its start 2027-03-28T02:30 does not exist in Europe/Berlin: the clocks skip that hour (daylight saving time begins)",
+            ]
+        );
+        assert_eq!(
+            says(Lang::Zh),
+            [
+                "刘强 Liu Qiang同时安排在“市政厅欢迎仪式”（2027年3月25日 10:00–11:30 欧洲中部时间）和“Videokonferenz”（2027年3月25日 17:30–18:00 北京时间），重叠30分钟",
+                "无法检查“Nachtzug”：开始时间：Europe/Berlin不存在2027年3月28日 02:30：夏令时开始时时钟跳过这一小时",
+            ]
+        );
     }
 
     #[test]
@@ -2350,7 +2342,7 @@ mod tests {
 
     fn list(names: &[&str]) -> String {
         let mut out = String::new();
-        write_list(&mut out, names.len(), |o, i| o.push_str(names[i]));
+        Says(Lang::En).list(&mut out, names.len(), |o, i| o.push_str(names[i]));
         out
     }
 

@@ -24,6 +24,7 @@ pub mod name;
 mod participant;
 mod person;
 mod programme;
+pub mod says;
 pub mod text;
 pub mod time;
 mod validate;

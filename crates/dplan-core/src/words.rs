@@ -253,6 +253,35 @@ pub fn zone_abbreviation(lang: Lang, abbreviation: &str) -> String {
     }
 }
 
+/// The zone of a moment as readers of `lang` know it: MEZ/MESZ in German,
+/// the abbreviation in English, and in Chinese 北京时间 for China's zone
+/// (whose abbreviation "CST" also names US Central time) and 欧洲中部时间 /
+/// 欧洲中部夏令时间 for Central Europe.
+pub fn zone_wording(lang: Lang, t: &crate::ZonedLocal) -> String {
+    let abbreviation = t.abbreviation();
+    if lang == Lang::Zh {
+        if CHINA_ZONES.contains(&t.zone.name()) {
+            return "北京时间".into();
+        }
+        match abbreviation.as_str() {
+            "CET" => return "欧洲中部时间".into(),
+            "CEST" => return "欧洲中部夏令时间".into(),
+            _ => {}
+        }
+    }
+    zone_abbreviation(lang, &abbreviation)
+}
+
+/// The IANA zones that keep China Standard Time (Beijing time).
+const CHINA_ZONES: [&str; 6] = [
+    "Asia/Shanghai",
+    "Asia/Chongqing",
+    "Asia/Chungking",
+    "Asia/Harbin",
+    "Asia/Urumqi",
+    "PRC",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +322,20 @@ mod tests {
         );
         assert_eq!(zone_abbreviation(Lang::De, "CEST"), "MESZ");
         assert_eq!(zone_abbreviation(Lang::Zh, "CEST"), "CEST");
+    }
+
+    #[test]
+    fn chinese_readers_get_beijing_time_not_cst() {
+        let at = |zone: &str| {
+            crate::ZonedLocal::parse("2027-05-16T13:30", zone.parse().unwrap()).unwrap()
+        };
+        assert_eq!(zone_wording(Lang::Zh, &at("Asia/Shanghai")), "北京时间");
+        assert_eq!(zone_wording(Lang::En, &at("Asia/Shanghai")), "CST");
+        assert_eq!(
+            zone_wording(Lang::Zh, &at("Europe/Berlin")),
+            "欧洲中部夏令时间"
+        );
+        assert_eq!(zone_wording(Lang::De, &at("Europe/Berlin")), "MESZ");
+        assert_eq!(zone_wording(Lang::En, &at("Europe/Berlin")), "CEST");
     }
 }

@@ -1,0 +1,393 @@
+//! The sentences dplan says to its user (the conflict check's warnings and
+//! the reasons an item's time cannot be placed), in German, English and
+//! Chinese. The check gives each warning a code ([`crate::conflict::WarningKind`])
+//! and its parameters (items, persons, venue, minutes); the sentence is made
+//! here, in the language of whoever reads it: the app's language, or the
+//! CLI's `--lang`.
+//!
+//! Every sentence is a match over the three languages side by side, so a
+//! new sentence cannot be written in one language only.
+
+use chrono::NaiveDate;
+
+use crate::{Lang, Schedule, ZonedLocal, time::LocalTimeError, words};
+
+/// The sentences in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Says(pub Lang);
+
+impl Says {
+    /// A title in quotation marks: „Empfang“, „Empfang“, “欢迎仪式”.
+    pub fn quoted(self, s: &str) -> String {
+        match self.0 {
+            Lang::De | Lang::En => format!("„{s}“"),
+            Lang::Zh => format!("“{s}”"),
+        }
+    }
+
+    /// `n` minutes.
+    pub fn minutes(self, n: u32) -> String {
+        match (self.0, n) {
+            (Lang::De, 1) => "1 Minute".into(),
+            (Lang::De, n) => format!("{n} Minuten"),
+            (Lang::En, 1) => "1 minute".into(),
+            (Lang::En, n) => format!("{n} minutes"),
+            (Lang::Zh, n) => format!("{n}分钟"),
+        }
+    }
+
+    /// Writes `len` entries as the language lists them; of more than five,
+    /// four are named and the rest counted (naming a fifth is shorter than
+    /// "and 1 other"). Entries are written in place, not gathered first,
+    /// because writing warnings is most of the check's work when there are
+    /// many.
+    pub fn list(self, out: &mut String, len: usize, mut entry: impl FnMut(&mut String, usize)) {
+        const NAMED: usize = 4;
+        let named = if len <= NAMED + 1 { len } else { NAMED };
+        let (comma, and) = match self.0 {
+            Lang::De => (", ", " und "),
+            Lang::En => (", ", " and "),
+            Lang::Zh => ("、", "和"),
+        };
+        for i in 0..named {
+            if i > 0 {
+                out.push_str(if i + 1 == len { and } else { comma });
+            }
+            entry(out, i);
+        }
+        if named < len {
+            let rest = len - named;
+            out.push_str(&match self.0 {
+                Lang::De => format!(" und {rest} weitere"),
+                Lang::En => format!(" and {rest} others"),
+                Lang::Zh => format!("等另外{rest}人"),
+            });
+        }
+    }
+
+    /// The zone as the reader knows it: MEZ/MESZ in German, CET/CEST in
+    /// English, 北京时间 or 欧洲中部时间 in Chinese (never the ambiguous "CST").
+    pub fn zone(self, t: &ZonedLocal) -> String {
+        words::zone_wording(self.0, t)
+    }
+
+    /// A date: `25.03.2027`, `2027-03-25`, `2027年3月25日`.
+    pub fn date(self, d: NaiveDate) -> String {
+        match self.0 {
+            Lang::De => d.format("%d.%m.%Y").to_string(),
+            Lang::En => d.to_string(),
+            Lang::Zh => words::date(Lang::Zh, d),
+        }
+    }
+
+    /// A moment with its zone: `24.03.2027 14:35 MEZ`.
+    pub fn moment(self, t: &ZonedLocal) -> String {
+        format!(
+            "{} {} {}",
+            self.date(t.local.date()),
+            t.local.format("%H:%M"),
+            self.zone(t)
+        )
+    }
+
+    /// A span of days: `24.03.2027 – 27.03.2027`, `2027年3月24日至2027年3月27日`.
+    pub fn days(self, first: NaiveDate, last: NaiveDate) -> String {
+        if first == last {
+            return self.date(first);
+        }
+        match self.0 {
+            Lang::Zh => format!("{}至{}", self.date(first), self.date(last)),
+            _ => format!("{} – {}", self.date(first), self.date(last)),
+        }
+    }
+
+    /// When an item happens, with the date, as briefly as is unambiguous:
+    /// `2027-03-25 10:00–11:30 CET`, `2026-03-29 01:30 CET – 03:30 CEST`,
+    /// `2027-05-16 13:30 CEST – 2027-05-17 06:10 CST`, `2027-03-24 – 2027-03-27, all day`.
+    pub fn when(self, schedule: &Schedule) -> String {
+        match schedule {
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => format!(
+                "{}{}{}",
+                self.days(*first_day, *last_day),
+                if self.0 == Lang::Zh { "，" } else { ", " },
+                words::label(self.0, words::Label::AllDay)
+            ),
+            Schedule::Timed { start, end } => {
+                let (sa, ea) = (self.zone(start), self.zone(end));
+                let (sd, ed) = (start.local.date(), end.local.date());
+                let (sdd, edd) = (self.date(sd), self.date(ed));
+                let (st, et) = (start.local.format("%H:%M"), end.local.format("%H:%M"));
+                match (sd == ed, sa == ea) {
+                    (true, true) => format!("{sdd} {st}–{et} {sa}"),
+                    (true, false) => format!("{sdd} {st} {sa} – {et} {ea}"),
+                    (false, true) => format!("{sdd} {st} – {edd} {et} {sa}"),
+                    (false, false) => format!("{sdd} {st} {sa} – {edd} {et} {ea}"),
+                }
+            }
+        }
+    }
+
+    /// „Title“ (when), the way warnings name an item.
+    pub fn item(self, title: &str, schedule: &Schedule) -> String {
+        match self.0 {
+            Lang::Zh => format!("{}（{}）", self.quoted(title), self.when(schedule)),
+            _ => format!("{} ({})", self.quoted(title), self.when(schedule)),
+        }
+    }
+
+    /// An item of another visit than the one it is compared with.
+    pub fn of_visit(self, item: &str, visit_title: &str) -> String {
+        let visit = self.quoted(visit_title);
+        match self.0 {
+            Lang::De => format!("{item} im Besuch {visit}"),
+            Lang::En => format!("{item} of {visit}"),
+            Lang::Zh => format!("{visit}中的{item}"),
+        }
+    }
+
+    /// Why a local time cannot be placed.
+    pub fn local_time(self, e: &LocalTimeError) -> String {
+        match (self.0, e) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::De, LocalTimeError::Gap { local, zone }) => format!(
+                "{} gibt es in {zone} nicht: Die Uhren überspringen diese Stunde (Beginn der Sommerzeit)",
+                self.local(local)
+            ),
+            (Lang::De, LocalTimeError::Ambiguous { local, zone }) => format!(
+                "{} gibt es in {zone} zweimal (die Uhren werden zurückgestellt): Bitte angeben, ob das erste (Sommerzeit) oder das zweite Mal (Normalzeit) gemeint ist",
+                self.local(local)
+            ),
+            (Lang::Zh, LocalTimeError::Gap { local, zone }) => format!(
+                "{zone}不存在{}：夏令时开始时时钟跳过这一小时",
+                self.local(local)
+            ),
+            (Lang::Zh, LocalTimeError::Ambiguous { local, zone }) => format!(
+                "{}在{zone}出现两次（时钟回拨）：请说明是第一次（夏令时）还是第二次（标准时间）",
+                self.local(local)
+            ),
+        }
+    }
+
+    /// `2026-03-29T02:30` as the language writes a date and time.
+    fn local(self, local: &str) -> String {
+        match crate::time::local_minutes::parse(local) {
+            Ok(t) => format!("{} {}", self.date(t.date()), t.format("%H:%M")),
+            Err(_) => local.to_string(),
+        }
+    }
+
+    pub fn start_problem(self, e: &LocalTimeError) -> String {
+        let reason = self.local_time(e);
+        match self.0 {
+            Lang::De => format!("Beginn: {reason}"),
+            Lang::En => format!("its start {reason}"),
+            Lang::Zh => format!("开始时间：{reason}"),
+        }
+    }
+
+    pub fn end_problem(self, e: &LocalTimeError) -> String {
+        let reason = self.local_time(e);
+        match self.0 {
+            Lang::De => format!("Ende: {reason}"),
+            Lang::En => format!("its end {reason}"),
+            Lang::Zh => format!("结束时间：{reason}"),
+        }
+    }
+
+    pub fn ends_before_start(self, end: &ZonedLocal, start: &ZonedLocal) -> String {
+        let (end, start) = (self.moment(end), self.moment(start));
+        match self.0 {
+            Lang::De => format!("Es endet {end}, nicht nach seinem Beginn {start}"),
+            Lang::En => format!("it ends at {end}, not after its start at {start}"),
+            Lang::Zh => format!("结束时间{end}不晚于开始时间{start}"),
+        }
+    }
+
+    pub fn last_day_before_first(self, last: NaiveDate, first: NaiveDate) -> String {
+        let (last, first) = (self.date(last), self.date(first));
+        match self.0 {
+            Lang::De => format!("Sein letzter Tag {last} liegt vor seinem ersten Tag {first}"),
+            Lang::En => format!("its last day {last} is before its first day {first}"),
+            Lang::Zh => format!("最后一天{last}早于第一天{first}"),
+        }
+    }
+
+    pub fn cannot_check(self, item_title: &str, reason: &str) -> String {
+        let title = self.quoted(item_title);
+        match self.0 {
+            Lang::De => format!("{title} kann nicht geprüft werden: {reason}"),
+            Lang::En => format!("{title} cannot be checked: {reason}"),
+            Lang::Zh => format!("无法检查{title}：{reason}"),
+        }
+    }
+
+    pub fn outside_days(self, item: &str, visit_title: &str, days: &str) -> String {
+        let visit = self.quoted(visit_title);
+        match self.0 {
+            Lang::De => format!("{item} liegt außerhalb der Tage von {visit} ({days})"),
+            Lang::En => format!("{item} is outside the days of {visit} ({days})"),
+            Lang::Zh => format!("{item}不在{visit}的日期内（{days}）"),
+        }
+    }
+
+    pub fn arrives_after_start(self, names: &str, one: bool, at: &str, item: &str) -> String {
+        match self.0 {
+            Lang::De => {
+                let verb = if one { "reist" } else { "reisen" };
+                format!("{names} {verb} erst {at} an, nach dem Beginn von {item}")
+            }
+            Lang::En => {
+                let verb = if one { "arrives" } else { "arrive" };
+                format!("{names} {verb} at {at}, after the start of {item}")
+            }
+            Lang::Zh => format!("{names}于{at}抵达，晚于{item}的开始时间"),
+        }
+    }
+
+    pub fn departs_before_end(self, names: &str, one: bool, at: &str, item: &str) -> String {
+        match self.0 {
+            Lang::De => {
+                let verb = if one { "reist" } else { "reisen" };
+                format!("{names} {verb} schon {at} ab, vor dem Ende von {item}")
+            }
+            Lang::En => {
+                let verb = if one { "departs" } else { "depart" };
+                format!("{names} {verb} at {at}, before the end of {item}")
+            }
+            Lang::Zh => format!("{names}于{at}离开，早于{item}的结束时间"),
+        }
+    }
+
+    /// The beginning of the warning; the people and their languages follow.
+    pub fn no_common_language(self, item: &str) -> String {
+        match self.0 {
+            Lang::De => format!(
+                "Die Personen in {item} haben keine gemeinsame Sprache, und niemand von ihnen dolmetscht: "
+            ),
+            Lang::En => format!(
+                "The people in {item} share no language and none of them is an interpreter: "
+            ),
+            Lang::Zh => format!("{item}的人员没有共同语言，且其中没有翻译："),
+        }
+    }
+
+    pub fn double_booked(self, names: &str, one: bool, a: &str, b: &str, minutes: u32) -> String {
+        let m = self.minutes(minutes);
+        match self.0 {
+            Lang::De => {
+                let verb = if one { "ist" } else { "sind" };
+                format!("{names} {verb} {m} lang gleichzeitig in {a} und {b}")
+            }
+            Lang::En => {
+                let verb = if one { "is" } else { "are" };
+                format!("{names} {verb} in {a} and {b} at once for {m}")
+            }
+            Lang::Zh => format!("{names}同时安排在{a}和{b}，重叠{m}"),
+        }
+    }
+
+    pub fn venue_booked(self, venue: &str, a: &str, b: &str, minutes: u32) -> String {
+        let m = self.minutes(minutes);
+        match self.0 {
+            Lang::De => format!("{venue} ist {m} lang gleichzeitig für {a} und {b} gebucht"),
+            Lang::En => format!("{venue} is booked for {a} and {b} at once for {m}"),
+            Lang::Zh => format!("{venue}同时被{a}和{b}占用，重叠{m}"),
+        }
+    }
+
+    pub fn more_double_bookings(
+        self,
+        who: &str,
+        more: u32,
+        a: &str,
+        b: &str,
+        listed: usize,
+    ) -> String {
+        match (self.0, more) {
+            (Lang::De, 1) => format!(
+                "{who} hat ab {a} und {b} eine weitere Doppelbuchung; nur die ersten {listed} sind aufgeführt"
+            ),
+            (Lang::De, n) => format!(
+                "{who} hat ab {a} und {b} {n} weitere Doppelbuchungen; nur die ersten {listed} sind aufgeführt"
+            ),
+            (Lang::En, 1) => format!(
+                "{who} has 1 more double booking from {a} and {b} on; only the first {listed} are listed"
+            ),
+            (Lang::En, n) => format!(
+                "{who} has {n} more double bookings from {a} and {b} on; only the first {listed} are listed"
+            ),
+            (Lang::Zh, n) => {
+                format!("{who}自{a}和{b}起还有{n}处重复安排；仅列出前{listed}处")
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn travel_too_short(
+        self,
+        names: &str,
+        one: bool,
+        available: u32,
+        a: &str,
+        venue_a: &str,
+        b: &str,
+        venue_b: &str,
+        needed: u32,
+    ) -> String {
+        let (have, need) = (self.minutes(available), self.minutes(needed));
+        match self.0 {
+            Lang::De => {
+                let verb = if one { "hat" } else { "haben" };
+                format!(
+                    "{names} {verb} {have} von {a} in {venue_a} bis {b} in {venue_b}; der Weg dauert {need}"
+                )
+            }
+            Lang::En => {
+                let verb = if one { "has" } else { "have" };
+                format!(
+                    "{names} {verb} {have} from {a} at {venue_a} to {b} at {venue_b}; the way takes {need}"
+                )
+            }
+            Lang::Zh => {
+                format!("{names}从{venue_a}的{a}到{venue_b}的{b}只有{have}，路程需要{need}")
+            }
+        }
+    }
+
+    /// The first line of a check's report.
+    pub fn check_summary(self, conflicts: usize, tentative: usize) -> String {
+        match (self.0, conflicts + tentative) {
+            (Lang::De, 0) => "Keine Konflikte".into(),
+            (Lang::En, 0) => "no conflicts".into(),
+            (Lang::Zh, 0) => "没有冲突".into(),
+            (Lang::De, _) => format!(
+                "{conflicts} {}, {tentative} mit vorläufigen Programmpunkten",
+                if conflicts == 1 {
+                    "Konflikt"
+                } else {
+                    "Konflikte"
+                }
+            ),
+            (Lang::En, _) => {
+                format!("{conflicts} conflict(s), {tentative} involving tentative items")
+            }
+            (Lang::Zh, _) => format!("{conflicts}个冲突，{tentative}个涉及待定日程"),
+        }
+    }
+
+    /// How firm a warning is, as one word.
+    pub fn severity(self, severity: crate::conflict::Severity) -> &'static str {
+        use crate::conflict::Severity::*;
+        match (self.0, severity) {
+            (Lang::De, Conflict) => "Konflikt",
+            (Lang::De, Tentative) => "vorläufig",
+            (Lang::En, Conflict) => "conflict",
+            (Lang::En, Tentative) => "tentative",
+            (Lang::Zh, Conflict) => "冲突",
+            (Lang::Zh, Tentative) => "待定",
+        }
+    }
+}

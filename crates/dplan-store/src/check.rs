@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use dplan_core::{
-    CheckInput, VisitFile, VisitId, VisitStatus, Warning,
+    CheckInput, Lang, VisitFile, VisitId, VisitStatus, Warning,
     conflict::{CheckSettings, TravelTime, check},
 };
 use rusqlite::{OptionalExtension, params};
@@ -80,9 +80,10 @@ impl Store {
     }
 
     /// Checks a visit's programme with the saved settings (see
-    /// [`VisitCheck`]): reads what the check needs, then runs it.
-    pub fn check_visit(&self, id: VisitId) -> Result<Vec<Warning>> {
-        Ok(self.load_visit_check(id)?.run())
+    /// [`VisitCheck`]): reads what the check needs, then runs it. The
+    /// warnings' sentences are in `lang`.
+    pub fn check_visit(&self, id: VisitId, lang: Lang) -> Result<Vec<Warning>> {
+        Ok(self.load_visit_check(id)?.run(lang))
     }
 
     /// Reads what the check of a visit needs: the visit, the visits whose
@@ -133,11 +134,12 @@ pub struct VisitCheck {
 }
 
 impl VisitCheck {
-    /// The warnings that involve the checked visit.
-    pub fn run(&self) -> Vec<Warning> {
+    /// The warnings that involve the checked visit, their sentences in
+    /// `lang`.
+    pub fn run(&self, lang: Lang) -> Vec<Warning> {
         let mut warnings = check(
             &CheckInput::from_files(&self.files),
-            &self.settings.options(),
+            &self.settings.options(lang),
         );
         warnings.retain(|w| w.visits.contains(&self.id));
         warnings

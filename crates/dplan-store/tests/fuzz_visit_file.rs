@@ -15,7 +15,7 @@
 
 use std::path::PathBuf;
 
-use dplan_core::{VisitFile, demo, view::VisitView};
+use dplan_core::{Lang, VisitFile, demo, view::VisitView};
 use dplan_store::Store;
 use serde_json::Value;
 
@@ -233,7 +233,7 @@ fn hostile_visit_files_never_panic_and_a_refused_one_changes_nothing() {
                 imported += 1;
                 let id = file.visit.id;
                 store
-                    .check_visit(id)
+                    .check_visit(id, Lang::De)
                     .unwrap_or_else(|e| panic!("case {case}: check: {e}"));
                 let back = store
                     .export_visit(id, demo::stamp(), true)

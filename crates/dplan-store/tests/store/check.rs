@@ -1,6 +1,7 @@
 use dplan_core::conflict::{CheckSettings, TravelTime};
 use dplan_core::{
-    ItemId, ItemKind, ItemStatus, ProgrammeItem, Schedule, VenueId, Visit, VisitId, WarningKind,
+    ItemId, ItemKind, ItemStatus, Lang, ProgrammeItem, Schedule, VenueId, Visit, VisitId,
+    WarningKind,
 };
 use dplan_store::ErrorKind;
 
@@ -26,7 +27,7 @@ fn held_item(file: &dplan_core::VisitFile) -> ProgrammeItem {
 fn the_demo_visits_have_no_warnings() {
     let (s, _) = demo_store();
     for v in s.list_visits().unwrap() {
-        assert_eq!(s.check_visit(v.id).unwrap(), vec![], "{}", v.id);
+        assert_eq!(s.check_visit(v.id, Lang::De).unwrap(), vec![], "{}", v.id);
     }
 }
 
@@ -40,7 +41,7 @@ fn a_person_booked_twice_is_found_in_the_stored_visit() {
     twin.attendees = vec![held.attendees[0]];
     twin.responsible = vec![];
     s.insert_item(&twin).unwrap();
-    let warnings = s.check_visit(file.visit.id).unwrap();
+    let warnings = s.check_visit(file.visit.id, Lang::De).unwrap();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     let w = &warnings[0];
     assert_eq!(w.kind, WarningKind::PersonDoubleBooked);
@@ -79,8 +80,8 @@ fn settings_start_at_the_defaults_and_round_trip() {
             minutes: 25
         }]
     );
-    assert_eq!(back.options().travel_minutes(a, b), Some(25));
-    assert_eq!(back.options().travel_minutes(b, a), Some(25));
+    assert_eq!(back.options(Lang::De).travel_minutes(a, b), Some(25));
+    assert_eq!(back.options(Lang::De).travel_minutes(b, a), Some(25));
 }
 
 #[test]
@@ -147,19 +148,19 @@ fn a_venue_booked_by_another_visit_is_found_when_the_settings_say_so() {
     elsewhere.responsible = vec![];
     s.insert_item(&elsewhere).unwrap();
 
-    assert_eq!(s.check_visit(file.visit.id).unwrap(), vec![]);
+    assert_eq!(s.check_visit(file.visit.id, Lang::De).unwrap(), vec![]);
 
     s.save_check_settings(&CheckSettings {
         venues_across_visits: true,
         ..CheckSettings::default()
     })
     .unwrap();
-    let warnings = s.check_visit(file.visit.id).unwrap();
+    let warnings = s.check_visit(file.visit.id, Lang::De).unwrap();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert_eq!(warnings[0].kind, WarningKind::VenueDoubleBooked);
     assert_eq!(warnings[0].venue, held.venue_id);
     assert!(warnings[0].visits.contains(&other.id));
     // The other visit sees the same clash from its side.
-    let theirs = s.check_visit(other.id).unwrap();
+    let theirs = s.check_visit(other.id, Lang::De).unwrap();
     assert_eq!(theirs.len(), 1, "{theirs:#?}");
 }

@@ -67,6 +67,10 @@ enum Command {
     /// stay or the visit's days, no common language without an interpreter
     Check {
         visit: String,
+        /// Language of the warnings (default: the environment's locale,
+        /// else English); --json keeps each warning's kind as its code
+        #[arg(long, value_parser = ["de", "en", "zh"])]
+        lang: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -340,14 +344,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print!("{}", output::person_text(&own));
             }
         }
-        Command::Check { visit, json } => {
+        Command::Check { visit, lang, json } => {
+            let lang = message_lang(lang.as_deref());
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
-            let warnings = store.check_visit(id)?;
+            let warnings = store.check_visit(id, lang)?;
             if json {
                 print_json(&warnings)?;
             } else {
-                print!("{}", output::warnings_text(&warnings));
+                print!("{}", output::warnings_text(&warnings, lang));
             }
         }
         Command::Venues { json } => {
@@ -687,6 +692,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The language of messages: `--lang` when given, else the locale the
+/// environment names (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set,
+/// as POSIX orders them), else English.
+fn message_lang(arg: Option<&str>) -> Lang {
+    let locale = || {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+    };
+    let code = arg.map(str::to_string).or_else(locale).unwrap_or_default();
+    match code.get(..2) {
+        Some("de") => Lang::De,
+        Some("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
 }
 
 /// `de`, `de,zh`, …: each language once, at least one.

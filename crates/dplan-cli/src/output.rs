@@ -180,25 +180,31 @@ pub fn person_text(own: &PersonProgramme) -> String {
     out
 }
 
-/// The check's findings, one per line, conflicts and cautions apart.
-pub fn warnings_text(warnings: &[Warning]) -> String {
-    if warnings.is_empty() {
-        return "no conflicts\n".into();
-    }
+/// The check's findings, one per line, conflicts and cautions apart, in
+/// `lang`; the kind stays the code scripts match.
+pub fn warnings_text(warnings: &[Warning], lang: Lang) -> String {
+    let says = dplan_core::says::Says(lang);
     let conflicts = warnings
         .iter()
         .filter(|w| w.severity == Severity::Conflict)
         .count();
-    let mut out = format!(
-        "{conflicts} conflict(s), {} involving tentative items\n",
-        warnings.len() - conflicts
-    );
+    let mut out = says.check_summary(conflicts, warnings.len() - conflicts);
+    out.push('\n');
+    let width = [Severity::Conflict, Severity::Tentative]
+        .map(|s| says.severity(s).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(0);
     for w in warnings {
-        let mark = match w.severity {
-            Severity::Conflict => "conflict ",
-            Severity::Tentative => "tentative",
-        };
-        let _ = writeln!(out, "{mark}  {:<20}  {}", code(&w.kind), w.message);
+        let mark = says.severity(w.severity);
+        let pad = width - mark.chars().count();
+        let _ = writeln!(
+            out,
+            "{mark}{:pad$}  {:<20}  {}",
+            "",
+            code(&w.kind),
+            w.message
+        );
     }
     out
 }

@@ -27,6 +27,11 @@ impl Env {
             .arg(&self.db)
             .args(args)
             .env_remove("DPLAN_DB")
+            // Messages follow the locale; the tests read English unless
+            // they ask for another language.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .output()
             .unwrap()
     }
@@ -601,6 +606,40 @@ fn check_finds_a_person_booked_twice_and_the_demo_clean() {
     let text = env.ok(&["check", INCOMING]);
     assert!(text.starts_with("1 conflict(s)"), "{text}");
     assert!(text.contains("„Interview“"), "{text}");
+
+    // The same warning in German and Chinese; the code stays.
+    let text = env.ok(&["check", INCOMING, "--lang", "de"]);
+    assert!(text.starts_with("1 Konflikt, 0 mit vorläufigen"), "{text}");
+    assert!(text.contains("person_double_booked"), "{text}");
+    assert!(
+        text.contains("ist 60 Minuten lang gleichzeitig in „Interview“ (25.03.2027"),
+        "{text}"
+    );
+    assert!(text.contains(" MEZ)"), "{text}");
+    let text = env.ok(&["check", INCOMING, "--lang", "zh"]);
+    assert!(text.starts_with("1个冲突"), "{text}");
+    assert!(text.contains("同时安排在"), "{text}");
+    assert!(text.contains("欧洲中部时间"), "{text}");
+    let de = env.json(&["check", INCOMING, "--lang", "de", "--json"]);
+    assert_eq!(de[0]["kind"], "person_double_booked");
+    assert!(de[0]["message"].as_str().unwrap().contains("gleichzeitig"));
+
+    // Without --lang the environment's locale decides.
+    let out = Command::new(env!("CARGO_BIN_EXE_dplan"))
+        .args(["--db", env.db.to_str().unwrap(), "check", INCOMING])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "de_DE.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("1 Konflikt"), "{text}");
+
+    // An unknown language is a usage error.
+    assert_eq!(
+        env.run(&["check", INCOMING, "--lang", "fr"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use chrono_tz::Tz;
 use dplan_core::{
-    LocalTimeInfo, PersonId, VisitId, Warning,
+    Lang, LocalTimeInfo, PersonId, VisitId, Warning,
     conflict::CheckSettings,
     view::{PersonProgramme, VisitView},
 };
@@ -16,12 +16,13 @@ use crate::{
     state::AppState,
 };
 
+/// The visit's warnings, their sentences in `lang` (the app's language).
 #[tauri::command(async)]
-pub fn check_visit(state: State<'_, AppState>, id: VisitId) -> IpcResult<Vec<Warning>> {
+pub fn check_visit(state: State<'_, AppState>, id: VisitId, lang: Lang) -> IpcResult<Vec<Warning>> {
     // The check itself runs after the store is unlocked: a programme with
     // thousands of clashes must not hold up every other command.
     let input = state.with(|s| Ok(s.load_visit_check(id)?))?;
-    crate::state::contained(|| Ok(input.run()))
+    crate::state::contained(|| Ok(input.run(lang)))
 }
 
 #[tauri::command(async)]

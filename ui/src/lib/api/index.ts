@@ -216,7 +216,8 @@ export const api = {
 
   // The conflict check and what it needs.
   /** The visit's warnings, ordered by time; a tentative item makes a warning `tentative`. */
-  checkVisit: (id: string) => call<Warning[]>("check_visit", { id }),
+  /** The visit's warnings, their sentences in `lang` (the UI's language). */
+  checkVisit: (id: string, lang: Lang) => call<Warning[]>("check_visit", { id, lang }),
   getCheckSettings: () => call<CheckSettings>("get_check_settings"),
   /** Saves travel times and the venue rule; refused with field errors (`travel.0.to`) when invalid. */
   saveCheckSettings: (settings: CheckSettings) => call<null>("save_check_settings", { settings }),

@@ -395,11 +395,34 @@ describe("Programme: the conflict check", () => {
     expect(screen.queryByTestId("warnings-more")).toBeNull();
   });
 
+  it("asks for the warnings in the UI's language and asks again when it changes", async () => {
+    const says = (lang: unknown) =>
+      lang === "de"
+        ? "周敏 Zhou Min ist 45 Minuten lang gleichzeitig in „Pressegespräch“ (10.04.2028 09:30–10:30 CST) und „Besuch des Hafens Luzhou“"
+        : "周敏 Zhou Min is in „Pressegespräch“ (2028-04-10 09:30–10:30 CST) and „Besuch des Hafens Luzhou“ at once for 45 minutes";
+    const calls = mockBackend({
+      check_visit: (args) => [{ ...doubleBooked, message: says(args.lang) }],
+      list_venues: () => [],
+    });
+    render(Programme, { view: withPeople, onchanged: () => {} });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const message = () => rows()[0].querySelector(".message") as HTMLElement;
+    expect(message().textContent).toContain("gleichzeitig");
+    expect(message().lang).toBe("de");
+    i18n.lang = "en";
+    await waitFor(() => expect(message().textContent).toContain("at once"));
+    expect(message().lang).toBe("en");
+    expect(calls.filter((c) => c.cmd === "check_visit").map((c) => c.args.lang)).toEqual(["de", "en"]);
+    i18n.lang = "de";
+  });
+
   it("lists each warning with its kind, severity and the engine's sentence", async () => {
     const calls = backend([doubleBooked, venueTaken, noLanguage]);
     render(Programme, { view: withPeople, onchanged: () => {} });
     await waitFor(() => expect(rows()).toHaveLength(3));
-    expect(calls.filter((c) => c.cmd === "check_visit")).toEqual([{ cmd: "check_visit", args: { id: "visit-1" } }]);
+    expect(calls.filter((c) => c.cmd === "check_visit")).toEqual([
+      { cmd: "check_visit", args: { id: "visit-1", lang: "de" } },
+    ]);
     expect(summary()).toBe("2 Konflikte · 1 unter Vorbehalt");
     expect(rows().map((r) => [r.dataset.kind, r.dataset.severity])).toEqual([
       ["person_double_booked", "tentative"],

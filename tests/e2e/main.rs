@@ -489,6 +489,11 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
         )
         .await;
     assert!(warning.contains("周敏 Zhou Min"), "{warning}");
+    // The sentence is German, like the rest of the screen.
+    assert!(
+        warning.contains("30 Minuten lang gleichzeitig in") && warning.contains("11.04.2028"),
+        "{warning}"
+    );
     assert!(ui.count("[data-testid=item-warning-marker]").await >= 2);
     ui.shot("06a-warning").await;
     ui.click("[data-testid=warning-person-link]").await;
@@ -517,8 +522,23 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
         .await;
 
     // The printed itinerary: Rust's preview of what goes to the printer and
-    // into the PDF, German with Chinese.
+    // into the PDF, German with Chinese. A visit in planning prints as a
+    // draft, and the guest edition (the default for the whole visit) leaves
+    // tentative items out until they are asked for.
     ui.click("[data-testid=open-itinerary-print]").await;
+    let marks = ui
+        .wait_text("[data-testid=itinerary-marks]", "Entwurf")
+        .await;
+    assert!(marks.contains("草稿"), "{marks}");
+    let guest = ui
+        .el("[data-testid=itinerary-preview]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!guest.contains("Besuch des Hafens Luzhou"), "{guest}");
+    ui.shot("06a-itinerary-guest").await;
+    ui.click("[name=itinerary_tentative]").await;
     let preview = ui
         .wait_text(
             "[data-testid=itinerary-preview]",
@@ -528,6 +548,11 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     assert!(preview.contains("参观泸州港"), "{preview}");
     assert!(preview.contains("09:30–11:00 CST"), "{preview}");
     ui.shot("06a-itinerary-preview").await;
+    // The internal edition says so on the page.
+    ui.click("[name=itinerary_edition][value=internal]").await;
+    ui.wait_text("[data-testid=itinerary-preview]", "Interne Fassung")
+        .await;
+    ui.shot("06a-itinerary-internal").await;
     ui.click("[data-testid=close-itinerary-print]").await;
 
     // Herne time beside Luzhou time: 09:30 CST is 03:30 MESZ.

@@ -436,7 +436,7 @@ describe("Programme: the conflict check", () => {
     const first = rows()[0];
     expect(first.textContent).toContain("Unter Vorbehalt");
     expect(first.textContent).toContain("Person doppelt eingeplant");
-    expect(first.querySelector("[lang=en]")?.textContent).toBe(doubleBooked.message);
+    expect(first.querySelector(".message")?.textContent).toBe(doubleBooked.message);
     expect(within(first).getAllByTestId("warning-item-link").map((a) => a.textContent?.trim())).toEqual([
       "→ Besuch des Hafens Luzhou, Mo., 10.04. 09:30",
       "→ Pressegespräch, Mo., 10.04. 10:00",

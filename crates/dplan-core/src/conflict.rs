@@ -29,9 +29,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Invalid, ItemId, ItemKind, ItemStatus, Lang, Participant, Person, PersonId, ProgrammeItem,
-    Role, Schedule, Side, Venue, VenueId, Visit, VisitFile, VisitId, VisitStatus, ZonedLocal,
-    says::Says, validate::Checker,
+    Invalid, ItemId, ItemKind, ItemStatus, Lang, Participant, Person, PersonId, Problem,
+    ProgrammeItem, Role, Schedule, Side, Venue, VenueId, Visit, VisitFile, VisitId, VisitStatus,
+    ZonedLocal, says::Says, validate::Checker,
 };
 
 /// What is wrong. The order of the variants is the order in which warnings
@@ -183,21 +183,25 @@ impl CheckSettings {
         if self.default_travel_minutes > Self::MAX_TRAVEL_MINUTES {
             c.push(
                 "default_travel_minutes",
-                format!("must be at most {} minutes", Self::MAX_TRAVEL_MINUTES),
+                Problem::TravelTooLong {
+                    minutes: Self::MAX_TRAVEL_MINUTES,
+                },
             );
         }
         let mut seen = std::collections::HashSet::new();
         for (i, t) in self.travel.iter().enumerate() {
             let field = |f: &str| format!("travel.{i}.{f}");
             if t.from == t.to {
-                c.push(field("to"), "must be another venue than the start");
+                c.push(field("to"), Problem::SameVenueTwice);
             } else if !seen.insert((t.from.min(t.to), t.from.max(t.to))) {
-                c.push(field("to"), "this pair of venues is listed twice");
+                c.push(field("to"), Problem::VenuePairTwice);
             }
             if t.minutes > Self::MAX_TRAVEL_MINUTES {
                 c.push(
                     field("minutes"),
-                    format!("must be at most {} minutes", Self::MAX_TRAVEL_MINUTES),
+                    Problem::TravelTooLong {
+                        minutes: Self::MAX_TRAVEL_MINUTES,
+                    },
                 );
             }
         }

@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Invalid, ItemId, Participant, Person, ProgrammeItem, Schedule, Venue, Visit, VisitId,
+    Invalid, ItemId, Participant, Person, Problem, ProgrammeItem, Schedule, Venue, Visit, VisitId,
     VisitStatus, ZonedLocal, validate::Checker,
 };
 
@@ -129,7 +129,9 @@ impl VisitFile {
         let too_far = || {
             Invalid::one(
                 "first_day",
-                format!("the visit's dates cannot be moved to {first_day}"),
+                Problem::CannotMoveDates {
+                    first_day: first_day.to_string(),
+                },
             )
         };
         let mut file = self.clone();
@@ -221,7 +223,12 @@ impl VisitFile {
             let at = format!("venues[{i}] ({})", v.name.best(crate::Lang::De));
             c.merge(v.validate(), &at);
             if !venue_ids.insert(v.id) {
-                c.push(format!("{at}.id"), format!("{} appears twice", v.id));
+                c.push(
+                    format!("{at}.id"),
+                    Problem::AppearsTwice {
+                        id: v.id.to_string(),
+                    },
+                );
             }
         }
         let mut person_ids = HashSet::new();
@@ -229,7 +236,12 @@ impl VisitFile {
             let at = format!("persons[{i}] ({})", p.display_name());
             c.merge(p.validate(), &at);
             if !person_ids.insert(p.id) {
-                c.push(format!("{at}.id"), format!("{} appears twice", p.id));
+                c.push(
+                    format!("{at}.id"),
+                    Problem::AppearsTwice {
+                        id: p.id.to_string(),
+                    },
+                );
             }
         }
         let mut participant_ids = HashSet::new();
@@ -237,16 +249,18 @@ impl VisitFile {
             let at = format!("participants[{i}]");
             c.merge(p.validate(), &at);
             if p.visit_id != self.visit.id {
-                c.push(format!("{at}.visit_id"), "belongs to another visit");
+                c.push(format!("{at}.visit_id"), Problem::BelongsToAnotherVisit);
             }
             if !person_ids.contains(&p.person_id) {
                 c.push(
                     format!("{at}.person_id"),
-                    format!("{} is not among the file's persons", p.person_id),
+                    Problem::NotAmongFilePersons {
+                        id: p.person_id.to_string(),
+                    },
                 );
             }
             if !participant_ids.insert(p.person_id) {
-                c.push(format!("{at}.person_id"), "takes part twice");
+                c.push(format!("{at}.person_id"), Problem::TakesPartTwice);
             }
         }
         let mut item_ids = HashSet::new();
@@ -254,17 +268,22 @@ impl VisitFile {
             let at = format!("programme[{i}] ({})", item.title.best(crate::Lang::De));
             c.merge(item.validate(), &at);
             if item.visit_id != self.visit.id {
-                c.push(format!("{at}.visit_id"), "belongs to another visit");
+                c.push(format!("{at}.visit_id"), Problem::BelongsToAnotherVisit);
             }
             if !item_ids.insert(item.id) {
-                c.push(format!("{at}.id"), format!("{} appears twice", item.id));
+                c.push(
+                    format!("{at}.id"),
+                    Problem::AppearsTwice {
+                        id: item.id.to_string(),
+                    },
+                );
             }
             if let Some(v) = item.venue_id
                 && !venue_ids.contains(&v)
             {
                 c.push(
                     format!("{at}.venue_id"),
-                    format!("{v} is not among the file's venues"),
+                    Problem::NotAmongFileVenues { id: v.to_string() },
                 );
             }
             for (field, ids) in [
@@ -275,7 +294,7 @@ impl VisitFile {
                     if !participant_ids.contains(id) {
                         c.push(
                             format!("{at}.{field}[{j}]"),
-                            format!("{id} is not a participant of the visit"),
+                            Problem::NotAParticipant { id: id.to_string() },
                         );
                     }
                 }
@@ -285,7 +304,7 @@ impl VisitFile {
             if !participant_ids.contains(&p.id) {
                 c.push(
                     format!("persons[{i}] ({})", p.display_name()),
-                    "is not a participant of this visit",
+                    Problem::PersonNotAParticipant,
                 );
             }
         }
@@ -294,7 +313,7 @@ impl VisitFile {
             if !used.contains(&v.id) {
                 c.push(
                     format!("venues[{i}] ({})", v.name.best(crate::Lang::De)),
-                    "no programme item of this visit uses it",
+                    Problem::VenueUnused,
                 );
             }
         }

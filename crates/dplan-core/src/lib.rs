@@ -44,7 +44,7 @@ pub use person::{NameOrder, Person, PersonalData};
 pub use programme::{ItemKind, ItemStatus, ProgrammeItem, Schedule};
 pub use text::{Lang, Texts};
 pub use time::{LocalTimeError, LocalTimeInfo, Occurrence, Resolution, ZonedLocal};
-pub use validate::{FieldError, Invalid};
+pub use validate::{FieldError, Invalid, Problem};
 pub use venue::Venue;
 pub use visit::{Direction, Visit, VisitStatus};
 

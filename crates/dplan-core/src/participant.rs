@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Invalid, Person, PersonId, VisitId, ZonedLocal,
+    Invalid, Person, PersonId, Problem, VisitId, ZonedLocal,
     validate::{Checker, LINE_MAX, NAME_MAX},
 };
 
@@ -62,7 +62,7 @@ impl Participant {
     pub fn validate(&self) -> Result<(), Invalid> {
         let mut c = Checker::default();
         if self.precedence == 0 {
-            c.push("precedence", "must be 1 or more");
+            c.push("precedence", Problem::PrecedenceBelowOne);
         }
         let mut instants = [None, None];
         for (i, (field, m)) in [("arrival", &self.arrival), ("departure", &self.departure)]
@@ -77,7 +77,7 @@ impl Participant {
         if let [Some(arrive), Some(depart)] = instants
             && depart <= arrive
         {
-            c.push("departure.at", "must be after the arrival");
+            c.push("departure.at", Problem::DepartureNotAfterArrival);
         }
         c.optional_line("hotel", &self.hotel, LINE_MAX);
         c.finish()

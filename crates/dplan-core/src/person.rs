@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Invalid, Lang, PersonId, Texts,
+    Invalid, Lang, PersonId, Problem, Texts,
     validate::{Checker, LINE_MAX, NAME_MAX},
 };
 
@@ -60,10 +60,7 @@ impl PersonalData {
         if let Some(p) = &self.passport_number
             && (p.is_empty() || p.len() > 20 || !p.chars().all(|ch| ch.is_ascii_alphanumeric()))
         {
-            c.push(
-                "personal.passport_number",
-                "must be 1 to 20 letters and digits",
-            );
+            c.push("personal.passport_number", Problem::PassportNumber);
         }
         // The date itself stays out of the message: it is personal data.
         if self
@@ -72,11 +69,10 @@ impl PersonalData {
         {
             c.push(
                 "personal.date_of_birth",
-                format!(
-                    "is outside the dates dplan accepts ({}-01-01 to {}-12-31)",
-                    crate::time::EARLIEST_YEAR,
-                    crate::time::LATEST_YEAR
-                ),
+                Problem::BirthDateOutsideWindow {
+                    earliest: crate::time::EARLIEST_YEAR,
+                    latest: crate::time::LATEST_YEAR,
+                },
             );
         }
         c.optional_line("personal.nationality", &self.nationality, NAME_MAX);
@@ -172,7 +168,12 @@ impl Person {
                 && parts[1].contains('.')
                 && !email.contains(char::is_whitespace);
             if !ok {
-                c.push("email", format!("`{email}` is not an e-mail address"));
+                c.push(
+                    "email",
+                    Problem::Email {
+                        value: email.clone(),
+                    },
+                );
             }
         }
         if let Some(phone) = &self.phone {
@@ -184,7 +185,9 @@ impl Person {
             if !ok {
                 c.push(
                     "phone",
-                    format!("`{phone}` is not a phone number (digits, spaces and + - / ( ) only)"),
+                    Problem::Phone {
+                        value: phone.clone(),
+                    },
                 );
             }
         }
@@ -194,7 +197,9 @@ impl Person {
             if !ok {
                 c.push(
                     format!("languages[{i}]"),
-                    format!("`{lang}` is not a language code such as de, en or zh"),
+                    Problem::LanguageCode {
+                        value: lang.clone(),
+                    },
                 );
             }
         }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Invalid, ItemId, PersonId, VenueId, VisitId, ZonedLocal,
+    Invalid, ItemId, PersonId, Problem, VenueId, VisitId, ZonedLocal,
     validate::{Checker, LINE_MAX},
 };
 
@@ -121,9 +121,14 @@ impl ProgrammeItem {
                 let e = c.zoned("end", end);
                 if let (Some(s), Some(e)) = (s, e) {
                     if e <= s {
-                        c.push("end", "must be after the start");
+                        c.push("end", Problem::EndNotAfterStart);
                     } else if (e - s).num_hours() > MAX_ITEM_HOURS {
-                        c.push("end", format!("an item may last at most {MAX_ITEM_HOURS} hours; use an all-day item for longer"));
+                        c.push(
+                            "end",
+                            Problem::ItemTooLong {
+                                hours: MAX_ITEM_HOURS,
+                            },
+                        );
                     }
                 }
             }
@@ -135,14 +140,13 @@ impl ProgrammeItem {
                 if !in_window {
                     // The span of dates out of range means nothing.
                 } else if last_day < first_day {
-                    c.push("last_day", "must not be before the first day");
+                    c.push("last_day", Problem::LastDayBeforeFirstDay);
                 } else if (*last_day - *first_day).num_days() >= crate::visit::MAX_VISIT_DAYS {
                     c.push(
                         "last_day",
-                        format!(
-                            "an all-day item may last at most {} days, as long as a visit",
-                            crate::visit::MAX_VISIT_DAYS
-                        ),
+                        Problem::AllDayItemTooLong {
+                            days: crate::visit::MAX_VISIT_DAYS,
+                        },
                     );
                 }
             }
@@ -154,7 +158,7 @@ impl ProgrammeItem {
             let mut seen = std::collections::HashSet::new();
             for (i, id) in ids.iter().enumerate() {
                 if !seen.insert(id) {
-                    c.push(format!("{field}[{i}]"), "names the same person twice");
+                    c.push(format!("{field}[{i}]"), Problem::SamePersonTwice);
                 }
             }
         }

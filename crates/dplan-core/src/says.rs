@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{Lang, Schedule, ZonedLocal, time::LocalTimeError, words};
+use crate::{Lang, Problem, Schedule, ZonedLocal, time::LocalTimeError, words};
 
 /// The sentences in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,6 +388,246 @@ impl Says {
             (Lang::En, Tentative) => "tentative",
             (Lang::Zh, Conflict) => "冲突",
             (Lang::Zh, Tentative) => "待定",
+        }
+    }
+
+    /// What is wrong with a field, as the sentence beside it (its subject is
+    /// the field: "must not be empty").
+    pub fn problem(self, p: &Problem) -> String {
+        use Problem::*;
+        let l = self.0;
+        let pick = |de: String, en: String, zh: String| match l {
+            Lang::De => de,
+            Lang::En => en,
+            Lang::Zh => zh,
+        };
+        match p {
+            Empty => pick(
+                "darf nicht leer sein".into(),
+                "must not be empty".into(),
+                "不得为空".into(),
+            ),
+            TooLong { len, max } => pick(
+                format!("ist {len} Zeichen lang; höchstens {max} sind erlaubt"),
+                format!("is {len} characters long; at most {max} are allowed"),
+                format!("长度为{len}个字符；最多允许{max}个"),
+            ),
+            EdgeSpaces => pick(
+                "darf nicht mit Leerzeichen beginnen oder enden".into(),
+                "must not begin or end with spaces".into(),
+                "开头或结尾不得有空格".into(),
+            ),
+            LineBreak { at } => pick(
+                format!("enthält an Stelle {at} einen Zeilenumbruch"),
+                format!("contains a line break at position {at}"),
+                format!("第{at}个字符处含有换行符"),
+            ),
+            ControlCharacter { character, at } => pick(
+                format!("enthält an Stelle {at} das Steuerzeichen {character}"),
+                format!("contains the control character {character} at position {at}"),
+                format!("第{at}个字符处含有控制字符{character}"),
+            ),
+            DirectionOverride { character, at } => pick(
+                format!("enthält an Stelle {at} die Schreibrichtungs-Umschaltung {character}"),
+                format!("contains the text-direction override {character} at position {at}"),
+                format!("第{at}个字符处含有文字方向控制符{character}"),
+            ),
+            Markup { tag } => pick(
+                format!("enthält Auszeichnungen ({tag}); bitte reinen Text eingeben"),
+                format!("contains markup ({tag}); enter plain text"),
+                format!("含有标记（{tag}）；请输入纯文本"),
+            ),
+            DateOutsideWindow {
+                date,
+                earliest,
+                latest,
+            } => pick(
+                format!(
+                    "{date} liegt außerhalb der Daten, mit denen dplan plant ({earliest}-01-01 bis {latest}-12-31)"
+                ),
+                format!(
+                    "{date} is outside the dates dplan plans with ({earliest}-01-01 to {latest}-12-31)"
+                ),
+                format!("{date}超出了dplan可规划的日期范围（{earliest}-01-01至{latest}-12-31）"),
+            ),
+            BirthDateOutsideWindow { earliest, latest } => pick(
+                format!(
+                    "liegt außerhalb der Daten, die dplan annimmt ({earliest}-01-01 bis {latest}-12-31)"
+                ),
+                format!("is outside the dates dplan accepts ({earliest}-01-01 to {latest}-12-31)"),
+                format!("超出了dplan接受的日期范围（{earliest}-01-01至{latest}-12-31）"),
+            ),
+            TimeInGap { local, zone } => self.local_time(&LocalTimeError::Gap {
+                local: local.clone(),
+                zone: zone.clone(),
+            }),
+            TimeAmbiguous { local, zone } => self.local_time(&LocalTimeError::Ambiguous {
+                local: local.clone(),
+                zone: zone.clone(),
+            }),
+            EndNotAfterStart => pick(
+                "muss nach dem Beginn liegen".into(),
+                "must be after the start".into(),
+                "必须晚于开始时间".into(),
+            ),
+            ItemTooLong { hours } => pick(
+                format!(
+                    "ein Programmpunkt dauert höchstens {hours} Stunden; für längere einen ganztägigen anlegen"
+                ),
+                format!("an item may last at most {hours} hours; use an all-day item for longer"),
+                format!("日程最长{hours}小时；更长的请设为全天日程"),
+            ),
+            LastDayBeforeFirstDay => pick(
+                "darf nicht vor dem ersten Tag liegen".into(),
+                "must not be before the first day".into(),
+                "不得早于第一天".into(),
+            ),
+            AllDayItemTooLong { days } => pick(
+                format!(
+                    "ein ganztägiger Programmpunkt dauert höchstens {days} Tage, so lange wie ein Besuch"
+                ),
+                format!("an all-day item may last at most {days} days, as long as a visit"),
+                format!("全天日程最长{days}天，与一次访问相同"),
+            ),
+            VisitTooLong { days } => pick(
+                format!("ein Besuch dauert höchstens {days} Tage"),
+                format!("a visit may last at most {days} days"),
+                format!("一次访问最长{days}天"),
+            ),
+            SamePersonTwice => pick(
+                "nennt dieselbe Person zweimal".into(),
+                "names the same person twice".into(),
+                "重复列出同一人".into(),
+            ),
+            PrecedenceBelowOne => pick(
+                "muss 1 oder mehr sein".into(),
+                "must be 1 or more".into(),
+                "必须为1或更大".into(),
+            ),
+            DepartureNotAfterArrival => pick(
+                "muss nach der Ankunft liegen".into(),
+                "must be after the arrival".into(),
+                "必须晚于抵达时间".into(),
+            ),
+            PassportNumber => pick(
+                "muss aus 1 bis 20 Buchstaben und Ziffern bestehen".into(),
+                "must be 1 to 20 letters and digits".into(),
+                "须为1至20位字母和数字".into(),
+            ),
+            Email { value } => pick(
+                format!("„{value}“ ist keine E-Mail-Adresse"),
+                format!("`{value}` is not an e-mail address"),
+                format!("“{value}”不是电子邮件地址"),
+            ),
+            Phone { value } => pick(
+                format!(
+                    "„{value}“ ist keine Telefonnummer (nur Ziffern, Leerzeichen und + - / ( ))"
+                ),
+                format!("`{value}` is not a phone number (digits, spaces and + - / ( ) only)"),
+                format!("“{value}”不是电话号码（只能包含数字、空格和 + - / ( )）"),
+            ),
+            LanguageCode { value } => pick(
+                format!("„{value}“ ist kein Sprachkürzel wie de, en oder zh"),
+                format!("`{value}` is not a language code such as de, en or zh"),
+                format!("“{value}”不是语言代码（如 de、en 或 zh）"),
+            ),
+            TravelTooLong { minutes } => pick(
+                format!("darf höchstens {minutes} Minuten betragen"),
+                format!("must be at most {minutes} minutes"),
+                format!("最多{minutes}分钟"),
+            ),
+            SameVenueTwice => pick(
+                "muss ein anderer Ort als der Ausgangsort sein".into(),
+                "must be another venue than the start".into(),
+                "必须与出发地点不同".into(),
+            ),
+            VenuePairTwice => pick(
+                "dieses Ortspaar ist zweimal aufgeführt".into(),
+                "this pair of venues is listed twice".into(),
+                "该地点组合重复列出".into(),
+            ),
+            AppearsTwice { id } => pick(
+                format!("{id} kommt zweimal vor"),
+                format!("{id} appears twice"),
+                format!("{id}出现了两次"),
+            ),
+            BelongsToAnotherVisit => pick(
+                "gehört zu einem anderen Besuch".into(),
+                "belongs to another visit".into(),
+                "属于另一次访问".into(),
+            ),
+            NotAmongFilePersons { id } => pick(
+                format!("{id} ist nicht unter den Personen der Datei"),
+                format!("{id} is not among the file's persons"),
+                format!("{id}不在文件的人员中"),
+            ),
+            NotAmongFileVenues { id } => pick(
+                format!("{id} ist nicht unter den Orten der Datei"),
+                format!("{id} is not among the file's venues"),
+                format!("{id}不在文件的地点中"),
+            ),
+            TakesPartTwice => pick(
+                "nimmt zweimal teil".into(),
+                "takes part twice".into(),
+                "重复参加".into(),
+            ),
+            NotAParticipant { id } => pick(
+                format!("{id} nimmt an diesem Besuch nicht teil"),
+                format!("{id} is not a participant of the visit"),
+                format!("{id}不是本次访问的参与者"),
+            ),
+            PersonNotAParticipant => pick(
+                "nimmt an diesem Besuch nicht teil".into(),
+                "is not a participant of this visit".into(),
+                "不是本次访问的参与者".into(),
+            ),
+            VenueUnused => pick(
+                "kein Programmpunkt dieses Besuchs nutzt ihn".into(),
+                "no programme item of this visit uses it".into(),
+                "本次访问没有日程使用该地点".into(),
+            ),
+            CannotMoveDates { first_day } => pick(
+                format!("die Tage des Besuchs lassen sich nicht auf {first_day} verschieben"),
+                format!("the visit's dates cannot be moved to {first_day}"),
+                format!("访问日期无法移至{first_day}"),
+            ),
+            ItemOfAnotherVisit { id, visit } => pick(
+                format!("Programmpunkt {id} gehört zu einem anderen Besuch ({visit})"),
+                format!("item {id} belongs to another visit ({visit})"),
+                format!("日程{id}属于另一次访问（{visit}）"),
+            ),
+            ItemCannotMoveVisit => pick(
+                "ein Programmpunkt kann nicht in einen anderen Besuch wechseln".into(),
+                "an item cannot move to another visit".into(),
+                "日程不能移至另一次访问".into(),
+            ),
+            OrderIncomplete => pick(
+                "muss jede teilnehmende Person dieser Seite genau einmal nennen".into(),
+                "must list every participant of that side exactly once".into(),
+                "必须恰好列出该方每位参与者一次".into(),
+            ),
+            NoSuchPerson { id } => pick(
+                format!("keine Person {id}"),
+                format!("no person {id}"),
+                format!("没有人员{id}"),
+            ),
+            NoSuchVenue { id } => pick(
+                format!("kein Ort {id}"),
+                format!("no venue {id}"),
+                format!("没有地点{id}"),
+            ),
+            PersonMismatch => pick(
+                "passt nicht zur neuen Person".into(),
+                "does not match the new person".into(),
+                "与新人员不符".into(),
+            ),
+            SameAsRow { row } => pick(
+                format!(
+                    "nennt dieselbe Person wie Zeile {row} (gleicher Name und gleiche Organisation)"
+                ),
+                format!("lists the same person as row {row} (same name and organisation)"),
+                format!("与第{row}行为同一人（姓名和单位相同）"),
+            ),
         }
     }
 }

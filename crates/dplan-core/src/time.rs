@@ -37,11 +37,18 @@ pub fn in_date_window(date: NaiveDate) -> bool {
     (EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year())
 }
 
-/// The reason a date outside the window is refused, for a field error.
+/// The reason a date outside the window is refused, in English.
 pub fn date_window_reason(date: NaiveDate) -> String {
-    format!(
-        "{date} is outside the dates dplan plans with ({EARLIEST_YEAR}-01-01 to {LATEST_YEAR}-12-31)"
-    )
+    date_window_problem(date).to_string()
+}
+
+/// The problem of a date outside the window, for a field error.
+pub fn date_window_problem(date: NaiveDate) -> crate::Problem {
+    crate::Problem::DateOutsideWindow {
+        date: date.to_string(),
+        earliest: EARLIEST_YEAR,
+        latest: LATEST_YEAR,
+    }
 }
 
 /// A wall-clock time in a named zone.
@@ -70,6 +77,18 @@ pub enum LocalTimeError {
         "{local} happens twice in {zone} (the clocks go back): say whether the first (summer time) or the second (standard time) is meant"
     )]
     Ambiguous { local: String, zone: String },
+}
+
+impl LocalTimeError {
+    /// The same as a field's problem.
+    pub fn problem(&self) -> crate::Problem {
+        match self.clone() {
+            LocalTimeError::Gap { local, zone } => crate::Problem::TimeInGap { local, zone },
+            LocalTimeError::Ambiguous { local, zone } => {
+                crate::Problem::TimeAmbiguous { local, zone }
+            }
+        }
+    }
 }
 
 impl ZonedLocal {

@@ -1,19 +1,157 @@
-//! Validation results that name the field and the reason, and the checks for
-//! free text that every entity shares.
+//! Validation results that name the field and the problem, and the checks
+//! for free text that every entity shares.
+//!
+//! A problem is a code with its parameters ([`Problem`]); its sentence is
+//! written by [`crate::says`] in the reader's language. `reason` holds it in
+//! English until whoever shows it asks for another ([`Invalid::in_lang`]).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Texts;
+use crate::{Lang, Texts, says::Says};
 
 /// One problem with one field. `field` is a dotted path such as `title.de`,
 /// `start` or, inside a visit file, `programme[3].end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FieldError {
     pub field: String,
+    /// The problem as a sentence for people, in the language asked for.
     pub reason: String,
+    /// The problem as a code and its parameters, for scripts and for
+    /// writing `reason` in another language.
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
+        FieldError {
+            field: field.into(),
+            reason: problem.to_string(),
+            problem,
+        }
+    }
+}
+
+/// What is wrong with a field: a code (`code` in JSON) and its parameters.
+/// Every variant is written in German, English and Chinese by
+/// [`Says::problem`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    Empty,
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    EdgeSpaces,
+    LineBreak {
+        at: usize,
+    },
+    ControlCharacter {
+        character: String,
+        at: usize,
+    },
+    DirectionOverride {
+        character: String,
+        at: usize,
+    },
+    Markup {
+        tag: String,
+    },
+    /// A date outside the years dplan plans with.
+    DateOutsideWindow {
+        date: String,
+        earliest: i32,
+        latest: i32,
+    },
+    /// The same, for a date of birth, which the sentence does not repeat.
+    BirthDateOutsideWindow {
+        earliest: i32,
+        latest: i32,
+    },
+    /// A local time in the hour skipped when summer time begins.
+    TimeInGap {
+        local: String,
+        zone: String,
+    },
+    /// A local time in the hour repeated when the clocks go back.
+    TimeAmbiguous {
+        local: String,
+        zone: String,
+    },
+    EndNotAfterStart,
+    ItemTooLong {
+        hours: i64,
+    },
+    LastDayBeforeFirstDay,
+    AllDayItemTooLong {
+        days: i64,
+    },
+    VisitTooLong {
+        days: i64,
+    },
+    SamePersonTwice,
+    PrecedenceBelowOne,
+    DepartureNotAfterArrival,
+    PassportNumber,
+    Email {
+        value: String,
+    },
+    Phone {
+        value: String,
+    },
+    LanguageCode {
+        value: String,
+    },
+    TravelTooLong {
+        minutes: u32,
+    },
+    SameVenueTwice,
+    VenuePairTwice,
+    /// An id that a file lists twice.
+    AppearsTwice {
+        id: String,
+    },
+    BelongsToAnotherVisit,
+    NotAmongFilePersons {
+        id: String,
+    },
+    NotAmongFileVenues {
+        id: String,
+    },
+    TakesPartTwice,
+    NotAParticipant {
+        id: String,
+    },
+    PersonNotAParticipant,
+    VenueUnused,
+    CannotMoveDates {
+        first_day: String,
+    },
+    ItemOfAnotherVisit {
+        id: String,
+        visit: String,
+    },
+    ItemCannotMoveVisit,
+    OrderIncomplete,
+    NoSuchPerson {
+        id: String,
+    },
+    NoSuchVenue {
+        id: String,
+    },
+    PersonMismatch,
+    SameAsRow {
+        row: usize,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Says(Lang::En).problem(self))
+    }
 }
 
 /// Everything wrong with one value; never empty.
@@ -23,13 +161,18 @@ pub struct Invalid {
 }
 
 impl Invalid {
-    pub fn one(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn one(field: impl Into<String>, problem: Problem) -> Self {
         Invalid {
-            errors: vec![FieldError {
-                field: field.into(),
-                reason: reason.into(),
-            }],
+            errors: vec![FieldError::new(field, problem)],
         }
+    }
+
+    /// Every reason written in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        for e in &mut self.errors {
+            e.reason = Says(lang).problem(&e.problem);
+        }
+        self
     }
 
     /// Puts `prefix.` in front of every field, for errors of a nested value.
@@ -67,11 +210,8 @@ pub(crate) struct Checker {
 }
 
 impl Checker {
-    pub(crate) fn push(&mut self, field: impl Into<String>, reason: impl Into<String>) {
-        self.errors.push(FieldError {
-            field: field.into(),
-            reason: reason.into(),
-        });
+    pub(crate) fn push(&mut self, field: impl Into<String>, problem: Problem) {
+        self.errors.push(FieldError::new(field, problem));
     }
 
     pub(crate) fn merge(&mut self, result: Result<(), Invalid>, prefix: &str) {
@@ -93,7 +233,7 @@ impl Checker {
     /// A one-line text that must not be empty.
     pub(crate) fn required_line(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
-            self.push(field, "must not be empty");
+            self.push(field, Problem::Empty);
         } else {
             self.line(field, value, max);
         }
@@ -134,7 +274,7 @@ impl Checker {
     pub(crate) fn date(&mut self, field: &str, date: chrono::NaiveDate) -> bool {
         let ok = crate::time::in_date_window(date);
         if !ok {
-            self.push(field, crate::time::date_window_reason(date));
+            self.push(field, crate::time::date_window_problem(date));
         }
         ok
     }
@@ -149,12 +289,12 @@ impl Checker {
         if !self.date(field, at.local.date()) {
             return None;
         }
-        at.utc().map_err(|e| self.push(field, e.to_string())).ok()
+        at.utc().map_err(|e| self.push(field, e.problem())).ok()
     }
 
     pub(crate) fn texts(&mut self, field: &str, value: &Texts, max: usize, de_required: bool) {
         if de_required && value.de.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            self.push(format!("{field}.de"), "must not be empty");
+            self.push(format!("{field}.de"), Problem::Empty);
         }
         for (lang, v) in [("de", &value.de), ("en", &value.en), ("zh", &value.zh)] {
             self.optional_line(&format!("{field}.{lang}"), v, max);
@@ -168,38 +308,35 @@ impl Checker {
 /// CSV, iCalendar and print output; bidirectional overrides can make a name
 /// read as something else; and markup has no place in a name or title, so
 /// all of them are refused with a message that says which.
-pub(crate) fn text_problem(value: &str, max: usize, multi_line: bool) -> Option<String> {
+pub(crate) fn text_problem(value: &str, max: usize, multi_line: bool) -> Option<Problem> {
     let len = value.chars().count();
     if len > max {
-        return Some(format!(
-            "is {len} characters long; at most {max} are allowed"
-        ));
+        return Some(Problem::TooLong { len, max });
     }
     if value.trim() != value && !multi_line {
-        return Some("must not begin or end with spaces".into());
+        return Some(Problem::EdgeSpaces);
     }
     for (i, c) in value.chars().enumerate() {
+        let at = i + 1;
         let allowed_break = multi_line && (c == '\n' || c == '\t' || c == '\r');
         if c.is_control() && !allowed_break {
-            let what = if c == '\n' || c == '\r' {
-                "a line break".to_string()
+            return Some(if c == '\n' || c == '\r' {
+                Problem::LineBreak { at }
             } else {
-                format!("the control character U+{:04X}", c as u32)
-            };
-            return Some(format!("contains {what} at position {}", i + 1));
+                Problem::ControlCharacter {
+                    character: format!("U+{:04X}", c as u32),
+                    at,
+                }
+            });
         }
         if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-            return Some(format!(
-                "contains the text-direction override U+{:04X} at position {}",
-                c as u32,
-                i + 1
-            ));
+            return Some(Problem::DirectionOverride {
+                character: format!("U+{:04X}", c as u32),
+                at,
+            });
         }
     }
-    if let Some(tag) = markup_tag(value) {
-        return Some(format!("contains markup ({tag}); enter plain text"));
-    }
-    None
+    markup_tag(value).map(|tag| Problem::Markup { tag })
 }
 
 /// Finds something that looks like an HTML/XML tag or entity start: `<` followed
@@ -227,7 +364,7 @@ mod tests {
     use super::*;
 
     fn problem(v: &str) -> Option<String> {
-        text_problem(v, NAME_MAX, false)
+        text_problem(v, NAME_MAX, false).map(|p| p.to_string())
     }
 
     #[test]
@@ -281,17 +418,58 @@ mod tests {
     fn invalid_displays_every_field() {
         let inv = Invalid {
             errors: vec![
-                FieldError {
-                    field: "a".into(),
-                    reason: "x".into(),
-                },
-                FieldError {
-                    field: "b".into(),
-                    reason: "y".into(),
-                },
+                FieldError::new("a", Problem::Empty),
+                FieldError::new("b", Problem::EndNotAfterStart),
             ],
         };
-        assert_eq!(inv.to_string(), "a: x; b: y");
-        assert_eq!(inv.within("p[1]").to_string(), "p[1].a: x; p[1].b: y");
+        assert_eq!(
+            inv.to_string(),
+            "a: must not be empty; b: must be after the start"
+        );
+        assert_eq!(
+            inv.within("p[1]").to_string(),
+            "p[1].a: must not be empty; p[1].b: must be after the start"
+        );
+    }
+
+    #[test]
+    fn every_problem_reads_in_german_english_and_chinese() {
+        let long = "x".repeat(400);
+        let bad = [long.as_str(), "Liu\nQiang", "<b>Liu</b>", " Liu"];
+        let inv = Invalid {
+            errors: bad
+                .iter()
+                .map(|v| FieldError::new("family_name", text_problem(v, NAME_MAX, false).unwrap()))
+                .collect(),
+        };
+        let json = serde_json::to_value(&inv).unwrap();
+        assert_eq!(json["errors"][0]["problem"]["code"], "too_long");
+        assert_eq!(json["errors"][0]["problem"]["len"], 400);
+        let reasons = |lang| -> Vec<String> {
+            inv.clone()
+                .in_lang(lang)
+                .errors
+                .into_iter()
+                .map(|e| e.reason)
+                .collect()
+        };
+        assert_eq!(
+            reasons(Lang::De),
+            [
+                "ist 400 Zeichen lang; höchstens 100 sind erlaubt",
+                "enthält an Stelle 4 einen Zeilenumbruch",
+                "enthält Auszeichnungen (<b…); bitte reinen Text eingeben",
+                "darf nicht mit Leerzeichen beginnen oder enden",
+            ]
+        );
+        assert_eq!(
+            reasons(Lang::Zh),
+            [
+                "长度为400个字符；最多允许100个",
+                "第4个字符处含有换行符",
+                "含有标记（<b…）；请输入纯文本",
+                "开头或结尾不得有空格",
+            ]
+        );
     }
 }

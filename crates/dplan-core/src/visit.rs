@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Invalid, Texts, VisitId,
+    Invalid, Problem, Texts, VisitId,
     validate::{Checker, LINE_MAX},
 };
 
@@ -71,11 +71,13 @@ impl Visit {
         if !in_window {
             // Nothing more to say about the span of dates out of range.
         } else if self.last_day < self.first_day {
-            c.push("last_day", "must not be before the first day");
+            c.push("last_day", Problem::LastDayBeforeFirstDay);
         } else if (self.last_day - self.first_day).num_days() >= MAX_VISIT_DAYS {
             c.push(
                 "last_day",
-                format!("a visit may last at most {MAX_VISIT_DAYS} days"),
+                Problem::VisitTooLong {
+                    days: MAX_VISIT_DAYS,
+                },
             );
         }
         for (i, host) in self.hosts.iter().enumerate() {

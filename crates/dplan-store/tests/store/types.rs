@@ -12,8 +12,8 @@ use dplan_core::view::{
 };
 use dplan_core::{
     Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, Movement, NameOrder,
-    Occurrence, Participant, Person, PersonalData, ProgrammeItem, Resolution, Role, Schedule,
-    Severity, Side, Texts, Venue, Visit, VisitStatus, Warning, WarningKind, ZonedLocal,
+    Occurrence, Participant, Person, PersonalData, Problem, ProgrammeItem, Resolution, Role,
+    Schedule, Severity, Side, Texts, Venue, Visit, VisitStatus, Warning, WarningKind, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
 use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
@@ -65,6 +65,7 @@ fn generated() -> String {
         TravelTime::decl(),
         CheckSettings::decl(),
         FieldError::decl(),
+        Problem::decl(),
         ErrorKind::decl(),
         ErrorReport::decl(),
         ImportReport::decl(),

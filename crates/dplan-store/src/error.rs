@@ -74,6 +74,26 @@ impl From<&StoreError> for ErrorReport {
     }
 }
 
+impl ErrorReport {
+    /// The fields' reasons written in `lang`, and the message too when it
+    /// is nothing but those reasons (a form that failed validation).
+    pub fn in_lang(mut self, lang: dplan_core::Lang) -> Self {
+        if self.fields.is_empty() {
+            return self;
+        }
+        let english = Invalid {
+            errors: self.fields.clone(),
+        };
+        let only_fields = self.message == dplan_core::text::for_message(&english.to_string());
+        let local = english.in_lang(lang);
+        if only_fields {
+            self.message = dplan_core::text::for_message(&local.to_string());
+        }
+        self.fields = local.errors;
+        self
+    }
+}
+
 impl StoreError {
     pub fn kind(&self) -> ErrorKind {
         match self {

@@ -387,10 +387,10 @@ impl Store {
                     if let Some(elsewhere) = programme::get(&tx, item.id)? {
                         return Err(Invalid::one(
                             format!("programme[{i}].id"),
-                            format!(
-                                "item {} belongs to another visit ({})",
-                                item.id, elsewhere.visit_id
-                            ),
+                            dplan_core::Problem::ItemOfAnotherVisit {
+                                id: item.id.to_string(),
+                                visit: elsewhere.visit_id.to_string(),
+                            },
                         )
                         .into());
                     }

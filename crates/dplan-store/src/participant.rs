@@ -130,7 +130,13 @@ impl Store {
             key: p.visit_id.to_string(),
         })?;
         if crate::person::get(&tx, p.person_id)?.is_none() {
-            return Err(Invalid::one("person_id", format!("no person {}", p.person_id)).into());
+            return Err(Invalid::one(
+                "person_id",
+                dplan_core::Problem::NoSuchPerson {
+                    id: p.person_id.to_string(),
+                },
+            )
+            .into());
         }
         if get(&tx, p.visit_id, p.person_id)?.is_some() {
             return Err(StoreError::Conflict(
@@ -155,10 +161,10 @@ impl Store {
             }
         }
         if p.person_id != person.id {
-            errors.push(dplan_core::FieldError {
-                field: "person_id".into(),
-                reason: "does not match the new person".into(),
-            });
+            errors.push(dplan_core::FieldError::new(
+                "person_id",
+                dplan_core::Problem::PersonMismatch,
+            ));
         }
         if !errors.is_empty() {
             return Err(Invalid { errors }.into());
@@ -218,11 +224,7 @@ impl Store {
         a.sort();
         b.sort();
         if a != b {
-            return Err(Invalid::one(
-                "order",
-                "must list every participant of that side exactly once",
-            )
-            .into());
+            return Err(Invalid::one("order", dplan_core::Problem::OrderIncomplete).into());
         }
         renumber(&tx, visit, order)?;
         tx.commit()?;

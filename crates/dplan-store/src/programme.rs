@@ -148,7 +148,10 @@ fn check_references(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
     if let Some(v) = item.venue_id
         && crate::venue::get(conn, v)?.is_none()
     {
-        errors.push(Invalid::one("venue_id", format!("no venue {v}")));
+        errors.push(Invalid::one(
+            "venue_id",
+            dplan_core::Problem::NoSuchVenue { id: v.to_string() },
+        ));
     }
     let participants: HashSet<PersonId> = crate::participant::list(conn, item.visit_id)?
         .into_iter()
@@ -162,7 +165,7 @@ fn check_references(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             if !participants.contains(id) {
                 errors.push(Invalid::one(
                     format!("{field}[{i}]"),
-                    format!("{id} does not take part in this visit"),
+                    dplan_core::Problem::NotAParticipant { id: id.to_string() },
                 ));
             }
         }
@@ -275,7 +278,7 @@ impl Store {
             key: item.id.to_string(),
         })?;
         if old.visit_id != item.visit_id {
-            return Err(Invalid::one("visit_id", "an item cannot move to another visit").into());
+            return Err(Invalid::one("visit_id", dplan_core::Problem::ItemCannotMoveVisit).into());
         }
         check_references(&tx, item)?;
         let mut stored = item.clone();

@@ -133,13 +133,10 @@ impl Store {
                 errors.extend(inv.within(&row).errors);
             }
             if let Some(first) = first_row.insert(l.person.identity_key(), i) {
-                errors.push(FieldError {
-                    field: format!("{row}.family_name"),
-                    reason: format!(
-                        "lists the same person as row {} (same name and organisation)",
-                        first + 1
-                    ),
-                });
+                errors.push(FieldError::new(
+                    format!("{row}.family_name"),
+                    dplan_core::Problem::SameAsRow { row: first + 1 },
+                ));
             }
         }
         if !errors.is_empty() {

@@ -1,10 +1,10 @@
 use chrono::NaiveDate;
 use chrono_tz::{Asia::Shanghai, Europe::Berlin};
 use dplan_core::{
-    ItemId, ItemKind, ItemStatus, Occurrence, PersonId, ProgrammeItem, Schedule, Texts, VenueId,
-    ZonedLocal,
+    ItemId, ItemKind, ItemStatus, Lang, Occurrence, PersonId, Problem, ProgrammeItem, Schedule,
+    Texts, VenueId, ZonedLocal,
 };
-use dplan_store::ErrorKind;
+use dplan_store::{ErrorKind, ErrorReport};
 
 use crate::demo_store;
 
@@ -119,6 +119,14 @@ fn end_before_start_and_gap_times_store_nothing() {
     );
     let err = s.insert_item(&backwards).unwrap_err();
     assert_eq!(err.to_string(), "end: must be after the start");
+    // As the app shows it to a German or Chinese user: the same code, the
+    // reason and the message in their language.
+    let de = ErrorReport::from(&err).in_lang(Lang::De);
+    assert_eq!(de.fields[0].reason, "muss nach dem Beginn liegen");
+    assert_eq!(de.message, "end: muss nach dem Beginn liegen");
+    let zh = ErrorReport::from(&err).in_lang(Lang::Zh);
+    assert_eq!(zh.fields[0].reason, "必须晚于开始时间");
+    assert_eq!(zh.fields[0].problem, Problem::EndNotAfterStart);
     let gap = item(
         &file,
         Schedule::Timed {
@@ -128,6 +136,10 @@ fn end_before_start_and_gap_times_store_nothing() {
     );
     let err = s.insert_item(&gap).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert_eq!(
+        ErrorReport::from(&err).in_lang(Lang::De).fields[0].reason,
+        "28.03.2027 02:30 gibt es in Europe/Berlin nicht: Die Uhren überspringen diese Stunde (Beginn der Sommerzeit)"
+    );
     assert!(
         err.to_string()
             .starts_with("start: 2027-03-28T02:30 does not exist in Europe/Berlin"),

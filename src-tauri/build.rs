@@ -5,6 +5,7 @@
 const COMMANDS: &[&str] = &[
     "app_info",
     "screen_shown",
+    "set_language",
     "list_visits",
     "get_visit",
     "create_visit",

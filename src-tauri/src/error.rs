@@ -16,6 +16,11 @@ impl From<StoreError> for IpcError {
 }
 
 impl IpcError {
+    /// Field reasons (and a message made of them) in `lang`.
+    pub fn in_lang(self, lang: dplan_core::Lang) -> Self {
+        IpcError(self.0.in_lang(lang))
+    }
+
     pub fn storage(message: String) -> Self {
         IpcError::of(dplan_store::ErrorKind::Storage, message)
     }

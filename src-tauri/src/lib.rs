@@ -94,6 +94,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             startup::app_info,
             startup::screen_shown,
+            startup::set_language,
             visits::list_visits,
             visits::get_visit,
             visits::create_visit,

@@ -1,6 +1,6 @@
 //! What the window needs at start, and the startup trace.
 
-use dplan_core::view::AppInfo;
+use dplan_core::{Lang, view::AppInfo};
 use tauri::State;
 
 use crate::{error::IpcResult, state::AppState};
@@ -42,6 +42,13 @@ pub fn screen_shown(state: State<'_, AppState>, screen: String) {
             .collect();
         eprintln!("dplan-trace: shown {screen}");
     }
+}
+
+/// The UI says which language it shows; field errors from then on are
+/// written in it.
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, lang: Lang) {
+    state.set_lang(lang);
 }
 
 #[cfg(test)]

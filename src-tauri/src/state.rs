@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use dplan_core::VisitFile;
+use dplan_core::{Lang, VisitFile};
 use dplan_roster::Table;
 use dplan_store::Store;
 
@@ -23,6 +23,8 @@ pub struct AppState {
     /// The visit file read last, between its dry run and the import the
     /// user confirms, so the file is read once and its path stays here.
     visit_file: Mutex<Option<VisitFile>>,
+    /// The UI's language, in which field errors are written.
+    lang: Mutex<Lang>,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             store,
             list: Mutex::new(None),
             visit_file: Mutex::new(None),
+            lang: Mutex::new(Lang::De),
         }
     }
 
@@ -57,7 +60,16 @@ impl AppState {
             lock.clear_poison();
             poisoned.into_inner()
         });
-        contained(|| f(&mut store))
+        contained(|| f(&mut store)).map_err(|e| e.in_lang(self.lang()))
+    }
+
+    /// The UI's language (German until the UI says otherwise).
+    pub fn lang(&self) -> Lang {
+        *self.lang.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        *self.lang.lock().unwrap_or_else(|p| p.into_inner()) = lang;
     }
 
     /// Keeps a participant list for the import dialog's next steps.

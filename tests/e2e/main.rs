@@ -342,10 +342,11 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.set("[name=end_day]", "2028-04-11").await;
     ui.set("[name=end_time]", "09:00").await;
     ui.click("[data-testid=save-item]").await;
+    // The backend's reason, in the UI's language.
     let reason = ui
-        .wait_text("[data-testid=error-end]", "must be after the start")
+        .wait_text("[data-testid=error-end]", "muss nach dem Beginn liegen")
         .await;
-    assert!(reason.contains("after the start"));
+    assert!(!reason.contains("after the start"), "{reason}");
     ui.shot("05-invalid-item").await;
     ui.click("[data-testid=cancel-item]").await;
     assert_eq!(

@@ -42,6 +42,18 @@ describe("App", () => {
     expect(calls.some((c) => c.cmd === "list_visits")).toBe(true);
   });
 
+  it("tells the backend the UI's language, and again when it is switched", async () => {
+    const calls = backend(() => info(null));
+    render(App);
+    await screen.findByText("Noch keine Besuche.");
+    const said = () => calls.filter((c) => c.cmd === "set_language").map((c) => c.args.lang);
+    expect(said()).toEqual(["de"]);
+    await fireEvent.click(screen.getByText("English"));
+    await screen.findByText("No visits yet.");
+    expect(said()).toEqual(["de", "en"]);
+    await fireEvent.click(screen.getByText("Deutsch"));
+  });
+
   it("opens the visit app_info names when the page was not told at start", async () => {
     const calls = backend(() => info("v1"));
     render(App);

@@ -109,6 +109,8 @@ export function newId(): string {
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  /** Field errors from now on come back in this language. */
+  setLanguage: (lang: Lang) => call<null>("set_language", { lang }),
   listVisits: () => call<Visit[]>("list_visits"),
   getVisit: (id: string) => call<VisitView>("get_visit", { id }),
   createVisit: (visit: Visit) => call<null>("create_visit", { visit }),

@@ -49,18 +49,19 @@ describe("ItemForm", () => {
   });
 
   it("shows the backend's reason beside the field it names", async () => {
+    // The backend writes the reason in the UI's language (German here).
     mockIPC(() => {
       throw {
         kind: "invalid",
-        message: "end: must be after the start",
-        fields: [{ field: "end", reason: "must be after the start" }],
+        message: "end: muss nach dem Beginn liegen",
+        fields: [{ field: "end", reason: "muss nach dem Beginn liegen", problem: { code: "end_not_after_start" } }],
       };
     });
     let saved = false;
     render(ItemForm, props(() => (saved = true)));
     await fireEvent.click(screen.getByTestId("save-item"));
     const msg = await screen.findByTestId("error-end");
-    expect(msg.textContent).toBe("must be after the start");
+    expect(msg.textContent).toBe("muss nach dem Beginn liegen");
     expect(screen.queryByTestId("error-start")).toBeNull();
     expect(saved).toBe(false);
   });

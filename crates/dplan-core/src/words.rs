@@ -1,8 +1,155 @@
-//! The fixed words and date forms the exports write in German, English and
-//! Chinese: labels of calendar descriptions and itineraries, roles, day
-//! headings, date ranges, zone abbreviations as German readers know them.
+//! The fixed words and date forms dplan writes in German, English and
+//! Chinese: labels of calendar descriptions and itineraries, the words for
+//! roles, sides, kinds and statuses, day headings, date ranges, zones as
+//! their readers know them.
+//!
+//! This is the one vocabulary: the printout, the calendar export and the
+//! participant lists use it here, and the app reads it from
+//! `ui/src/lib/api/vocabulary.ts`, which the store's type test generates
+//! from [`vocabulary`]. A word is written once, in all three languages.
 
-use crate::{ItemStatus, Lang, Role, Side};
+use crate::{ItemKind, ItemStatus, Lang, Role, Side, VisitStatus};
+
+/// One word in German, English and Chinese.
+pub type Word = [&'static str; 3];
+
+/// The word in one language.
+pub fn pick(lang: Lang, word: Word) -> &'static str {
+    let [de, en, zh] = word;
+    match lang {
+        Lang::De => de,
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+pub const ROLES: [Role; 7] = [
+    Role::HeadOfDelegation,
+    Role::Member,
+    Role::Interpreter,
+    Role::Host,
+    Role::Staff,
+    Role::Driver,
+    Role::Press,
+];
+
+/// A participant's role, as a word for a person (the roster's column, the
+/// printout's lists, the app's choice).
+pub fn role_word(role: Role) -> Word {
+    match role {
+        Role::HeadOfDelegation => ["Delegationsleiter/in", "Head of delegation", "团长"],
+        Role::Member => ["Delegationsmitglied", "Delegation member", "代表团成员"],
+        Role::Interpreter => ["Dolmetscher/in", "Interpreter", "翻译"],
+        Role::Host => ["Gastgeber/in", "Host", "东道主"],
+        Role::Staff => ["Betreuer/in", "Staff", "工作人员"],
+        Role::Driver => ["Fahrer/in", "Driver", "司机"],
+        Role::Press => ["Pressevertreter/in", "Press", "记者"],
+    }
+}
+
+/// The side a participant is on, as a word for a person.
+pub fn side_word(side: Side) -> Word {
+    match side {
+        Side::Guest => ["Gast", "Guest", "来宾"],
+        Side::Host => ["Gastgeber", "Host", "接待方"],
+    }
+}
+
+pub const KINDS: [ItemKind; 10] = [
+    ItemKind::Reception,
+    ItemKind::Meeting,
+    ItemKind::Meal,
+    ItemKind::Visit,
+    ItemKind::Signing,
+    ItemKind::Press,
+    ItemKind::Transfer,
+    ItemKind::Flight,
+    ItemKind::Hotel,
+    ItemKind::FreeTime,
+];
+
+pub fn kind_word(kind: ItemKind) -> Word {
+    match kind {
+        ItemKind::Reception => ["Empfang", "Reception", "招待会"],
+        ItemKind::Meeting => ["Gespräch", "Meeting", "会谈"],
+        ItemKind::Meal => ["Essen", "Meal", "用餐"],
+        ItemKind::Visit => ["Besichtigung", "Visit", "参观"],
+        ItemKind::Signing => ["Unterzeichnung", "Signing", "签约"],
+        ItemKind::Press => ["Pressetermin", "Press event", "媒体活动"],
+        ItemKind::Transfer => ["Transfer", "Transfer", "接送"],
+        ItemKind::Flight => ["Flug", "Flight", "航班"],
+        ItemKind::Hotel => ["Hotel", "Hotel", "酒店"],
+        ItemKind::FreeTime => ["Freizeit", "Free time", "自由活动"],
+    }
+}
+
+pub fn item_status_word(status: ItemStatus) -> Word {
+    match status {
+        ItemStatus::Tentative => ["Vorläufig", "Tentative", "待定"],
+        ItemStatus::Confirmed => ["Bestätigt", "Confirmed", "已确认"],
+        ItemStatus::Cancelled => ["Abgesagt", "Cancelled", "已取消"],
+    }
+}
+
+pub fn visit_status_word(status: VisitStatus) -> Word {
+    match status {
+        VisitStatus::Planning => ["In Planung", "Planning", "筹备中"],
+        VisitStatus::Confirmed => ["Bestätigt", "Confirmed", "已确认"],
+        VisitStatus::Completed => ["Abgeschlossen", "Completed", "已结束"],
+        VisitStatus::Cancelled => ["Abgesagt", "Cancelled", "已取消"],
+    }
+}
+
+/// The words the app shows for codes, by section (`role`, `side`, `kind`,
+/// `item_status`, `visit_status`), each with its code as the JSON writes it.
+pub fn vocabulary() -> Vec<(&'static str, Vec<(String, Word)>)> {
+    fn code<T: serde::Serialize>(value: T) -> String {
+        serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+    vec![
+        (
+            "role",
+            ROLES.iter().map(|r| (code(r), role_word(*r))).collect(),
+        ),
+        (
+            "side",
+            [Side::Guest, Side::Host]
+                .iter()
+                .map(|s| (code(s), side_word(*s)))
+                .collect(),
+        ),
+        (
+            "kind",
+            KINDS.iter().map(|k| (code(k), kind_word(*k))).collect(),
+        ),
+        (
+            "item_status",
+            [
+                ItemStatus::Tentative,
+                ItemStatus::Confirmed,
+                ItemStatus::Cancelled,
+            ]
+            .iter()
+            .map(|s| (code(s), item_status_word(*s)))
+            .collect(),
+        ),
+        (
+            "visit_status",
+            [
+                VisitStatus::Planning,
+                VisitStatus::Confirmed,
+                VisitStatus::Completed,
+                VisitStatus::Cancelled,
+            ]
+            .iter()
+            .map(|s| (code(s), visit_status_word(*s)))
+            .collect(),
+        ),
+    ]
+}
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// A fixed label in one language.
@@ -91,29 +238,16 @@ pub fn joined(langs: &[Lang], key: Label) -> String {
     parts.join(" / ")
 }
 
+/// The status an item shows beside its title; a confirmed one shows none.
 pub fn status(lang: Lang, status: ItemStatus) -> Option<&'static str> {
     match status {
         ItemStatus::Confirmed => None,
-        ItemStatus::Tentative => Some(label(lang, Label::Tentative)),
-        ItemStatus::Cancelled => Some(label(lang, Label::Cancelled)),
+        other => Some(pick(lang, item_status_word(other))),
     }
 }
 
-pub fn role(lang: Lang, role: Role, side: Side) -> &'static str {
-    let [de, en, zh] = match (role, side) {
-        (Role::HeadOfDelegation, _) => ["Delegationsleitung", "Head of delegation", "团长"],
-        (Role::Member, _) => ["Delegationsmitglied", "Member", "团员"],
-        (Role::Interpreter, _) => ["Dolmetschung", "Interpreter", "翻译"],
-        (Role::Host, _) => ["Gastgeber", "Host", "接待方"],
-        (Role::Staff, _) => ["Betreuung", "Staff", "工作人员"],
-        (Role::Driver, _) => ["Fahrdienst", "Driver", "司机"],
-        (Role::Press, _) => ["Presse", "Press", "媒体"],
-    };
-    match lang {
-        Lang::De => de,
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
+pub fn role(lang: Lang, role: Role) -> &'static str {
+    pick(lang, role_word(role))
 }
 
 const WEEKDAYS_DE: [&str; 7] = [
@@ -322,6 +456,34 @@ mod tests {
         );
         assert_eq!(zone_abbreviation(Lang::De, "CEST"), "MESZ");
         assert_eq!(zone_abbreviation(Lang::Zh, "CEST"), "CEST");
+    }
+
+    #[test]
+    fn every_word_of_the_vocabulary_is_there_in_german_english_and_chinese() {
+        let mut sections = 0;
+        for (section, words) in vocabulary() {
+            sections += 1;
+            assert!(!words.is_empty(), "{section}");
+            for (code, word) in words {
+                assert!(!code.is_empty(), "{section}: a word without its code");
+                for (lang, w) in ["de", "en", "zh"].iter().zip(word) {
+                    assert!(!w.trim().is_empty(), "{section}.{code} has no {lang} word");
+                }
+                // Chinese words are Chinese, not a German or English word
+                // left in place.
+                assert!(
+                    word[2]
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{section}.{code}: {:?}",
+                    word[2]
+                );
+            }
+        }
+        assert_eq!(sections, 5);
+        // Words that name people, not activities.
+        assert_eq!(role(Lang::De, Role::Interpreter), "Dolmetscher/in");
+        assert_eq!(role(Lang::Zh, Role::Member), "代表团成员");
     }
 
     #[test]

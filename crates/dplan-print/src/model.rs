@@ -263,7 +263,7 @@ impl Document {
                 .filter(|p| p.side == side)
                 .map(|p| Member {
                     name: p.name.clone(),
-                    role: per(&|l| words::role(l, p.role, p.side).to_string()),
+                    role: per(&|l| words::role(l, p.role).to_string()),
                     title: per(&|l| text(&p.title, l)),
                     organisation: per(&|l| text(&p.organisation, l)),
                 })
@@ -293,7 +293,7 @@ impl Document {
             })
             .map(|p| Contact {
                 name: p.name.clone(),
-                role: per(&|l| words::role(l, p.role, p.side).to_string()),
+                role: per(&|l| words::role(l, p.role).to_string()),
                 organisation: per(&|l| text(&p.organisation, l)),
                 phone: p.phone.clone().unwrap_or_default(),
                 email: p.email.clone().unwrap_or_default(),

@@ -75,8 +75,8 @@ impl RosterRow {
     fn cells(&self, lang: Lang) -> [String; 14] {
         [
             self.precedence.to_string(),
-            side_label(self.side, lang).to_string(),
-            role_label(self.role, lang).to_string(),
+            dplan_core::words::pick(lang, dplan_core::words::side_word(self.side)).to_string(),
+            dplan_core::words::role(lang, self.role).to_string(),
             self.name.clone(),
             self.name_zh.clone(),
             self.pinyin.clone(),
@@ -156,35 +156,6 @@ fn headers(lang: Lang) -> [&'static str; 14] {
             "离开",
             "酒店",
         ],
-    }
-}
-
-fn side_label(side: Side, lang: Lang) -> &'static str {
-    match (side, lang) {
-        (Side::Guest, Lang::De) => "Gast",
-        (Side::Guest, Lang::En) => "Guest",
-        (Side::Guest, Lang::Zh) => "客方",
-        (Side::Host, Lang::De) => "Gastgeber",
-        (Side::Host, Lang::En) => "Host",
-        (Side::Host, Lang::Zh) => "主方",
-    }
-}
-
-/// The app's own words for the roles (ui/src/lib/i18n.svelte.ts).
-fn role_label(role: Role, lang: Lang) -> &'static str {
-    let [de, en, zh] = match role {
-        Role::HeadOfDelegation => ["Delegationsleitung", "Head of delegation", "团长"],
-        Role::Member => ["Mitglied", "Member", "团员"],
-        Role::Interpreter => ["Dolmetschen", "Interpreter", "翻译"],
-        Role::Host => ["Gastgeber", "Host", "东道主"],
-        Role::Staff => ["Organisation", "Staff", "工作人员"],
-        Role::Driver => ["Fahrdienst", "Driver", "司机"],
-        Role::Press => ["Presse", "Press", "记者"],
-    };
-    match lang {
-        Lang::De => de,
-        Lang::En => en,
-        Lang::Zh => zh,
     }
 }
 

@@ -4,8 +4,8 @@
 use std::{borrow::Cow, collections::HashMap, fmt};
 
 use dplan_core::{
-    Invalid, ListedParticipant, NameOrder, Participant, Person, PersonId, PersonalData, Role, Side,
-    Texts, VisitId,
+    Invalid, Lang, ListedParticipant, NameOrder, Participant, Person, PersonId, PersonalData, Role,
+    Side, Texts, VisitId,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -369,8 +369,8 @@ impl RowReader<'_> {
                     row,
                     Some(c),
                     format!(
-                        "`{v}` is not a role: write Delegationsleitung, Mitglied, Dolmetschen, \
-                         Gastgeber, Organisation, Fahrdienst or Presse (or the English or Chinese word)"
+                        "`{v}` is not a role: write {} (or the English or Chinese word)",
+                        role_words_de()
                     ),
                 ));
                 default_role
@@ -616,8 +616,31 @@ fn parse_side(v: &str) -> Option<Side> {
     }
 }
 
+/// "Delegationsleiter/in, Delegationsmitglied, … or Pressevertreter/in".
+fn role_words_de() -> String {
+    let words: Vec<&str> = dplan_core::words::ROLES
+        .iter()
+        .map(|r| dplan_core::words::role(Lang::De, *r))
+        .collect();
+    match words.split_last() {
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The role a cell names: any word of the vocabulary in any of its
+/// languages (what dplan's own lists and printouts write), or a common
+/// synonym.
 fn parse_role(v: &str) -> Option<Role> {
-    let role = match value_key(v).as_str() {
+    let key = value_key(v);
+    if let Some(role) = dplan_core::words::ROLES.iter().find(|r| {
+        dplan_core::words::role_word(**r)
+            .iter()
+            .any(|w| value_key(w) == key)
+    }) {
+        return Some(*role);
+    }
+    let role = match key.as_str() {
         "delegationsleitung"
         | "delegationsleiter"
         | "delegationsleiterin"
@@ -628,18 +651,22 @@ fn parse_role(v: &str) -> Option<Role> {
         | "delegationhead"
         | "head"
         | "团长" => Role::HeadOfDelegation,
-        "mitglied" | "delegationsmitglied" | "member" | "delegationmember" | "团员" | "成员" => {
-            Role::Member
-        }
-        "dolmetschen" | "dolmetscher" | "dolmetscherin" | "uebersetzer" | "uebersetzerin"
-        | "interpreter" | "translator" | "翻译" | "口译" => Role::Interpreter,
+        "mitglied"
+        | "delegationsmitglied"
+        | "member"
+        | "delegationmember"
+        | "团员"
+        | "成员"
+        | "代表团成员" => Role::Member,
+        "dolmetschen" | "dolmetschung" | "dolmetscher" | "dolmetscherin" | "uebersetzer"
+        | "uebersetzerin" | "interpreter" | "translator" | "翻译" | "口译" => Role::Interpreter,
         "gastgeber" | "gastgeberin" | "host" | "主人" | "东道主" => Role::Host,
-        "organisation" | "mitarbeiter" | "mitarbeiterin" | "begleitung" | "begleiter"
-        | "begleiterin" | "protokoll" | "staff" | "工作人员" | "随员" => Role::Staff,
+        "organisation" | "betreuung" | "betreuer" | "betreuerin" | "mitarbeiter"
+        | "mitarbeiterin" | "begleitung" | "begleiter" | "begleiterin" | "protokoll" | "staff"
+        | "工作人员" | "随员" => Role::Staff,
         "fahrdienst" | "fahrer" | "fahrerin" | "driver" | "司机" => Role::Driver,
-        "presse" | "press" | "journalist" | "journalistin" | "media" | "记者" | "媒体" => {
-            Role::Press
-        }
+        "presse" | "pressevertreter" | "pressevertreterin" | "press" | "journalist"
+        | "journalistin" | "media" | "记者" | "媒体" => Role::Press,
         _ => return None,
     };
     Some(role)
@@ -728,6 +755,30 @@ mod tests {
             ("-1", None),
         ] {
             assert_eq!(parse_precedence(v), p, "{v}");
+        }
+    }
+
+    #[test]
+    fn every_role_and_side_word_dplan_writes_is_read_back_in_every_language() {
+        use dplan_core::words;
+        for lang in [Lang::De, Lang::En, Lang::Zh] {
+            for role in words::ROLES {
+                let word = words::role(lang, role);
+                assert_eq!(parse_role(word), Some(role), "{lang:?} {word}");
+            }
+            for side in [Side::Guest, Side::Host] {
+                let word = words::pick(lang, words::side_word(side));
+                assert_eq!(parse_side(word), Some(side), "{lang:?} {word}");
+            }
+        }
+        // Words of earlier versions and of the old printout still read.
+        for (v, role) in [
+            ("Dolmetschung", Role::Interpreter),
+            ("Dolmetschen", Role::Interpreter),
+            ("Betreuung", Role::Staff),
+            ("媒体", Role::Press),
+        ] {
+            assert_eq!(parse_role(v), Some(role), "{v}");
         }
     }
 

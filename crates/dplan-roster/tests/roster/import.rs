@@ -267,7 +267,7 @@ fn every_bad_cell_is_named_with_the_models_reason() {
         errors,
         [
             "row 2, column „Seite“: `beide` is not a side: write Gast/Guest/客方 or Gastgeber/Host/主方",
-            "row 2, column „Rolle“: `Chef` is not a role: write Delegationsleitung, Mitglied, Dolmetschen, Gastgeber, Organisation, Fahrdienst or Presse (or the English or Chinese word)",
+            "row 2, column „Rolle“: `Chef` is not a role: write Delegationsleiter/in, Delegationsmitglied, Dolmetscher/in, Gastgeber/in, Betreuer/in, Fahrer/in or Pressevertreter/in (or the English or Chinese word)",
             "row 2, column „Rang“: `erster` is not a number (1 is first in precedence)",
             "row 2, column „E-Mail“: `frank at herne` is not an e-mail address",
             "row 2, column „Telefon“: `call me` is not a phone number (digits, spaces and + - / ( ) only)",

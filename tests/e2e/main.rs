@@ -766,7 +766,10 @@ async fn hostile_files_never_take_the_app_down() {
     // The visit is refused by name (its dates lie outside what the screens
     // can show), with the toolbar still there to export or delete it.
     let message = ui
-        .wait_text("p.error[role=alert]", "outside the dates dplan plans with")
+        .wait_text(
+            "p.error[role=alert]",
+            "liegt außerhalb der Daten, mit denen dplan plant",
+        )
         .await;
     assert!(message.contains("visit.first_day"), "{message}");
     ui.el("[data-testid=back]").await;

@@ -2,6 +2,7 @@
 // chosen locale; times are shown in the item's own zone, never converted.
 import type { Lang, Texts } from "./api/types";
 import { remember, remembered } from "./settings";
+import { vocabulary, type Section } from "./api/vocabulary";
 
 export type UiLang = "de" | "en";
 
@@ -14,11 +15,6 @@ const strings = {
     allDirections: "Alle Richtungen",
     incoming: "Empfang in Herne",
     outgoing: "Reise nach",
-    planning: "In Planung",
-    confirmed: "Bestätigt",
-    completed: "Abgeschlossen",
-    cancelled: "Abgesagt",
-    tentative: "Vorläufig",
     noVisits: "Noch keine Besuche.",
     emptyOffer: "Die Datenbank ist leer. Sollen die Demo-Besuche (Luzhou ↔ Herne) geladen werden?",
     loadDemo: "Demo-Besuche laden",
@@ -36,13 +32,6 @@ const strings = {
     attendees: "Teilnehmende",
     responsible: "Verantwortlich",
     database: "Datenbank",
-    head_of_delegation: "Delegationsleitung",
-    member: "Mitglied",
-    interpreter: "Dolmetschen",
-    host: "Gastgeber",
-    staff: "Organisation",
-    driver: "Fahrdienst",
-    press: "Presse",
     language: "English",
     required: "Pflichtfeld",
     newVisit: "Neuer Besuch",
@@ -87,17 +76,9 @@ const strings = {
     start: "Beginn",
     end: "Ende",
     venue: "Ort",
+    hotel: "Hotel",
     deleteVisit: "Besuch löschen",
     confirmDelete: "Wirklich löschen? Programm und Teilnahmen gehen verloren.",
-    reception: "Empfang",
-    meeting: "Gespräch",
-    meal: "Essen",
-    visit: "Besichtigung",
-    signing: "Unterzeichnung",
-    transfer: "Transfer",
-    flight: "Flug",
-    hotel: "Hotel",
-    free_time: "Freizeit",
     // App frame: progress, unsaved changes, visit files, visit actions
     working: "Wird bearbeitet …",
     unsavedTitle: "Ungespeicherte Änderungen",
@@ -177,8 +158,6 @@ const strings = {
     encodingGbk: "GBK (chinesisch)",
     rowError: "Zeile {row}",
     rowColumnError: "Zeile {row}, Spalte „{column}“",
-    sideGuest: "Gast",
-    sideHost: "Gastgeber",
     onlyValid: "Nur gültige Zeilen importieren",
     dryRunReport: "Beim Import: {new} neu, {known} aus dem Adressbuch bekannt, {already} schon im Besuch",
     importListNow: "Importieren",
@@ -310,11 +289,6 @@ const strings = {
     allDirections: "All directions",
     incoming: "Incoming to Herne",
     outgoing: "Outgoing to",
-    planning: "Planning",
-    confirmed: "Confirmed",
-    completed: "Completed",
-    cancelled: "Cancelled",
-    tentative: "Tentative",
     noVisits: "No visits yet.",
     emptyOffer: "The database is empty. Load the demo visits (Luzhou ↔ Herne)?",
     loadDemo: "Load demo visits",
@@ -332,13 +306,6 @@ const strings = {
     attendees: "Attendees",
     responsible: "Responsible",
     database: "Database",
-    head_of_delegation: "Head of delegation",
-    member: "Member",
-    interpreter: "Interpreter",
-    host: "Host",
-    staff: "Staff",
-    driver: "Driver",
-    press: "Press",
     language: "Deutsch",
     required: "Required",
     newVisit: "New visit",
@@ -383,17 +350,9 @@ const strings = {
     start: "Start",
     end: "End",
     venue: "Venue",
+    hotel: "Hotel",
     deleteVisit: "Delete visit",
     confirmDelete: "Really delete? The programme and participants will be lost.",
-    reception: "Reception",
-    meeting: "Meeting",
-    meal: "Meal",
-    visit: "Visit",
-    signing: "Signing",
-    transfer: "Transfer",
-    flight: "Flight",
-    hotel: "Hotel",
-    free_time: "Free time",
     // App frame: progress, unsaved changes, visit files, visit actions
     working: "Working …",
     unsavedTitle: "Unsaved changes",
@@ -473,8 +432,6 @@ const strings = {
     encodingGbk: "GBK (Chinese)",
     rowError: "Row {row}",
     rowColumnError: "Row {row}, column “{column}”",
-    sideGuest: "Guest",
-    sideHost: "Host",
     onlyValid: "Import valid rows only",
     dryRunReport: "On import: {new} new, {known} known from the address book, {already} already in the visit",
     importListNow: "Import",
@@ -632,6 +589,14 @@ class I18n {
     remember(LANG_KEY, lang);
   };
   t = (key: Key): string => strings[this.lang][key];
+  /**
+   * The word for a code (a role, side, kind or status) from dplan-core's
+   * one vocabulary, the words the printout and the lists use too.
+   */
+  word = <S extends Section>(section: S, code: keyof (typeof vocabulary)[S]): string => {
+    const w = vocabulary[section][code] as { de: string; en: string } | undefined;
+    return w ? w[this.lang] : String(code);
+  };
   /** The string for `key` with each `{name}` in it replaced by `values[name]`. */
   fill = (key: Key, values: Record<string, string | number>): string =>
     this.t(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

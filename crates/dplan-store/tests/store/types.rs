@@ -109,3 +109,44 @@ fn typescript_types_are_current() {
         );
     }
 }
+
+/// The vocabulary of `dplan_core::words` for the app: every word the UI
+/// shows for a code (roles, sides, kinds, statuses), in German, English and
+/// Chinese, so the UI never retypes one.
+fn vocabulary() -> String {
+    let mut out = String::from(
+        "// Generated from dplan-core's words.rs by `cargo test -p dplan-store --test store types`.\n\
+         // Do not edit by hand: change the word in Rust and rerun the test.\n\n\
+         export const vocabulary = {\n",
+    );
+    for (section, words) in dplan_core::words::vocabulary() {
+        out.push_str(&format!("  {section}: {{\n"));
+        for (code, [de, en, zh]) in words {
+            let q = |s: &str| serde_json::to_string(s).unwrap();
+            out.push_str(&format!(
+                "    {code}: {{ de: {}, en: {}, zh: {} }},\n",
+                q(de),
+                q(en),
+                q(zh)
+            ));
+        }
+        out.push_str("  },\n");
+    }
+    out.push_str("} as const;\n\nexport type Section = keyof typeof vocabulary;\n");
+    out
+}
+
+#[test]
+fn the_uis_vocabulary_is_current() {
+    let path = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("../../ui/src/lib/api/vocabulary.ts");
+    let fresh = vocabulary();
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed != fresh {
+        std::fs::write(&path, &fresh).unwrap();
+        panic!(
+            "{} was stale and has been regenerated; review and commit it",
+            path.display()
+        );
+    }
+}

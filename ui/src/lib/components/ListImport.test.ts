@@ -113,7 +113,7 @@ describe("ListImport", () => {
     expect(screen.getByTestId("list-counts").textContent).toBe("2 Zeilen, davon 2 gültig");
     const drafts = screen.getAllByTestId("draft").map((d) => d.textContent);
     expect(drafts[0]).toContain("LIU Qiang");
-    expect(drafts[0]).toContain("Stadtregierung Luzhou · Gast · Delegationsleitung");
+    expect(drafts[0]).toContain("Stadtregierung Luzhou · Gast · Delegationsleiter/in");
     expect(drafts[1]).toContain("Name als Familienname, Vorname gelesen");
   });
 

@@ -570,7 +570,7 @@ describe("Programme: one person's programme", () => {
     await waitFor(() => expect(within(own).getAllByTestId("person-item")).toHaveLength(2));
 
     expect(within(own).getByRole("heading", { level: 4, name: "周敏 Zhou Min" })).toBeTruthy();
-    expect(own.textContent).toContain("Bürgermeisterin · Stadt Luzhou · Delegationsleitung");
+    expect(own.textContent).toContain("Bürgermeisterin · Stadt Luzhou · Delegationsleiter/in");
     expect(within(own).getByTestId("person-arrival").textContent?.replace(/\s+/g, " ").trim()).toBe(
       "Ankunft: So., 9. April 2028, 14:05 CST · Flughafen Luzhou (LZO) · CA 4457",
     );

@@ -3,7 +3,7 @@
 //! `dplan export-itinerary` (both call dplan-print).
 
 use chrono::Utc;
-use dplan_core::{Edition, Lang, PersonId, VisitId, view::VisitView};
+use dplan_core::{Edition, Lang, MissingTranslation, PersonId, VisitId, view::VisitView};
 use dplan_print::{Layout, PrintError, PrintOptions, Scope};
 use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
@@ -36,6 +36,14 @@ fn scope(person: Option<PersonId>) -> Scope {
     person.map_or(Scope::Visit, Scope::Person)
 }
 
+/// The preview and what it prints untranslated, for the dialog to list
+/// before anything is printed.
+#[derive(serde::Serialize)]
+pub struct ItineraryPreview {
+    html: String,
+    missing: Vec<MissingTranslation>,
+}
+
 /// The itinerary as an element with scoped style, for the print preview.
 #[tauri::command(async)]
 pub fn itinerary_preview(
@@ -46,7 +54,7 @@ pub fn itinerary_preview(
     layout: Layout,
     edition: Edition,
     tentative: bool,
-) -> IpcResult<String> {
+) -> IpcResult<ItineraryPreview> {
     let view = view_of(&state, visit_id)?;
     let options = PrintOptions {
         layout,
@@ -54,7 +62,9 @@ pub fn itinerary_preview(
         tentative,
         ..PrintOptions::new(langs, Utc::now())
     };
-    dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)
+    let (html, missing) =
+        dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)?;
+    Ok(ItineraryPreview { html, missing })
 }
 
 /// Typesets the itinerary, asks where to save it and writes the PDF there.

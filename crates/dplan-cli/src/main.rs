@@ -649,6 +649,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             dplan_store::write_atomically(&output, &bytes)?;
             eprintln!("wrote {}", output.display());
+            // Nothing falls back to another language unannounced.
+            let missing = dplan_print::missing_translations(&view, scope, &options)?;
+            if !missing.is_empty() {
+                let says = dplan_core::says::Says(message_lang(None));
+                eprintln!("dplan: {}", says.missing_translations(missing.len()));
+                for m in &missing {
+                    eprintln!(
+                        "  {}",
+                        dplan_core::text::for_message(&says.missing_translation(m))
+                    );
+                }
+            }
         }
         Command::PurgePersonalData { visit, json } => {
             let mut store = open(&path)?;

@@ -871,6 +871,53 @@ fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
     assert!(page.contains("刘强 Liu Qiang"));
     assert!(page.contains("Persönliches Programm"));
 
+    // The demo is translated throughout: a Chinese copy reports nothing.
+    let zh = env.path("zh.html");
+    let out = env.run(&[
+        "export-itinerary",
+        INCOMING,
+        "--lang",
+        "zh",
+        "-o",
+        zh.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("no translation"), "{stderr}");
+    // A note for the guests written in German only is named when a Chinese
+    // copy is made, and printed in German.
+    let file = env.path("visit.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let first = &mut json["programme"][0];
+    let title = first["title"]["zh"].as_str().unwrap().to_string();
+    first["guest_notes"] = serde_json::json!({"de": "Bitte Reisepass mitbringen."});
+    std::fs::write(&file, json.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+    let out = env.run(&[
+        "export-itinerary",
+        INCOMING,
+        "--lang",
+        "zh",
+        "-o",
+        zh.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("1 text has no translation and is printed in another language:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("„{title}“ – Notes for guests – Chinese")),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::read_to_string(&zh)
+            .unwrap()
+            .contains("Bitte Reisepass mitbringen.")
+    );
+
     let err = env.fails(&[
         "export-itinerary",
         INCOMING,

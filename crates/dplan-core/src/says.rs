@@ -630,4 +630,31 @@ impl Says {
             ),
         }
     }
+
+    /// The heading of a report of texts printed untranslated.
+    pub fn missing_translations(self, n: usize) -> String {
+        match (self.0, n) {
+            (Lang::De, 1) => {
+                "1 Text hat keine Übersetzung und erscheint in einer anderen Sprache:".into()
+            }
+            (Lang::De, n) => format!(
+                "{n} Texte haben keine Übersetzung und erscheinen in einer anderen Sprache:"
+            ),
+            (Lang::En, 1) => "1 text has no translation and is printed in another language:".into(),
+            (Lang::En, n) => {
+                format!("{n} texts have no translation and are printed in another language:")
+            }
+            (Lang::Zh, n) => format!("{n}处文字没有译文，将以其他语言印出："),
+        }
+    }
+
+    /// One line of that report: „Empfang“ – Hinweise für Gäste – Chinesisch.
+    pub fn missing_translation(self, m: &crate::MissingTranslation) -> String {
+        format!(
+            "{} – {} – {}",
+            self.quoted(&m.what),
+            words::pick(self.0, words::text_field_word(m.field)),
+            words::pick(self.0, words::lang_word(m.lang))
+        )
+    }
 }

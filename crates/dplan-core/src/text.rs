@@ -112,6 +112,50 @@ impl Texts {
     }
 }
 
+/// A translatable text of the model, as a report of missing translations
+/// names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    /// A visit's or an item's title.
+    Title,
+    GuestNotes,
+    DressCode,
+    VenueName,
+    /// A person's official title (Vizebürgermeister).
+    Position,
+    Organisation,
+}
+
+/// A text that a document in `lang` prints in another language, because it
+/// has no translation into `lang`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, TS)]
+pub struct MissingTranslation {
+    /// What the text belongs to, as the document names it: the visit's or
+    /// an item's title, a venue's or a person's name.
+    pub what: String,
+    pub field: TextField,
+    pub lang: Lang,
+}
+
+impl MissingTranslation {
+    /// Each of `langs` that `t` lacks while it has some text.
+    pub fn of(t: &Texts, langs: &[Lang], what: &str, field: TextField) -> Vec<Self> {
+        if t.is_empty() {
+            return vec![];
+        }
+        langs
+            .iter()
+            .filter(|l| t.get(**l).is_none())
+            .map(|l| MissingTranslation {
+                what: what.to_string(),
+                field,
+                lang: *l,
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

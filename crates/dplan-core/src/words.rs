@@ -8,7 +8,7 @@
 //! `ui/src/lib/api/vocabulary.ts`, which the store's type test generates
 //! from [`vocabulary`]. A word is written once, in all three languages.
 
-use crate::{ItemKind, ItemStatus, Lang, Role, Side, VisitStatus};
+use crate::{ItemKind, ItemStatus, Lang, Role, Side, TextField, VisitStatus};
 
 /// One word in German, English and Chinese.
 pub type Word = [&'static str; 3];
@@ -100,8 +100,39 @@ pub fn visit_status_word(status: VisitStatus) -> Word {
     }
 }
 
+/// A language's name.
+pub fn lang_word(lang: Lang) -> Word {
+    match lang {
+        Lang::De => ["Deutsch", "German", "德语"],
+        Lang::En => ["Englisch", "English", "英语"],
+        Lang::Zh => ["Chinesisch", "Chinese", "中文"],
+    }
+}
+
+pub const TEXT_FIELDS: [TextField; 6] = [
+    TextField::Title,
+    TextField::GuestNotes,
+    TextField::DressCode,
+    TextField::VenueName,
+    TextField::Position,
+    TextField::Organisation,
+];
+
+/// A translatable text, as a report of missing translations names it.
+pub fn text_field_word(field: TextField) -> Word {
+    match field {
+        TextField::Title => ["Titel", "Title", "标题"],
+        TextField::GuestNotes => ["Hinweise für Gäste", "Notes for guests", "来宾须知"],
+        TextField::DressCode => ["Kleiderordnung", "Dress code", "着装要求"],
+        TextField::VenueName => ["Ort", "Venue", "地点"],
+        TextField::Position => ["Amtsbezeichnung", "Position", "职务"],
+        TextField::Organisation => ["Organisation", "Organisation", "单位"],
+    }
+}
+
 /// The words the app shows for codes, by section (`role`, `side`, `kind`,
-/// `item_status`, `visit_status`), each with its code as the JSON writes it.
+/// `item_status`, `visit_status`, `text_field`, `lang`), each with its code
+/// as the JSON writes it.
 pub fn vocabulary() -> Vec<(&'static str, Vec<(String, Word)>)> {
     fn code<T: serde::Serialize>(value: T) -> String {
         serde_json::to_value(value)
@@ -147,6 +178,20 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<(String, Word)>)> {
             .iter()
             .map(|s| (code(s), visit_status_word(*s)))
             .collect(),
+        ),
+        (
+            "text_field",
+            TEXT_FIELDS
+                .iter()
+                .map(|f| (code(f), text_field_word(*f)))
+                .collect(),
+        ),
+        (
+            "lang",
+            [Lang::De, Lang::En, Lang::Zh]
+                .iter()
+                .map(|l| (code(l), lang_word(*l)))
+                .collect(),
         ),
     ]
 }
@@ -480,7 +525,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(sections, 5);
+        assert_eq!(sections, 7);
         // Words that name people, not activities.
         assert_eq!(role(Lang::De, Role::Interpreter), "Dolmetscher/in");
         assert_eq!(role(Lang::Zh, Role::Member), "代表团成员");

@@ -23,7 +23,7 @@ pub use html::{fragment, html};
 pub use model::{Contact, Day, Document, Entry, Layout, Member, PrintOptions, Scope, Stay};
 pub use pdf::{CJK_FAMILIES, cjk_font_available};
 
-use dplan_core::view::VisitView;
+use dplan_core::{MissingTranslation, view::VisitView};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PrintError {
@@ -56,13 +56,25 @@ pub fn html_page(
     Ok(html(&document(view, scope, options)?))
 }
 
-/// The itinerary as an element with scoped style, for the app's preview.
+/// The itinerary as an element with scoped style, for the app's preview,
+/// and the texts it prints untranslated.
 pub fn html_fragment(
     view: &VisitView,
     scope: Scope,
     options: &PrintOptions,
-) -> Result<String, PrintError> {
-    Ok(fragment(&document(view, scope, options)?))
+) -> Result<(String, Vec<MissingTranslation>), PrintError> {
+    let doc = document(view, scope, options)?;
+    Ok((fragment(&doc), doc.missing))
+}
+
+/// The texts the itinerary of `view` for `scope` prints in another
+/// language than asked for, because they have no translation.
+pub fn missing_translations(
+    view: &VisitView,
+    scope: Scope,
+    options: &PrintOptions,
+) -> Result<Vec<MissingTranslation>, PrintError> {
+    Ok(document(view, scope, options)?.missing)
 }
 
 fn document(

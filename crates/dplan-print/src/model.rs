@@ -7,7 +7,8 @@ use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 use dplan_core::view::{ItemView, ParticipantView, VisitView};
 use dplan_core::{
-    Direction, Edition, ItemStatus, Lang, PersonId, Role, Schedule, Side, Texts, VisitStatus,
+    Direction, Edition, ItemStatus, Lang, MissingTranslation, PersonId, Role, Schedule, Side,
+    TextField, Texts, VisitStatus,
 };
 use serde::Serialize;
 
@@ -91,6 +92,11 @@ pub struct Document {
     pub hosts: Vec<Member>,
     pub days: Vec<Day>,
     pub contacts: Vec<Contact>,
+    /// The texts this document prints in another language than asked for,
+    /// because they have no translation; what the app lists before
+    /// printing and the CLI reports.
+    #[serde(skip)]
+    pub missing: Vec<MissingTranslation>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -234,6 +240,8 @@ impl Document {
             }
         };
 
+        let missing = missing_translations(view, &items, &langs);
+
         let local_stamp = options.stamp.with_timezone(&options.office_zone);
         let stamp_abbr = local_stamp.format("%Z").to_string();
         let stamp = per(&|l| {
@@ -365,6 +373,7 @@ impl Document {
             hosts: members(Side::Host),
             days,
             contacts,
+            missing,
         })
     }
 }
@@ -458,6 +467,69 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
         guest_notes: per(&|l| text(&item.guest_notes, l)),
         notes: lines(&item.notes),
     }
+}
+
+/// Every translatable text the document prints that lacks one of `langs`:
+/// the visit's title and notes for guests, each item's title, notes for
+/// guests, dress code and venue, and the participants' titles and
+/// organisations (both lists print in every itinerary).
+fn missing_translations(
+    view: &VisitView,
+    items: &[&ItemView],
+    langs: &[Lang],
+) -> Vec<MissingTranslation> {
+    let lead = langs[0];
+    let mut out = Vec::new();
+    let visit = &view.visit;
+    let visit_title = text(&visit.title, lead);
+    out.extend(MissingTranslation::of(
+        &visit.title,
+        langs,
+        &visit_title,
+        TextField::Title,
+    ));
+    out.extend(MissingTranslation::of(
+        &visit.guest_notes,
+        langs,
+        &visit_title,
+        TextField::GuestNotes,
+    ));
+    for item in items {
+        let what = text(&item.title, lead);
+        for (t, field) in [
+            (&item.title, TextField::Title),
+            (&item.guest_notes, TextField::GuestNotes),
+            (&item.dress_code, TextField::DressCode),
+        ] {
+            out.extend(MissingTranslation::of(t, langs, &what, field));
+        }
+        if let Some(v) = &item.venue {
+            out.extend(MissingTranslation::of(
+                &v.name,
+                langs,
+                &text(&v.name, lead),
+                TextField::VenueName,
+            ));
+        }
+    }
+    for p in &view.participants {
+        out.extend(MissingTranslation::of(
+            &p.title,
+            langs,
+            &p.name,
+            TextField::Position,
+        ));
+        out.extend(MissingTranslation::of(
+            &p.organisation,
+            langs,
+            &p.name,
+            TextField::Organisation,
+        ));
+    }
+    // In the document's order, each once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|m| seen.insert(m.clone()));
+    out
 }
 
 /// A note's lines without blank ones.

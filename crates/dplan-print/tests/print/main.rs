@@ -11,7 +11,7 @@ use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use dplan_core::view::VisitView;
-use dplan_core::{Edition, ItemStatus, Lang, demo};
+use dplan_core::{Edition, ItemStatus, Lang, MissingTranslation, TextField, demo};
 use dplan_print::{Document, Layout, PrintOptions, Scope};
 
 /// The internal edition: every item, every note.
@@ -285,6 +285,50 @@ fn html_escapes_every_text_and_carries_the_same_items() {
     for item in &view.programme[1..] {
         assert!(page.contains(item.title.best(Lang::Zh)), "{:?}", item.title);
     }
+}
+
+#[test]
+fn a_chinese_copy_names_every_text_it_prints_untranslated() {
+    let mut view = views().remove(0);
+    // A note for the guests written in German only.
+    view.programme[0].guest_notes = dplan_core::Texts::de("Bitte Reisepass mitbringen.");
+    let title = view.programme[0].title.best(Lang::Zh).to_string();
+    let opts = PrintOptions {
+        edition: Edition::Guest,
+        ..options(&[Lang::Zh], Layout::Stacked)
+    };
+    let missing = dplan_print::missing_translations(&view, Scope::Visit, &opts).unwrap();
+    assert!(
+        missing.contains(&MissingTranslation {
+            what: title.clone(),
+            field: TextField::GuestNotes,
+            lang: Lang::Zh,
+        }),
+        "{missing:#?}"
+    );
+    assert!(missing.iter().all(|m| m.lang == Lang::Zh));
+    // Each missing text is one the copy really prints in another language.
+    let (html, from_preview) = dplan_print::html_fragment(&view, Scope::Visit, &opts).unwrap();
+    assert_eq!(from_preview, missing);
+    assert!(html.contains("Bitte Reisepass mitbringen."));
+    // With the translation there, the report no longer names it.
+    view.programme[0].guest_notes.zh = Some("请携带护照。".into());
+    let after = dplan_print::missing_translations(&view, Scope::Visit, &opts).unwrap();
+    assert!(
+        !after
+            .iter()
+            .any(|m| m.what == title && m.field == TextField::GuestNotes),
+        "{after:#?}"
+    );
+    // German, the language every text is written in first, misses nothing
+    // the demo left out.
+    let de = dplan_print::missing_translations(
+        &view,
+        Scope::Visit,
+        &options(&[Lang::De], Layout::Stacked),
+    )
+    .unwrap();
+    assert_eq!(de, vec![], "{de:#?}");
 }
 
 #[test]

@@ -11,9 +11,10 @@ use dplan_core::view::{
     VisitView,
 };
 use dplan_core::{
-    Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, Movement, NameOrder,
-    Occurrence, Participant, Person, PersonalData, Problem, ProgrammeItem, Resolution, Role,
-    Schedule, Severity, Side, Texts, Venue, Visit, VisitStatus, Warning, WarningKind, ZonedLocal,
+    Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, MissingTranslation,
+    Movement, NameOrder, Occurrence, Participant, Person, PersonalData, Problem, ProgrammeItem,
+    Resolution, Role, Schedule, Severity, Side, TextField, Texts, Venue, Visit, VisitStatus,
+    Warning, WarningKind, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
 use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
@@ -65,6 +66,8 @@ fn generated() -> String {
         TravelTime::decl(),
         CheckSettings::decl(),
         FieldError::decl(),
+        MissingTranslation::decl(),
+        TextField::decl(),
         Problem::decl(),
         ErrorKind::decl(),
         ErrorReport::decl(),

@@ -14,6 +14,7 @@ import type {
   ListReview,
   LocalTimeInfo,
   Mapping,
+  MissingTranslation,
   ParticipantImportReport,
   PurgeRecord,
   Participant,
@@ -65,6 +66,9 @@ export type ItineraryRequest = {
   /** Tentative items in a guest edition, marked as such. */
   tentative: boolean;
 };
+
+/** The print preview and the texts it prints untranslated. */
+export type ItineraryPreview = { html: string; missing: MissingTranslation[] };
 
 export class ApiError extends Error {
   constructor(public readonly error: IpcError) {
@@ -190,7 +194,7 @@ export const api = {
    * `<div class="itinerary">`. Rust escapes every text; there is no script.
    */
   itineraryPreview: (visitId: VisitId, request: ItineraryRequest) =>
-    call<string>("itinerary_preview", {
+    call<ItineraryPreview>("itinerary_preview", {
       visitId,
       person: request.person,
       langs: request.langs,

@@ -38,6 +38,19 @@ export const vocabulary = {
     completed: { de: "Abgeschlossen", en: "Completed", zh: "已结束" },
     cancelled: { de: "Abgesagt", en: "Cancelled", zh: "已取消" },
   },
+  text_field: {
+    title: { de: "Titel", en: "Title", zh: "标题" },
+    guest_notes: { de: "Hinweise für Gäste", en: "Notes for guests", zh: "来宾须知" },
+    dress_code: { de: "Kleiderordnung", en: "Dress code", zh: "着装要求" },
+    venue_name: { de: "Ort", en: "Venue", zh: "地点" },
+    position: { de: "Amtsbezeichnung", en: "Position", zh: "职务" },
+    organisation: { de: "Organisation", en: "Organisation", zh: "单位" },
+  },
+  lang: {
+    de: { de: "Deutsch", en: "German", zh: "德语" },
+    en: { de: "Englisch", en: "English", zh: "英语" },
+    zh: { de: "Chinesisch", en: "Chinese", zh: "中文" },
+  },
 } as const;
 
 export type Section = keyof typeof vocabulary;

@@ -34,11 +34,14 @@ const fragment = (a: Args) =>
   `<div class="itinerary" lang="${a.langs[0]}"><h1>${a.person ?? "visit"} ${a.langs.join("+")} ${a.layout}</h1>` +
   `<div class="item" data-testid="itinerary-item">10:00 Empfang im Rathaus</div></div>`;
 
+/** The preview command's answer: the fragment and what it prints untranslated. */
+const answerOf = (a: Args, missing: unknown[] = []) => ({ html: fragment(a), missing });
+
 /**
  * A backend that answers previews with `preview` (a fragment by default) and
  * each PDF save with the next of `saves`, and records what it was asked.
  */
-function backend(saves: SaveAnswer[] = [], preview: (a: Args) => unknown = fragment) {
+function backend(saves: SaveAnswer[] = [], preview: (a: Args) => unknown = (a) => answerOf(a)) {
   const previews: Args[] = [];
   const saved: Args[] = [];
   const answer = saveAnswers(saves);
@@ -185,7 +188,7 @@ describe("ItineraryPrint", () => {
 
   it("drops a preview that arrives after a newer one was asked for", async () => {
     const answers: ((html: string) => void)[] = [];
-    const { previews } = backend([], (a) => new Promise((resolve) => answers.push(() => resolve(fragment(a)))));
+    const { previews } = backend([], (a) => new Promise((resolve) => answers.push(() => resolve(answerOf(a)))));
     render(ItineraryPrint, { view, onclose: () => {} });
     await waitFor(() => expect(previews).toHaveLength(1));
     expect(panel().textContent).toContain("Wird geladen …");
@@ -298,7 +301,7 @@ describe("ItineraryPrint", () => {
     let answer: (path: string | null) => void = () => {};
     const saved: unknown[] = [];
     mockIPC((cmd, raw) => {
-      if (cmd === "itinerary_preview") return fragment(raw as Args);
+      if (cmd === "itinerary_preview") return answerOf(raw as Args);
       saved.push(raw);
       return new Promise((resolve) => (answer = resolve));
     });
@@ -339,3 +342,30 @@ describe("ItineraryPrint", () => {
     expect(screen.getByRole("status").textContent).toBe("Saved: /tmp/x.pdf");
   });
 });
+
+describe("ItineraryPrint: texts without a translation", () => {
+  it("lists each one, in the UI's words, before anything is printed", async () => {
+    backend([], (a) =>
+      answerOf(
+        a,
+        a.langs.includes("zh")
+          ? [
+              { what: "Empfang im Rathaus", field: "guest_notes", lang: "zh" },
+              { what: "Dr. Anna Berger", field: "position", lang: "zh" },
+            ]
+          : [],
+      ),
+    );
+    render(ItineraryPrint, { view, onclose: () => {} });
+    const list = await screen.findByTestId("missing-translations");
+    expect(list.querySelector("summary")?.textContent).toContain("2 Texte ohne Übersetzung");
+    expect(within(list).getAllByTestId("missing-translation").map((li) => li.textContent)).toEqual([
+      "„Empfang im Rathaus“ – Hinweise für Gäste – Chinesisch",
+      "„Dr. Anna Berger“ – Amtsbezeichnung – Chinesisch",
+    ]);
+    // German alone needs no translation: the list goes away.
+    await fireEvent.change(field("itinerary_langs"), { target: { value: "de" } });
+    await waitFor(() => expect(screen.queryByTestId("missing-translations")).toBeNull());
+  });
+});
+

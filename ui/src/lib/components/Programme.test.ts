@@ -677,8 +677,10 @@ describe("Programme: the calendar export", () => {
 
 describe("Programme: the print panel", () => {
   const previews = (calls: Call[]) => calls.filter((c) => c.cmd === "itinerary_preview").map((c) => c.args);
-  const preview = (args: Record<string, unknown>) =>
-    `<style>.itinerary { color: #1d2530; }</style><div class="itinerary" lang="de"><div class="item" data-testid="itinerary-item">${args.person ?? "visit"}</div></div>`;
+  const preview = (args: Record<string, unknown>) => ({
+    html: `<style>.itinerary { color: #1d2530; }</style><div class="itinerary" lang="de"><div class="item" data-testid="itinerary-item">${args.person ?? "visit"}</div></div>`,
+    missing: [],
+  });
   const whom = () => screen.getByTestId("itinerary-print").querySelector("[name=itinerary_person]") as HTMLSelectElement;
 
   it("opens from the toolbar on the person chosen in the programme, and closes", async () => {

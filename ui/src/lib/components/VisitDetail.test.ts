@@ -47,7 +47,10 @@ function setup(warnings: Warning[]) {
     list_purges: () => [],
     check_visit: () => warnings,
     person_programme: ({ person }) => (person === "p-liu" ? liuProgramme : null),
-    itinerary_preview: () => `<div class="itinerary"><div class="item" data-testid="itinerary-item">Empfang</div></div>`,
+    itinerary_preview: () => ({
+      html: `<div class="itinerary"><div class="item" data-testid="itinerary-item">Empfang</div></div>`,
+      missing: [],
+    }),
   });
   render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
   return calls;

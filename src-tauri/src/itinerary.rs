@@ -32,6 +32,35 @@ fn view_of(state: &AppState, visit_id: VisitId) -> IpcResult<VisitView> {
     })
 }
 
+/// The print options; an internal edition also gets the participants'
+/// dietary and access needs, read from the store only for it.
+fn options(
+    state: &AppState,
+    visit_id: VisitId,
+    langs: Vec<Lang>,
+    layout: Layout,
+    edition: Edition,
+    tentative: bool,
+) -> IpcResult<PrintOptions> {
+    let needs = match edition {
+        Edition::Internal => state.with(|s| {
+            Ok(dplan_print::needs_of(&s.export_visit(
+                visit_id,
+                Utc::now(),
+                true,
+            )?))
+        })?,
+        Edition::Guest => Default::default(),
+    };
+    Ok(PrintOptions {
+        layout,
+        edition,
+        tentative,
+        needs,
+        ..PrintOptions::new(langs, Utc::now())
+    })
+}
+
 fn scope(person: Option<PersonId>) -> Scope {
     person.map_or(Scope::Visit, Scope::Person)
 }
@@ -56,12 +85,7 @@ pub fn itinerary_preview(
     tentative: bool,
 ) -> IpcResult<ItineraryPreview> {
     let view = view_of(&state, visit_id)?;
-    let options = PrintOptions {
-        layout,
-        edition,
-        tentative,
-        ..PrintOptions::new(langs, Utc::now())
-    };
+    let options = options(&state, visit_id, langs, layout, edition, tentative)?;
     let (html, missing) =
         dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)?;
     Ok(ItineraryPreview { html, missing })
@@ -83,12 +107,7 @@ pub fn save_itinerary_pdf(
     suggested_name: String,
 ) -> IpcResult<Option<String>> {
     let view = view_of(&state, visit_id)?;
-    let options = PrintOptions {
-        layout,
-        edition,
-        tentative,
-        ..PrintOptions::new(langs, Utc::now())
-    };
+    let options = options(&state, visit_id, langs, layout, edition, tentative)?;
     let bytes = dplan_print::pdf(&view, scope(person), &options).map_err(print_error)?;
     dialogs::save_bytes(&app, ("PDF", &["pdf"]), &suggested_name, &bytes)
 }

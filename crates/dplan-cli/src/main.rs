@@ -633,6 +633,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 tentative,
                 ..dplan_print::PrintOptions::new(langs, stamp.unwrap_or_else(Utc::now))
             };
+            // The staff's copy lists dietary and access needs at each item;
+            // the personal data is read only for it.
+            let options = match options.edition {
+                Edition::Internal => dplan_print::PrintOptions {
+                    needs: dplan_print::needs_of(&store.export_visit(id, Utc::now(), true)?),
+                    ..options
+                },
+                Edition::Guest => options,
+            };
             let bytes = match output.extension().and_then(|e| e.to_str()) {
                 Some(e) if e.eq_ignore_ascii_case("pdf") => {
                     dplan_print::pdf(&view, scope, &options)?

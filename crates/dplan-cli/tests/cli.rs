@@ -962,8 +962,13 @@ fn exports_default_to_the_guest_edition_for_guests_and_the_internal_one_for_host
     let whole = page(&[]);
     assert!(!whole.contains(note) && !whole.contains(mark));
     assert!(!whole.contains("class=\"internal\""));
+    // A delegate's dietary need (personal data) is in the staff's copy at
+    // the meals, never in a guest's.
+    let diet = "vegetarisch";
+    assert!(!whole.contains(diet));
     let whole = page(&["--edition", "internal"]);
     assert!(whole.contains(note) && whole.contains(mark));
+    assert!(whole.contains("Ernährung und Barrierefreiheit") && whole.contains(diet));
     let mine = page(&["--participant", &guest]);
     assert!(!mine.contains("class=\"internal\"") && !mine.contains(mark));
     let theirs = page(&["--participant", &host]);

@@ -232,6 +232,13 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
             "内部版本 – 请勿交予来宾",
         ],
         Draft => ["Entwurf", "Draft", "草稿"],
+        Needs => [
+            "Ernährung und Barrierefreiheit",
+            "Dietary and access needs",
+            "饮食与无障碍需求",
+        ],
+        Dietary => ["Ernährung", "Dietary", "饮食"],
+        Accessibility => ["Barrierefreiheit", "Access", "无障碍"],
     };
     match lang {
         Lang::De => de,
@@ -269,6 +276,9 @@ pub enum Label {
     InternalNotes,
     InternalEdition,
     Draft,
+    Needs,
+    Dietary,
+    Accessibility,
 }
 
 /// A label in each of `langs`, each wording once: "Teilnehmende / 出席人员".

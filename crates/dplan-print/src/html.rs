@@ -291,6 +291,9 @@ pub fn fragment(doc: &Document) -> String {
             if !e.notes.is_empty() {
                 o.push_str(&internal(&doc.labels.internal_notes, &e.notes));
             }
+            if !e.needs.is_empty() {
+                o.push_str(&internal(&doc.labels.needs, &e.needs));
+            }
             o.push_str("</div></div></div>");
         }
     }

@@ -20,7 +20,9 @@ mod pdf;
 pub use dplan_core::words;
 
 pub use html::{fragment, html};
-pub use model::{Contact, Day, Document, Entry, Layout, Member, PrintOptions, Scope, Stay};
+pub use model::{
+    Contact, Day, Document, Entry, Layout, Member, Needs, PrintOptions, Scope, Stay, needs_of,
+};
 pub use pdf::{CJK_FAMILIES, cjk_font_available};
 
 use dplan_core::{MissingTranslation, view::VisitView};

@@ -6,9 +6,11 @@
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 use dplan_core::view::{ItemView, ParticipantView, VisitView};
+use std::collections::HashMap;
+
 use dplan_core::{
-    Direction, Edition, ItemStatus, Lang, MissingTranslation, PersonId, Role, Schedule, Side,
-    TextField, Texts, VisitStatus,
+    Direction, Edition, ItemKind, ItemStatus, Lang, MissingTranslation, PersonId, Role, Schedule,
+    Side, TextField, Texts, VisitStatus,
 };
 use serde::Serialize;
 
@@ -46,6 +48,39 @@ pub struct PrintOptions {
     pub edition: Edition,
     /// Whether a guest edition shows tentative items (marked as such).
     pub tentative: bool,
+    /// The participants' dietary and access needs, for an internal
+    /// edition's lists at each item (see [`needs_of`]); a guest edition
+    /// never prints them, whatever this holds.
+    pub needs: HashMap<PersonId, Needs>,
+}
+
+/// What the staff must know about one person at a meal or a venue. Personal
+/// data: only an internal edition prints it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub dietary: Option<String>,
+    pub accessibility: Option<String>,
+}
+
+/// The needs of every person in a visit file read with its personal data.
+pub fn needs_of(file: &dplan_core::VisitFile) -> HashMap<PersonId, Needs> {
+    file.persons
+        .iter()
+        .filter_map(|p| {
+            let data = p.personal.as_ref()?;
+            let clean = |s: &Option<String>| {
+                s.as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            let needs = Needs {
+                dietary: clean(&data.dietary),
+                accessibility: clean(&data.accessibility),
+            };
+            (needs != Needs::default()).then_some((p.id, needs))
+        })
+        .collect()
 }
 
 impl PrintOptions {
@@ -57,6 +92,7 @@ impl PrintOptions {
             office_zone: chrono_tz::Europe::Berlin,
             edition: Edition::Guest,
             tentative: false,
+            needs: HashMap::new(),
         }
     }
 }
@@ -112,6 +148,8 @@ pub struct Labels {
     pub responsible: String,
     pub notes: String,
     pub internal_notes: String,
+    /// "Ernährung und Barrierefreiheit / 饮食与无障碍需求".
+    pub needs: String,
     pub dress_code: Vec<&'static str>,
     pub phone: String,
     pub email: String,
@@ -161,6 +199,9 @@ pub struct Entry {
     pub guest_notes: Vec<String>,
     /// The internal notes' lines; empty in a guest edition.
     pub notes: Vec<String>,
+    /// The attendees' dietary and access needs, one line each; only in an
+    /// internal edition.
+    pub needs: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -281,7 +322,14 @@ impl Document {
         let mut days: Vec<Day> = Vec::new();
         for item in items {
             let day = item.schedule.first_day();
-            let entry = entry(item, &langs);
+            let needs = match options.edition {
+                Edition::Internal => needs_at(item, &options.needs, lead),
+                Edition::Guest => vec![],
+            };
+            let entry = Entry {
+                needs,
+                ..entry(item, &langs)
+            };
             match days.last_mut() {
                 Some(d) if d.heading == per(&|l| words::day_heading(l, day)) => d.items.push(entry),
                 _ => days.push(Day {
@@ -364,6 +412,7 @@ impl Document {
                 responsible: joined_label(&langs, Label::Responsible),
                 notes: joined_label(&langs, Label::Notes),
                 internal_notes: joined_label(&langs, Label::InternalNotes),
+                needs: joined_label(&langs, Label::Needs),
                 dress_code: per_static(Label::DressCode),
                 phone: joined_label(&langs, Label::Phone),
                 email: joined_label(&langs, Label::Email),
@@ -466,7 +515,30 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
         }),
         guest_notes: per(&|l| text(&item.guest_notes, l)),
         notes: lines(&item.notes),
+        needs: vec![],
     }
+}
+
+/// One line per attendee with needs: at a meal (or a reception, where food
+/// is served) what they eat and how they get about, elsewhere how they get
+/// about. Labels in the document's first language: the internal edition is
+/// for the host's staff.
+fn needs_at(item: &ItemView, needs: &HashMap<PersonId, Needs>, lang: Lang) -> Vec<String> {
+    let meal = matches!(item.kind, ItemKind::Meal | ItemKind::Reception);
+    item.attendees
+        .iter()
+        .filter_map(|r| {
+            let n = needs.get(&r.person_id)?;
+            let mut parts = Vec::new();
+            if meal && let Some(d) = &n.dietary {
+                parts.push(format!("{}: {d}", words::label(lang, Label::Dietary)));
+            }
+            if let Some(a) = &n.accessibility {
+                parts.push(format!("{}: {a}", words::label(lang, Label::Accessibility)));
+            }
+            (!parts.is_empty()).then(|| format!("{} – {}", r.name, parts.join("; ")))
+        })
+        .collect()
 }
 
 /// Every translatable text the document prints that lacks one of `langs`:

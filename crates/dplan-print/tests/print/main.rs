@@ -11,8 +11,12 @@ use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use dplan_core::view::VisitView;
-use dplan_core::{Edition, ItemStatus, Lang, MissingTranslation, TextField, demo};
-use dplan_print::{Document, Layout, PrintOptions, Scope};
+use std::collections::HashMap;
+
+use dplan_core::{
+    Edition, ItemKind, ItemStatus, Lang, MissingTranslation, PersonId, TextField, demo,
+};
+use dplan_print::{Document, Layout, Needs, PrintOptions, Scope};
 
 /// The internal edition: every item, every note.
 fn options(langs: &[Lang], layout: Layout) -> PrintOptions {
@@ -201,19 +205,58 @@ fn internal_notes(view: &VisitView) -> Vec<String> {
         .collect()
 }
 
+/// The dietary and access needs an internal copy must show: dietary ones
+/// at meals and receptions, access ones at every item, of the attendees.
+fn needs_shown(view: &VisitView, needs: &HashMap<PersonId, Needs>) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in view
+        .programme
+        .iter()
+        .filter(|i| i.status != ItemStatus::Cancelled)
+    {
+        let meal = matches!(item.kind, ItemKind::Meal | ItemKind::Reception);
+        for a in &item.attendees {
+            if let Some(n) = needs.get(&a.person_id) {
+                if meal && let Some(d) = &n.dietary {
+                    out.push(squeeze(d));
+                }
+                if let Some(x) = &n.accessibility {
+                    out.push(squeeze(x));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[test]
 fn a_guest_copy_holds_no_internal_note_and_an_internal_copy_all_of_them() {
+    let files = demo::visits(demo::stamp());
     for (v, view) in views().iter().enumerate() {
         let notes = internal_notes(view);
         assert!(!notes.is_empty(), "visit {v} has internal notes to test");
+        // The demo's delegates have dietary and access needs; a guest copy
+        // never prints them, even when they are handed over.
+        let needs = dplan_print::needs_of(&files[v]);
+        let shown = needs_shown(view, &needs);
+        assert!(!shown.is_empty(), "visit {v} has needs to test");
+        let all_needs: Vec<String> = needs
+            .values()
+            .flat_map(|n| [n.dietary.clone(), n.accessibility.clone()])
+            .flatten()
+            .map(|s| squeeze(&s))
+            .collect();
         for (k, langs) in PAIRS.iter().enumerate() {
             let guest = PrintOptions {
                 edition: Edition::Guest,
+                needs: needs.clone(),
                 ..options(langs, Layout::SideBySide)
             };
             let name = format!("visit{v}-{k}-guest");
             let printed = print(view, Scope::Visit, &guest, &name, k == 0);
-            for note in &notes {
+            for note in notes.iter().chain(&all_needs) {
                 assert!(!printed.text.contains(note), "{name}: {note}");
             }
             let html = dplan_print::html_page(view, Scope::Visit, &guest).unwrap();
@@ -247,11 +290,20 @@ fn a_guest_copy_holds_no_internal_note_and_an_internal_copy_all_of_them() {
             }
         }
         let name = format!("visit{v}-internal");
-        let internal = options(&[Lang::De, Lang::Zh], Layout::SideBySide);
+        let internal = PrintOptions {
+            needs: needs.clone(),
+            ..options(&[Lang::De, Lang::Zh], Layout::SideBySide)
+        };
         let printed = print(view, Scope::Visit, &internal, &name, true);
-        for note in &notes {
+        for note in notes.iter().chain(&shown) {
             assert!(printed.text.contains(note), "{name}: {note}");
         }
+        assert!(
+            printed
+                .text
+                .contains(&squeeze("Ernährung und Barrierefreiheit")),
+            "{name}"
+        );
         assert!(
             printed
                 .text

@@ -238,6 +238,11 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
             "饮食与无障碍需求",
         ],
         Dietary => ["Ernährung", "Dietary", "饮食"],
+        Staff => [
+            "Begleitung und Organisation",
+            "Staff and interpreters",
+            "随行及工作人员",
+        ],
         Accessibility => ["Barrierefreiheit", "Access", "无障碍"],
     };
     match lang {
@@ -277,6 +282,7 @@ pub enum Label {
     InternalEdition,
     Draft,
     Needs,
+    Staff,
     Dietary,
     Accessibility,
 }

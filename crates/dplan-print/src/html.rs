@@ -57,6 +57,8 @@ const STYLE: &str = r#"
 .itinerary .details { font-size: 8.5pt; margin-top: .8mm; }
 .itinerary .details div { margin-top: 1mm; white-space: pre-line; }
 .itinerary .contacts { break-before: page; }
+.itinerary .contacts .phone { white-space: nowrap; }
+.itinerary .contacts .email { overflow-wrap: anywhere; }
 .itinerary .marks { border: 1pt solid var(--accent); border-radius: 2pt; padding: 2mm 3mm; margin-top: 4mm; color: var(--accent); font-weight: bold; font-size: 10pt; align-self: flex-start; }
 .itinerary .visit-notes { background: #f1f3f6; border-radius: 2pt; padding: 4mm; margin-top: 8mm; }
 .itinerary .internal { border-left: 1.2pt solid var(--accent); padding-left: 2.5mm; }
@@ -204,6 +206,7 @@ pub fn fragment(doc: &Document) -> String {
     for (title, rows) in [
         (&doc.labels.delegation, &doc.guests),
         (&doc.labels.hosts, &doc.hosts),
+        (&doc.labels.staff, &doc.staff),
     ] {
         if rows.is_empty() {
             continue;
@@ -260,8 +263,9 @@ pub fn fragment(doc: &Document) -> String {
                 if !value.is_empty() {
                     let _ = write!(
                         o,
-                        "<div><span class=\"muted\">{}: </span>{}</div>",
+                        "<div><span class=\"muted\">{}{}</span>{}</div>",
                         esc(label),
+                        doc.labels.colon,
                         esc(value)
                     );
                 }
@@ -275,16 +279,18 @@ pub fn fragment(doc: &Document) -> String {
                     .collect();
                 let _ = write!(
                     o,
-                    "<div><span class=\"muted\">{}: </span>{}</div>",
+                    "<div><span class=\"muted\">{}{}</span>{}</div>",
                     dedup(&labels),
+                    doc.labels.colon,
                     dedup(&e.dress)
                 );
             }
             if e.guest_notes.iter().any(|t| !t.is_empty()) {
                 let _ = write!(
                     o,
-                    "<div><span class=\"muted\">{}: </span>{}</div>",
+                    "<div><span class=\"muted\">{}{}</span>{}</div>",
                     esc(&doc.labels.notes),
+                    doc.labels.colon,
                     dedup(&e.guest_notes)
                 );
             }
@@ -311,7 +317,7 @@ pub fn fragment(doc: &Document) -> String {
         for c in &doc.contacts {
             let _ = write!(
                 o,
-                "<tr><td><strong>{}</strong><br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><strong>{}</strong><br><span class=\"muted\">{}</span></td><td>{}</td><td class=\"phone\">{}</td><td class=\"email\">{}</td></tr>",
                 esc(&c.name),
                 dedup(&c.role),
                 dedup(&c.organisation),

@@ -124,8 +124,12 @@ pub struct Document {
     pub page: [&'static str; 3],
     pub labels: Labels,
     pub stay: Option<Stay>,
+    /// The delegation's principals (head and members), by precedence.
     pub guests: Vec<Member>,
+    /// The hosts' principals, by precedence.
     pub hosts: Vec<Member>,
+    /// Interpreters, protocol staff, drivers and press of both sides.
+    pub staff: Vec<Member>,
     pub days: Vec<Day>,
     pub contacts: Vec<Contact>,
     /// The texts this document prints in another language than asked for,
@@ -139,6 +143,10 @@ pub struct Document {
 pub struct Labels {
     pub programme: Vec<&'static str>,
     pub delegation: Vec<&'static str>,
+    /// "Begleitung und Organisation / 随行及工作人员".
+    pub staff: Vec<&'static str>,
+    /// What follows a label: ": ", or "：" after Chinese.
+    pub colon: &'static str,
     pub hosts: Vec<&'static str>,
     pub contacts: Vec<&'static str>,
     pub your_stay: Vec<&'static str>,
@@ -306,10 +314,16 @@ impl Document {
             Direction::Outgoing => format!("{} → {}", home(lead), visit.partner_city),
         };
 
-        let members = |side: Side| {
+        // The principals of each side, then everyone who travels or works
+        // with them (interpreters, protocol, drivers, press) apart.
+        let principal = |r: Role| matches!(r, Role::HeadOfDelegation | Role::Member | Role::Host);
+        let members = |side: Option<Side>| {
             view.participants
                 .iter()
-                .filter(|p| p.side == side)
+                .filter(|p| match side {
+                    Some(side) => p.side == side && principal(p.role),
+                    None => !principal(p.role),
+                })
                 .map(|p| Member {
                     name: p.name.clone(),
                     role: per(&|l| words::role(l, p.role).to_string()),
@@ -382,10 +396,10 @@ impl Document {
                 Lang::En => "City of Herne · Protocol".into(),
                 Lang::Zh => "赫尔内市 · 礼宾".into(),
             }),
-            header: match &stay {
+            header: one_line(&match &stay {
                 Some(s) => format!("{} – {}", title[0], s.name),
                 None => title[0].clone(),
-            },
+            }),
             footer: stamp[0].clone(),
             title,
             subtitle,
@@ -404,6 +418,14 @@ impl Document {
             labels: Labels {
                 programme: per_static(Label::Programme),
                 delegation: per_static(Label::Delegation),
+                staff: per_static(Label::Staff),
+                // A label whose last words are Chinese takes the
+                // full-width colon: "出席人员：", "Teilnehmende / 出席人员：".
+                colon: if langs.last() == Some(&Lang::Zh) {
+                    "："
+                } else {
+                    ": "
+                },
                 hosts: per_static(Label::Hosts),
                 contacts: per_static(Label::Contacts),
                 your_stay: per_static(Label::YourStay),
@@ -418,8 +440,9 @@ impl Document {
                 email: joined_label(&langs, Label::Email),
             },
             stay,
-            guests: members(Side::Guest),
-            hosts: members(Side::Host),
+            guests: members(Some(Side::Guest)),
+            hosts: members(Some(Side::Host)),
+            staff: members(None),
             days,
             contacts,
             missing,
@@ -602,6 +625,37 @@ fn missing_translations(
     let mut seen = std::collections::HashSet::new();
     out.retain(|m| seen.insert(m.clone()));
     out
+}
+
+/// The running header's room: about 84 Latin letters at its size beside
+/// the stamp, a Chinese character taking two.
+const HEADER_WIDTH: usize = 84;
+
+/// A text cut to one line of the running header, with "…" where it was
+/// cut, so a long title never wraps into the rule below it.
+fn one_line(s: &str) -> String {
+    let width = |c: char| {
+        if c.is_ascii() {
+            1
+        } else if ('\u{2E80}'..='\u{FFEF}').contains(&c) {
+            2
+        } else {
+            1
+        }
+    };
+    if s.chars().map(width).sum::<usize>() <= HEADER_WIDTH {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        if used + width(c) > HEADER_WIDTH - 1 {
+            break;
+        }
+        used += width(c);
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
 }
 
 /// A note's lines without blank ones.

@@ -312,6 +312,180 @@ fn a_guest_copy_holds_no_internal_note_and_an_internal_copy_all_of_them() {
     }
 }
 
+/// The demo's first visit made hard to set: 80 items over five days with
+/// long titles in German and Chinese, long Chinese organisation names, long
+/// e-mail addresses and international phone numbers.
+fn stress_visit() -> dplan_core::VisitFile {
+    use dplan_core::{ItemId, Schedule, Texts, ZonedLocal};
+    let mut file = demo::visits(demo::stamp()).remove(0);
+    let org_de = "Amt für auswärtige Angelegenheiten, internationale Zusammenarbeit und Städtepartnerschaften der Stadtregierung Luzhou";
+    let org_zh = "四川省泸州市人民政府外事办公室国际交流合作处暨中德城市伙伴关系协调办公室";
+    for (i, p) in file.persons.iter_mut().enumerate() {
+        p.organisation = Texts {
+            de: Some(org_de.into()),
+            en: None,
+            zh: Some(org_zh.into()),
+        };
+        p.email = Some(format!(
+            "internationale.zusammenarbeit.{i}@staedtepartnerschaft-herne-luzhou.example.de"
+        ));
+        p.phone = Some(format!("+49 2323 16 {:05}", 10_000 + i));
+    }
+    let base = file
+        .programme
+        .iter()
+        .find(|i| matches!(i.schedule, Schedule::Timed { .. }) && !i.attendees.is_empty())
+        .unwrap()
+        .clone();
+    file.visit.title = Texts {
+        de: Some("Besuch der Delegation der Stadtregierung Luzhou zur Vertiefung der Städtepartnerschaft in Wirtschaft, Berufsbildung, Hafenlogistik und Jugendaustausch".into()),
+        en: None,
+        zh: Some("泸州市人民政府代表团访问赫尔内市深化两市在经济、职业教育、港口物流及青年交流领域的友好城市合作".into()),
+    };
+    let first = file.visit.first_day;
+    file.programme = (0..80)
+        .map(|n| {
+            let day = first + chrono::Duration::days(i64::from(n / 16));
+            let start = day.and_hms_opt(7, 0, 0).unwrap()
+                + chrono::Duration::minutes(i64::from(n % 16) * 50);
+            let at = |t| ZonedLocal::new(t, chrono_tz::Europe::Berlin);
+            let mut item = base.clone();
+            item.id = ItemId::derived(&format!("stress/{n}"));
+            item.title = Texts {
+                de: Some(format!(
+                    "Programmpunkt {n}: Arbeitsgespräch über Berufsbildungskooperation, Hafenlogistik und Jugendaustausch zwischen den Partnerstädten"
+                )),
+                en: None,
+                zh: Some(format!(
+                    "第{n}项：关于职业教育合作、港口物流与友好城市青年交流的工作会谈"
+                )),
+            };
+            item.schedule = Schedule::Timed {
+                start: at(start),
+                end: at(start + chrono::Duration::minutes(45)),
+            };
+            item.status = ItemStatus::Confirmed;
+            item
+        })
+        .collect();
+    file
+}
+
+#[test]
+fn a_crowded_visit_with_long_names_sets_cleanly() {
+    let file = stress_visit();
+    let view = VisitView::new(&file);
+    for (langs, layout, name) in [
+        (
+            &[Lang::De, Lang::Zh][..],
+            Layout::SideBySide,
+            "stress-de-zh",
+        ),
+        (
+            &[Lang::De, Lang::Zh][..],
+            Layout::Stacked,
+            "stress-de-zh-stacked",
+        ),
+        (&[Lang::Zh][..], Layout::Stacked, "stress-zh"),
+    ] {
+        let opts = options(langs, layout);
+        let printed = print(&view, Scope::Visit, &opts, name, true);
+        for item in &view.programme {
+            for l in langs {
+                let title = squeeze(item.title.best(*l));
+                assert!(printed.text.contains(&title), "{name}: {title}");
+            }
+        }
+        let path = artifacts().join(format!("{name}.pdf"));
+        let p = path.to_str().unwrap();
+        let pages: u32 = tool("pdfinfo", &[p])
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap();
+        assert!((5..=60).contains(&pages), "{name}: {pages} pages");
+        // A phone number never breaks after its country code, and every
+        // e-mail address is there whole.
+        let raw = tool("pdftotext", &["-enc", "UTF-8", p, "-"]);
+        for line in raw.lines() {
+            assert!(!line.trim_end().ends_with("+49"), "{name}: {line:?}");
+        }
+        for person in &file.persons {
+            if let Some(e) = &person.email
+                && view.participants.iter().any(|x| {
+                    use dplan_core::{Role, Side};
+                    // The contacts: interpreters and the host's staff.
+                    x.person_id == person.id
+                        && (x.role == Role::Interpreter
+                            || (x.side == Side::Host
+                                && matches!(x.role, Role::Host | Role::Staff | Role::Driver)))
+                })
+            {
+                assert!(squeeze(&raw).contains(&squeeze(e)), "{name}: {e}");
+            }
+        }
+        // The last page too, to be looked at.
+        let prefix = artifacts().join(format!("{name}-last"));
+        tool(
+            "pdftoppm",
+            &[
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                &pages.to_string(),
+                p,
+                prefix.to_str().unwrap(),
+            ],
+        );
+    }
+}
+
+#[test]
+fn principals_and_staff_are_listed_apart() {
+    use dplan_core::Role;
+    let view = &views()[0];
+    let doc = Document::new(
+        view,
+        Scope::Visit,
+        &options(&[Lang::De, Lang::Zh], Layout::SideBySide),
+    )
+    .unwrap();
+    let role_of = |name: &str| {
+        view.participants
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .role
+    };
+    for m in doc.guests.iter().chain(&doc.hosts) {
+        assert!(
+            matches!(
+                role_of(&m.name),
+                Role::HeadOfDelegation | Role::Member | Role::Host
+            ),
+            "{} is no principal",
+            m.name
+        );
+    }
+    assert!(!doc.staff.is_empty());
+    for m in &doc.staff {
+        assert!(
+            matches!(
+                role_of(&m.name),
+                Role::Interpreter | Role::Staff | Role::Driver | Role::Press
+            ),
+            "{} is a principal",
+            m.name
+        );
+    }
+    assert_eq!(
+        doc.guests.len() + doc.hosts.len() + doc.staff.len(),
+        view.participants.len()
+    );
+    assert_eq!(doc.guests[0].role[0], "Delegationsleiter/in");
+}
+
 #[test]
 fn the_same_input_gives_the_same_pdf() {
     let view = &views()[0];

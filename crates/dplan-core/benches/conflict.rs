@@ -18,6 +18,9 @@
 //!   programme of issue 12 (five billion pairs), which the check answers
 //!   with the first double bookings and a count of the rest.
 //!
+//! Each data set is checked with its sentences in English, German and
+//! Chinese, side by side: the language must not change the cost.
+//!
 //! Run with `cargo bench -p dplan-core --bench conflict`; add `-- planned`
 //! or `-- generated` for one data set only.
 
@@ -28,7 +31,7 @@ use chrono::{Duration as Days, NaiveDate, NaiveDateTime};
 use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use dplan_core::large::{Size, generate};
 use dplan_core::{
-    CheckInput, CheckOptions, Direction, ItemId, ItemKind, ItemStatus, Movement, NameOrder,
+    CheckInput, CheckOptions, Direction, ItemId, ItemKind, ItemStatus, Lang, Movement, NameOrder,
     Participant, Person, PersonId, ProgrammeItem, Role, Schedule, Side, Texts, Venue, VenueId,
     Visit, VisitFile, VisitId, VisitStatus, Warning, ZonedLocal, check,
 };
@@ -43,10 +46,6 @@ const RUNS: usize = 7;
 type DataSet = fn() -> Vec<VisitFile>;
 
 fn main() {
-    let options = CheckOptions {
-        venues_across_visits: true,
-        ..CheckOptions::default()
-    };
     // Cargo passes `--bench`; any other argument picks data sets by name.
     let only: Vec<String> = std::env::args()
         .skip(1)
@@ -74,30 +73,37 @@ fn main() {
         let started = Instant::now();
         let input = CheckInput::from_files(&files);
         let build = started.elapsed();
-        let mut times = Vec::with_capacity(RUNS);
-        let mut warnings: Vec<Warning> = Vec::new();
-        for _ in 0..RUNS {
-            let started = Instant::now();
-            let found = check(&input, &options);
-            times.push(started.elapsed());
-            // The previous run's warnings are freed outside the timing.
-            warnings = found;
-        }
-        times.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "{name}: {items} items, {} persons, {} venues, {} visits",
+            "{name}: {items} items, {} persons, {} venues, {} visits; input built in {:.1} ms",
             persons.len(),
             venues.len(),
-            files.len()
-        );
-        println!(
-            "  check: median {:.1} ms (min {:.1}, max {:.1}) over {RUNS} runs; input built in {:.1} ms",
-            ms(times[RUNS / 2]),
-            ms(times[0]),
-            ms(times[RUNS - 1]),
+            files.len(),
             ms(build)
         );
+        let mut warnings: Vec<Warning> = Vec::new();
+        for lang in [Lang::En, Lang::De, Lang::Zh] {
+            let options = CheckOptions {
+                venues_across_visits: true,
+                lang,
+                ..CheckOptions::default()
+            };
+            let mut times = Vec::with_capacity(RUNS);
+            for _ in 0..RUNS {
+                let started = Instant::now();
+                let found = check(&input, &options);
+                times.push(started.elapsed());
+                // The previous run's warnings are freed outside the timing.
+                warnings = found;
+            }
+            times.sort();
+            println!(
+                "  check ({lang:?}): median {:.1} ms (min {:.1}, max {:.1}) over {RUNS} runs",
+                ms(times[RUNS / 2]),
+                ms(times[0]),
+                ms(times[RUNS - 1]),
+            );
+        }
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for w in &warnings {
             *kinds.entry(format!("{:?}", w.kind)).or_default() += 1;

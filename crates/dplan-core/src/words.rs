@@ -238,6 +238,15 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
             "饮食与无障碍需求",
         ],
         Dietary => ["Ernährung", "Dietary", "饮食"],
+        Emergency => ["Notrufnummern", "Emergency numbers", "紧急电话"],
+        Police => ["Polizei", "Police", "报警"],
+        FireAndAmbulance => [
+            "Feuerwehr und Rettungsdienst",
+            "Fire and ambulance",
+            "火警和急救",
+        ],
+        Fire => ["Feuerwehr", "Fire", "火警"],
+        Ambulance => ["Rettungsdienst", "Ambulance", "急救"],
         Staff => [
             "Begleitung und Organisation",
             "Staff and interpreters",
@@ -283,6 +292,11 @@ pub enum Label {
     Draft,
     Needs,
     Staff,
+    Emergency,
+    Police,
+    FireAndAmbulance,
+    Fire,
+    Ambulance,
     Dietary,
     Accessibility,
 }

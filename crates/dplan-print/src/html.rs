@@ -327,6 +327,20 @@ pub fn fragment(doc: &Document) -> String {
         }
         o.push_str("</table></section>");
     }
+    if !doc.emergency.is_empty() {
+        o.push_str("<section class=\"emergency\">");
+        o.push_str(&heading(doc, &doc.labels.emergency));
+        o.push_str("<table>");
+        for x in &doc.emergency {
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td><strong>{}</strong></td></tr>",
+                dedup(&x.label),
+                esc(x.number)
+            );
+        }
+        o.push_str("</table></section>");
+    }
     let _ = write!(
         o,
         "<footer class=\"muted\">{}</footer></div>",

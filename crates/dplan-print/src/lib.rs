@@ -21,7 +21,8 @@ pub use dplan_core::words;
 
 pub use html::{fragment, html};
 pub use model::{
-    Contact, Day, Document, Entry, Layout, Member, Needs, PrintOptions, Scope, Stay, needs_of,
+    Contact, Day, Document, Emergency, Entry, Layout, Member, Needs, PrintOptions, Scope, Stay,
+    needs_of,
 };
 pub use pdf::{CJK_FAMILIES, cjk_font_available};
 

@@ -132,6 +132,9 @@ pub struct Document {
     pub staff: Vec<Member>,
     pub days: Vec<Day>,
     pub contacts: Vec<Contact>,
+    /// The emergency numbers where the visit takes place: Germany for a
+    /// delegation received in Herne, China for one travelling there.
+    pub emergency: Vec<Emergency>,
     /// The texts this document prints in another language than asked for,
     /// because they have no translation; what the app lists before
     /// printing and the CLI reports.
@@ -149,6 +152,7 @@ pub struct Labels {
     pub colon: &'static str,
     pub hosts: Vec<&'static str>,
     pub contacts: Vec<&'static str>,
+    pub emergency: Vec<&'static str>,
     pub your_stay: Vec<&'static str>,
     pub nothing: Vec<&'static str>,
     /// Joined over the languages: "Teilnehmende / 出席人员".
@@ -210,6 +214,27 @@ pub struct Entry {
     /// The attendees' dietary and access needs, one line each; only in an
     /// internal edition.
     pub needs: Vec<String>,
+}
+
+/// One emergency number and what it is for, in each language.
+#[derive(Clone, Debug, Serialize)]
+pub struct Emergency {
+    pub label: Vec<String>,
+    pub number: &'static str,
+}
+
+/// The emergency numbers of the country the visit takes place in.
+fn emergency_numbers(direction: Direction) -> &'static [(Label, &'static str)] {
+    match direction {
+        // Germany: 110 police, 112 fire brigade and ambulance.
+        Direction::Incoming => &[(Label::Police, "110"), (Label::FireAndAmbulance, "112")],
+        // China: 110 police, 119 fire, 120 ambulance.
+        Direction::Outgoing => &[
+            (Label::Police, "110"),
+            (Label::Fire, "119"),
+            (Label::Ambulance, "120"),
+        ],
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -428,6 +453,7 @@ impl Document {
                 },
                 hosts: per_static(Label::Hosts),
                 contacts: per_static(Label::Contacts),
+                emergency: per_static(Label::Emergency),
                 your_stay: per_static(Label::YourStay),
                 nothing: per_static(Label::Nothing),
                 attendees: joined_label(&langs, Label::Attendees),
@@ -445,6 +471,13 @@ impl Document {
             staff: members(None),
             days,
             contacts,
+            emergency: emergency_numbers(visit.direction)
+                .iter()
+                .map(|(label, number)| Emergency {
+                    label: per(&|l| words::label(l, *label).to_string()),
+                    number,
+                })
+                .collect(),
             missing,
         })
     }

@@ -487,6 +487,32 @@ fn principals_and_staff_are_listed_apart() {
 }
 
 #[test]
+fn every_itinerary_ends_with_the_emergency_numbers_of_the_country_visited() {
+    use dplan_core::Direction;
+    for (v, view) in views().iter().enumerate() {
+        let opts = PrintOptions {
+            edition: Edition::Guest,
+            ..options(&[Lang::De, Lang::Zh], Layout::SideBySide)
+        };
+        let doc = Document::new(view, Scope::Visit, &opts).unwrap();
+        let numbers: Vec<&str> = doc.emergency.iter().map(|e| e.number).collect();
+        match view.visit.direction {
+            Direction::Incoming => assert_eq!(numbers, ["110", "112"], "visit {v}"),
+            Direction::Outgoing => assert_eq!(numbers, ["110", "119", "120"], "visit {v}"),
+        }
+        let name = format!("visit{v}-emergency");
+        let printed = print(view, Scope::Visit, &opts, &name, false);
+        for e in &doc.emergency {
+            assert!(
+                printed.text.contains(&squeeze(&e.label[1])),
+                "{name}: {:?}",
+                e.label
+            );
+        }
+    }
+}
+
+#[test]
 fn the_same_input_gives_the_same_pdf() {
     let view = &views()[0];
     let opts = options(&[Lang::De, Lang::Zh], Layout::SideBySide);

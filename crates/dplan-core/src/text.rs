@@ -124,6 +124,8 @@ pub enum TextField {
     VenueName,
     /// A person's official title (Vizebürgermeister).
     Position,
+    /// How a person is addressed ("Herr Vizebürgermeister Liu", "刘副市长").
+    FormOfAddress,
     Organisation,
 }
 

@@ -57,6 +57,8 @@ pub struct ParticipantView {
     pub role: Role,
     pub precedence: u32,
     pub title: Texts,
+    /// The form of address: "Herr Vizebürgermeister Liu" / "刘副市长".
+    pub address: Texts,
     pub organisation: Texts,
     pub arrival: Option<Movement>,
     pub departure: Option<Movement>,
@@ -138,6 +140,7 @@ impl VisitView {
                         role: p.role,
                         precedence: p.precedence,
                         title: person.map(|x| x.title.clone()).unwrap_or_default(),
+                        address: person.map(|x| x.address.clone()).unwrap_or_default(),
                         organisation: person.map(|x| x.organisation.clone()).unwrap_or_default(),
                         arrival: p.arrival.clone(),
                         departure: p.departure.clone(),

@@ -109,12 +109,13 @@ pub fn lang_word(lang: Lang) -> Word {
     }
 }
 
-pub const TEXT_FIELDS: [TextField; 6] = [
+pub const TEXT_FIELDS: [TextField; 7] = [
     TextField::Title,
     TextField::GuestNotes,
     TextField::DressCode,
     TextField::VenueName,
     TextField::Position,
+    TextField::FormOfAddress,
     TextField::Organisation,
 ];
 
@@ -126,6 +127,7 @@ pub fn text_field_word(field: TextField) -> Word {
         TextField::DressCode => ["Kleiderordnung", "Dress code", "着装要求"],
         TextField::VenueName => ["Ort", "Venue", "地点"],
         TextField::Position => ["Amtsbezeichnung", "Position", "职务"],
+        TextField::FormOfAddress => ["Anrede", "Form of address", "称呼"],
         TextField::Organisation => ["Organisation", "Organisation", "单位"],
     }
 }

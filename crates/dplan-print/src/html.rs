@@ -216,9 +216,14 @@ pub fn fragment(doc: &Document) -> String {
         for (k, r) in rows.iter().enumerate() {
             let _ = write!(
                 o,
-                "<tr><td class=\"muted\">{}.</td><td><strong>{}</strong><br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"muted\">{}.</td><td><strong>{}</strong>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td></tr>",
                 k + 1,
                 esc(&r.name),
+                if r.address.iter().any(|a| !a.is_empty()) {
+                    format!("<br><em>{}</em>", dedup(&r.address))
+                } else {
+                    String::new()
+                },
                 dedup(&r.role),
                 dedup(&r.title),
                 dedup(&r.organisation)

@@ -182,6 +182,8 @@ pub struct StayLine {
 #[derive(Clone, Debug, Serialize)]
 pub struct Member {
     pub name: String,
+    /// The form of address in each language ("" where there is none).
+    pub address: Vec<String>,
     pub role: Vec<String>,
     pub title: Vec<String>,
     pub organisation: Vec<String>,
@@ -308,8 +310,16 @@ impl Document {
                         .map(|x| stay_lines(x, &langs))
                         .unwrap_or_default(),
                 };
-                let subtitle =
-                    per(&|l| format!("{} – {name}", words::label(l, Label::PersonalItinerary)));
+                // Named formally where the person has a form of address:
+                // "Persönliches Programm – Herr Vizebürgermeister Liu",
+                // "个人日程 – 刘副市长".
+                let subtitle = per(&|l| {
+                    let whom = participant
+                        .map(|x| text(&x.address, l))
+                        .filter(|a| !a.is_empty())
+                        .unwrap_or_else(|| name.clone());
+                    format!("{} – {whom}", words::label(l, Label::PersonalItinerary))
+                });
                 (items, Some(stay), subtitle)
             }
         };
@@ -351,6 +361,7 @@ impl Document {
                 })
                 .map(|p| Member {
                     name: p.name.clone(),
+                    address: per(&|l| text(&p.address, l)),
                     role: per(&|l| words::role(l, p.role).to_string()),
                     title: per(&|l| text(&p.title, l)),
                     organisation: per(&|l| text(&p.organisation, l)),
@@ -646,6 +657,12 @@ fn missing_translations(
             langs,
             &p.name,
             TextField::Position,
+        ));
+        out.extend(MissingTranslation::of(
+            &p.address,
+            langs,
+            &p.name,
+            TextField::FormOfAddress,
         ));
         out.extend(MissingTranslation::of(
             &p.organisation,

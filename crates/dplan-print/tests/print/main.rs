@@ -513,6 +513,32 @@ fn every_itinerary_ends_with_the_emergency_numbers_of_the_country_visited() {
 }
 
 #[test]
+fn a_guest_is_named_formally_on_the_cover_and_in_the_lists() {
+    let view = &views()[0];
+    let liu = view.participants[0].person_id;
+    let opts = PrintOptions {
+        edition: Edition::Guest,
+        ..options(&[Lang::De, Lang::Zh], Layout::SideBySide)
+    };
+    let doc = Document::new(view, Scope::Person(liu), &opts).unwrap();
+    assert_eq!(
+        doc.subtitle,
+        [
+            "Persönliches Programm – Herr Vizebürgermeister Liu",
+            "个人日程 – 刘副市长"
+        ]
+    );
+    assert_eq!(
+        doc.guests[0].address,
+        ["Herr Vizebürgermeister Liu", "刘副市长"]
+    );
+    let printed = print(view, Scope::Person(liu), &opts, "visit0-liu-formal", true);
+    for t in ["Herr Vizebürgermeister Liu", "刘副市长"] {
+        assert!(printed.text.contains(&squeeze(t)), "{t}");
+    }
+}
+
+#[test]
 fn the_same_input_gives_the_same_pdf() {
     let view = &views()[0];
     let opts = options(&[Lang::De, Lang::Zh], Layout::SideBySide);

@@ -44,6 +44,7 @@ export const vocabulary = {
     dress_code: { de: "Kleiderordnung", en: "Dress code", zh: "着装要求" },
     venue_name: { de: "Ort", en: "Venue", zh: "地点" },
     position: { de: "Amtsbezeichnung", en: "Position", zh: "职务" },
+    form_of_address: { de: "Anrede", en: "Form of address", zh: "称呼" },
     organisation: { de: "Organisation", en: "Organisation", zh: "单位" },
   },
   lang: {

@@ -15,6 +15,7 @@ export const participant = (over: Partial<ParticipantView> = {}): ParticipantVie
   role: "member",
   precedence: 1,
   title: none(),
+  address: none(),
   organisation: none(),
   arrival: null,
   departure: null,

@@ -36,6 +36,7 @@ impl IpcError {
             kind,
             message,
             fields: vec![],
+            problem: None,
         })
     }
 }

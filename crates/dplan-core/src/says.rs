@@ -621,6 +621,50 @@ impl Says {
                 "does not match the new person".into(),
                 "与新人员不符".into(),
             ),
+            ExistsAlready { what, id } => {
+                let [de, en, zh] = match what.as_str() {
+                    "visit" => ["Besuch", "visit", "访问"],
+                    "person" => ["Person", "person", "人员"],
+                    "venue" => ["Ort", "venue", "地点"],
+                    _ => ["Programmpunkt", "programme item", "日程"],
+                };
+                pick(
+                    format!("{de} {id} gibt es schon"),
+                    format!("{en} {id} exists already"),
+                    format!("{zh}{id}已存在"),
+                )
+            }
+            PersonIdTaken { row, id } => pick(
+                format!("Zeile {row}: Person {id} gibt es schon unter einem anderen Namen"),
+                format!("row {row}: person id {id} exists already with another name"),
+                format!("第{row}行：人员{id}已以其他姓名存在"),
+            ),
+            AlreadyTakesPart => pick(
+                "Die Person nimmt an diesem Besuch schon teil".into(),
+                "the person takes part in this visit already".into(),
+                "此人已参加本次访问".into(),
+            ),
+            PersonInVisits { visits } => pick(
+                match visits {
+                    1 => "Die Person nimmt an einem Besuch teil; zuerst dort entfernen".into(),
+                    n => format!("Die Person nimmt an {n} Besuchen teil; zuerst dort entfernen"),
+                },
+                format!("the person takes part in {visits} visit(s); remove them from those first"),
+                format!("此人参加了{visits}次访问；请先从中移除"),
+            ),
+            VenueInUse { items } => pick(
+                match items {
+                    1 => "Ein Programmpunkt nutzt den Ort; zuerst ihn ändern".into(),
+                    n => format!("{n} Programmpunkte nutzen den Ort; zuerst sie ändern"),
+                },
+                format!("the venue is used by {items} programme item(s); change them first"),
+                format!("有{items}项日程使用该地点；请先修改这些日程"),
+            ),
+            PurgeBeforeVisitOver => pick(
+                "Personenbezogene Daten werden erst nach dem Besuch gelöscht: zuerst als abgeschlossen (oder abgesagt) markieren".into(),
+                "personal data is removed only after a visit is over: mark it completed (or cancelled) first".into(),
+                "访问结束后才能删除个人数据：请先将其标记为已结束（或已取消）".into(),
+            ),
             SameAsRow { row } => pick(
                 format!(
                     "nennt dieselbe Person wie Zeile {row} (gleicher Name und gleiche Organisation)"

@@ -146,6 +146,25 @@ pub enum Problem {
     SameAsRow {
         row: usize,
     },
+    // What the store refuses because of what is stored already.
+    /// A `what` ("visit", "person", "venue", "item") with this id exists.
+    ExistsAlready {
+        what: String,
+        id: String,
+    },
+    /// A list row names a person id stored under another name.
+    PersonIdTaken {
+        row: usize,
+        id: String,
+    },
+    AlreadyTakesPart,
+    PersonInVisits {
+        visits: usize,
+    },
+    VenueInUse {
+        items: usize,
+    },
+    PurgeBeforeVisitOver,
 }
 
 impl fmt::Display for Problem {

@@ -13,8 +13,10 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Invalid(#[from] Invalid),
+    /// What is stored already stands in the way: a code with its
+    /// parameters, written in the reader's language where it is shown.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(dplan_core::Problem),
     #[error(
         "{path} has schema version {found}, but this dplan knows versions up to {supported}; update dplan (the file was left unchanged)"
     )]
@@ -62,6 +64,10 @@ pub struct ErrorReport {
     pub kind: ErrorKind,
     pub message: String,
     pub fields: Vec<dplan_core::FieldError>,
+    /// For a conflict: its code and parameters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub problem: Option<dplan_core::Problem>,
 }
 
 impl From<&StoreError> for ErrorReport {
@@ -70,6 +76,10 @@ impl From<&StoreError> for ErrorReport {
             kind: e.kind(),
             message: dplan_core::text::for_message(&e.to_string()),
             fields: e.invalid().map(|i| i.errors.clone()).unwrap_or_default(),
+            problem: match e {
+                StoreError::Conflict(p) => Some(p.clone()),
+                _ => None,
+            },
         }
     }
 }
@@ -78,6 +88,9 @@ impl ErrorReport {
     /// The fields' reasons written in `lang`, and the message too when it
     /// is nothing but those reasons (a form that failed validation).
     pub fn in_lang(mut self, lang: dplan_core::Lang) -> Self {
+        if let Some(p) = &self.problem {
+            self.message = dplan_core::text::for_message(&dplan_core::says::Says(lang).problem(p));
+        }
         if self.fields.is_empty() {
             return self;
         }

@@ -1,4 +1,4 @@
-use dplan_core::{Invalid, Movement, Participant, Person, PersonId, Side, VisitId};
+use dplan_core::{Invalid, Movement, Participant, Person, PersonId, Problem, Side, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -139,9 +139,7 @@ impl Store {
             .into());
         }
         if get(&tx, p.visit_id, p.person_id)?.is_some() {
-            return Err(StoreError::Conflict(
-                "the person takes part in this visit already".into(),
-            ));
+            return Err(StoreError::Conflict(Problem::AlreadyTakesPart));
         }
         join(&tx, p)?;
         tx.commit()?;
@@ -175,10 +173,10 @@ impl Store {
             key: p.visit_id.to_string(),
         })?;
         if crate::person::get(&tx, person.id)?.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "person {} exists already",
-                person.id
-            )));
+            return Err(StoreError::Conflict(Problem::ExistsAlready {
+                what: "person".into(),
+                id: person.id.to_string(),
+            }));
         }
         crate::person::upsert(&tx, person)?;
         join(&tx, p)?;

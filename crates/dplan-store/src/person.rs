@@ -1,4 +1,4 @@
-use dplan_core::{Person, PersonId, PersonalData, VisitId};
+use dplan_core::{Person, PersonId, PersonalData, Problem, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -169,10 +169,10 @@ impl Store {
         person.validate()?;
         let tx = self.conn.transaction()?;
         if get(&tx, person.id)?.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "person {} exists already",
-                person.id
-            )));
+            return Err(StoreError::Conflict(Problem::ExistsAlready {
+                what: "person".into(),
+                id: person.id.to_string(),
+            }));
         }
         upsert(&tx, person)?;
         tx.commit()?;
@@ -246,9 +246,9 @@ impl Store {
             |r| r.get(0),
         )?;
         if visits > 0 {
-            return Err(StoreError::Conflict(format!(
-                "the person takes part in {visits} visit(s); remove them from those first"
-            )));
+            return Err(StoreError::Conflict(Problem::PersonInVisits {
+                visits: visits as usize,
+            }));
         }
         let n = self
             .conn

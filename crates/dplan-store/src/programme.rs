@@ -1,6 +1,6 @@
 use std::collections::{HashMap, HashSet};
 
-use dplan_core::{Invalid, ItemId, PersonId, ProgrammeItem, Schedule, VisitId};
+use dplan_core::{Invalid, ItemId, PersonId, Problem, ProgrammeItem, Schedule, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -258,10 +258,10 @@ impl Store {
         let tx = self.conn.transaction()?;
         check_references(&tx, item)?;
         if get(&tx, item.id)?.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "programme item {} exists already",
-                item.id
-            )));
+            return Err(StoreError::Conflict(Problem::ExistsAlready {
+                what: "item".into(),
+                id: item.id.to_string(),
+            }));
         }
         upsert(&tx, item)?;
         tx.commit()?;

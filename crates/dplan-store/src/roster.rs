@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use dplan_core::{
-    FieldError, Invalid, Joining, ListedParticipant, Participant, PersonId, Side, VisitId,
+    FieldError, Invalid, Joining, ListedParticipant, Participant, PersonId, Problem, Side, VisitId,
     VisitStatus, merge_precedence,
 };
 use rusqlite::Connection;
@@ -167,11 +167,10 @@ impl Store {
                 Some(&id) => (id, ListedOutcome::KnownPerson),
                 None => {
                     if person::get(&tx, l.person.id)?.is_some() {
-                        return Err(StoreError::Conflict(format!(
-                            "row {}: person id {} exists already with another name",
-                            index + 1,
-                            l.person.id
-                        )));
+                        return Err(StoreError::Conflict(Problem::PersonIdTaken {
+                            row: index + 1,
+                            id: l.person.id.to_string(),
+                        }));
                     }
                     person::upsert(&tx, &l.person)?;
                     (l.person.id, ListedOutcome::NewPerson)
@@ -252,9 +251,7 @@ impl Store {
             key: visit_id.to_string(),
         })?;
         if !matches!(v.status, VisitStatus::Completed | VisitStatus::Cancelled) {
-            return Err(StoreError::Conflict(
-                "personal data is removed only after a visit is over: mark it completed (or cancelled) first".into(),
-            ));
+            return Err(StoreError::Conflict(Problem::PurgeBeforeVisitOver));
         }
         let (purged, kept) = person::purge_personal_for_visit(&tx, visit_id)?;
         tx.execute(

@@ -1,4 +1,4 @@
-use dplan_core::{Venue, VenueId};
+use dplan_core::{Problem, Venue, VenueId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -51,10 +51,10 @@ impl Store {
     pub fn insert_venue(&mut self, venue: &Venue) -> Result<()> {
         venue.validate()?;
         if get(&self.conn, venue.id)?.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "venue {} exists already",
-                venue.id
-            )));
+            return Err(StoreError::Conflict(Problem::ExistsAlready {
+                what: "venue".into(),
+                id: venue.id.to_string(),
+            }));
         }
         upsert(&self.conn, venue)
     }
@@ -98,9 +98,9 @@ impl Store {
             |r| r.get(0),
         )?;
         if used > 0 {
-            return Err(StoreError::Conflict(format!(
-                "the venue is used by {used} programme item(s); change them first"
-            )));
+            return Err(StoreError::Conflict(Problem::VenueInUse {
+                items: used as usize,
+            }));
         }
         let n = self
             .conn

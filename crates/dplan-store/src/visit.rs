@@ -1,4 +1,4 @@
-use dplan_core::{Visit, VisitId};
+use dplan_core::{Problem, Visit, VisitId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -147,10 +147,10 @@ impl Store {
     pub fn insert_visit(&mut self, visit: &Visit) -> Result<()> {
         visit.validate()?;
         if get(&self.conn, visit.id)?.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "visit {} exists already",
-                visit.id
-            )));
+            return Err(StoreError::Conflict(Problem::ExistsAlready {
+                what: "visit".into(),
+                id: visit.id.to_string(),
+            }));
         }
         upsert(&self.conn, visit)
     }

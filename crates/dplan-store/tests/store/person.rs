@@ -76,6 +76,20 @@ fn a_person_in_a_visit_cannot_be_deleted() {
     let (mut s, file) = crate::demo_store();
     let err = s.delete_person(file.participants[0].person_id).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
+    // Said in the user's language, with its code kept.
+    let report = dplan_store::ErrorReport::from(&err);
+    assert_eq!(
+        report.problem,
+        Some(dplan_core::Problem::PersonInVisits { visits: 2 })
+    );
+    assert_eq!(
+        report.clone().in_lang(dplan_core::Lang::De).message,
+        "Die Person nimmt an 2 Besuchen teil; zuerst dort entfernen"
+    );
+    assert_eq!(
+        report.in_lang(dplan_core::Lang::Zh).message,
+        "此人参加了2次访问；请先从中移除"
+    );
     let mut lone = liu();
     lone.id = PersonId::derived("lone");
     s.insert_person(&lone).unwrap();

@@ -53,7 +53,7 @@ describe("People", () => {
       calls.push(cmd);
       if (cmd === "list_persons") return [{ display_name: "Dr. Anna Berger", person: berger }] satisfies PersonEntry[];
       if (cmd === "delete_person")
-        throw { kind: "conflict", message: "the person takes part in 2 visit(s); remove them from those first", fields: [] };
+        throw { kind: "conflict", message: "Die Person nimmt an 2 Besuchen teil; zuerst dort entfernen", fields: [], problem: { code: "person_in_visits", visits: 2 } };
       return null;
     });
     render(People);
@@ -62,7 +62,7 @@ describe("People", () => {
     expect(calls).toEqual(["list_persons"]);
     await fireEvent.click(within(row).getByTestId("confirm-delete-person"));
     const alert = await within(row).findByRole("alert");
-    expect(alert.textContent).toBe("Kann nicht gelöscht werden: the person takes part in 2 visit(s); remove them from those first");
+    expect(alert.textContent).toBe("Kann nicht gelöscht werden: Die Person nimmt an 2 Besuchen teil; zuerst dort entfernen");
     expect(calls).toEqual(["list_persons", "delete_person"]);
     expect(screen.getAllByTestId("person-row")).toHaveLength(1);
   });

@@ -240,6 +240,7 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
             "饮食与无障碍需求",
         ],
         Dietary => ["Ernährung", "Dietary", "饮食"],
+        Landing => ["Ankunft", "Arrival", "到达"],
         Emergency => ["Notrufnummern", "Emergency numbers", "紧急电话"],
         Police => ["Polizei", "Police", "报警"],
         FireAndAmbulance => [
@@ -293,6 +294,7 @@ pub enum Label {
     InternalEdition,
     Draft,
     Needs,
+    Landing,
     Staff,
     Emergency,
     Police,

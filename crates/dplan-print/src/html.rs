@@ -246,8 +246,13 @@ pub fn fragment(doc: &Document) -> String {
         for e in &day.items {
             let _ = write!(
                 o,
-                "<div class=\"item{}\" data-testid=\"itinerary-item\"><div class=\"time\">{}</div><div>",
+                "<div class=\"item{}\" data-testid=\"{}\"><div class=\"time\">{}</div><div>",
                 if e.cancelled { " cancelled" } else { "" },
+                if e.arrival {
+                    "itinerary-arrival"
+                } else {
+                    "itinerary-item"
+                },
                 esc(&e.time)
             );
             o.push_str(&langs(doc, &e.title, "title"));

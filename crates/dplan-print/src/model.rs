@@ -200,6 +200,9 @@ pub struct Entry {
     /// In the first language (times read the same in all); whole days name
     /// themselves in each language.
     pub time: String,
+    /// The arrival of an item that ends on a later day (a night flight),
+    /// shown on that day too; the item itself stands under its start day.
+    pub arrival: bool,
     pub title: Vec<String>,
     /// "Vorläufig", "Abgesagt", or "" for a confirmed item.
     pub status: Vec<String>,
@@ -369,25 +372,56 @@ impl Document {
                 .collect::<Vec<_>>()
         };
 
-        let mut days: Vec<Day> = Vec::new();
+        // Each item under its start day; an item that ends on a later day
+        // (a flight through the night, a journey across zones) shows its
+        // arrival on that day too, in the order of the day's instants.
+        let mut placed: Vec<(chrono::NaiveDate, Vec<(i64, Entry)>)> = Vec::new();
+        let mut place = |day: chrono::NaiveDate, at: i64, entry: Entry, last: bool| {
+            let k = match placed.binary_search_by_key(&day, |(d, _)| *d) {
+                Ok(k) => k,
+                Err(k) => {
+                    placed.insert(k, (day, Vec::new()));
+                    k
+                }
+            };
+            let list = &mut placed[k].1;
+            let at_pos = if last {
+                list.len()
+            } else {
+                list.iter().position(|(t, _)| *t > at).unwrap_or(list.len())
+            };
+            list.insert(at_pos, (at, entry));
+        };
         for item in items {
-            let day = item.schedule.first_day();
             let needs = match options.edition {
                 Edition::Internal => needs_at(item, &options.needs, lead),
                 Edition::Guest => vec![],
             };
-            let entry = Entry {
-                needs,
-                ..entry(item, &langs)
-            };
-            match days.last_mut() {
-                Some(d) if d.heading == per(&|l| words::day_heading(l, day)) => d.items.push(entry),
-                _ => days.push(Day {
-                    heading: per(&|l| words::day_heading(l, day)),
-                    items: vec![entry],
-                }),
+            let at = item.start_utc.map_or(i64::MIN, |t| t.timestamp());
+            place(
+                item.schedule.first_day(),
+                at,
+                Entry {
+                    needs,
+                    ..entry(item, &langs)
+                },
+                true,
+            );
+            if let Schedule::Timed { start, end } = &item.schedule
+                && end.local.date() > start.local.date()
+                && item.status != ItemStatus::Cancelled
+            {
+                let at = item.end_utc.map_or(i64::MAX, |t| t.timestamp());
+                place(end.local.date(), at, arrival(item, end, &langs), false);
             }
         }
+        let days: Vec<Day> = placed
+            .into_iter()
+            .map(|(day, list)| Day {
+                heading: per(&|l| words::day_heading(l, day)),
+                items: list.into_iter().map(|(_, e)| e).collect(),
+            })
+            .collect();
 
         let contacts = view
             .participants
@@ -538,6 +572,7 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
             .join(", ")
     };
     Entry {
+        arrival: false,
         time: match item.schedule {
             Schedule::Timed { .. } => time(item, langs[0]),
             Schedule::AllDay { .. } => {
@@ -582,6 +617,35 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
         }),
         guest_notes: per(&|l| text(&item.guest_notes, l)),
         notes: lines(&item.notes),
+        needs: vec![],
+    }
+}
+
+/// The arrival of an item that ends on a later day: its end time and
+/// title under the arrival day, "Ankunft: Flug Shanghai – Düsseldorf".
+fn arrival(item: &ItemView, end: &dplan_core::ZonedLocal, langs: &[Lang]) -> Entry {
+    let per = |f: &dyn Fn(Lang) -> String| langs.iter().map(|l| f(*l)).collect::<Vec<_>>();
+    let zone = words::zone_abbreviation(langs[0], item.end_abbreviation.as_deref().unwrap_or(""));
+    Entry {
+        time: format!("{} {zone}", end.local.format("%H:%M")),
+        arrival: true,
+        title: per(&|l| {
+            let colon = if l == Lang::Zh { "：" } else { ": " };
+            format!(
+                "{}{colon}{}",
+                words::label(l, Label::Landing),
+                text(&item.title, l)
+            )
+        }),
+        status: per(&|l| words::status(l, item.status).unwrap_or("").to_string()),
+        cancelled: false,
+        venue: per(&|_| String::new()),
+        address: String::new(),
+        attendees: String::new(),
+        responsible: String::new(),
+        dress: per(&|_| String::new()),
+        guest_notes: per(&|_| String::new()),
+        notes: vec![],
         needs: vec![],
     }
 }

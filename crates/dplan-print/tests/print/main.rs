@@ -539,6 +539,62 @@ fn a_guest_is_named_formally_on_the_cover_and_in_the_lists() {
 }
 
 #[test]
+fn a_night_flight_stands_under_its_day_and_its_arrival_under_the_next() {
+    use dplan_core::{ItemKind, Schedule, ZonedLocal};
+    let mut file = demo::visits(demo::stamp()).remove(0);
+    let flight = &mut file.programme[0];
+    flight.kind = ItemKind::Flight;
+    flight.status = ItemStatus::Confirmed;
+    flight.title = dplan_core::Texts::all("Flug nach Shanghai", "Flight to Shanghai", "飞往上海");
+    flight.schedule = Schedule::Timed {
+        start: ZonedLocal::parse("2027-03-24T21:00", chrono_tz::Europe::Berlin).unwrap(),
+        end: ZonedLocal::parse("2027-03-25T14:10", chrono_tz::Asia::Shanghai).unwrap(),
+    };
+    let view = VisitView::new(&file);
+    let opts = PrintOptions {
+        edition: Edition::Guest,
+        ..options(&[Lang::De, Lang::Zh], Layout::SideBySide)
+    };
+    let doc = Document::new(&view, Scope::Visit, &opts).unwrap();
+    let day = |heading: &str| {
+        doc.days
+            .iter()
+            .find(|d| d.heading[0] == heading)
+            .unwrap_or_else(|| panic!("{heading}"))
+    };
+    let first = day("Mittwoch, 24. März 2027");
+    let departs = first
+        .items
+        .iter()
+        .find(|e| e.title[0] == "Flug nach Shanghai")
+        .unwrap();
+    assert!(!departs.arrival);
+    assert_eq!(departs.time, "21:00 MEZ – 14:10 CST (+1)");
+    let next = day("Donnerstag, 25. März 2027");
+    let k = next
+        .items
+        .iter()
+        .position(|e| e.arrival)
+        .expect("the arrival on the 25th");
+    assert_eq!(
+        next.items[k].title,
+        ["Ankunft: Flug nach Shanghai", "到达：飞往上海"]
+    );
+    assert_eq!(next.items[k].time, "14:10 CST");
+    // 14:10 in Shanghai is 07:10 in Herne: before the day's 09:30 reception.
+    assert_eq!(
+        k,
+        0,
+        "{:?}",
+        next.items.iter().map(|e| &e.time).collect::<Vec<_>>()
+    );
+    let html = dplan_print::html_page(&view, Scope::Visit, &opts).unwrap();
+    // The demo's own flight home lands the next day too.
+    assert_eq!(html.matches("data-testid=\"itinerary-arrival\"").count(), 2);
+    assert!(html.contains("Ankunft: Flug nach Shanghai"));
+}
+
+#[test]
 fn the_same_input_gives_the_same_pdf() {
     let view = &views()[0];
     let opts = options(&[Lang::De, Lang::Zh], Layout::SideBySide);

@@ -362,11 +362,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 print_json(&venues)?;
             } else {
                 for v in &venues {
-                    let room = v
-                        .room
-                        .as_deref()
-                        .map(|r| format!(", {r}"))
-                        .unwrap_or_default();
+                    let room = match v.room.is_empty() {
+                        true => String::new(),
+                        false => format!(", {}", v.room.best(Lang::De)),
+                    };
                     println!(
                         "{}  {}{room} — {}",
                         &v.id.to_string()[..8],

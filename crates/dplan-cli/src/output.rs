@@ -257,8 +257,8 @@ fn item_line(item: &ItemView) -> String {
     );
     if let Some(venue) = &item.venue {
         let _ = write!(line, " — {}", venue.name.best(Lang::De));
-        if let Some(room) = &venue.room {
-            let _ = write!(line, ", {room}");
+        if !venue.room.is_empty() {
+            let _ = write!(line, ", {}", venue.room.best(Lang::De));
         }
     }
     if item.status != dplan_core::ItemStatus::Confirmed {

@@ -1206,10 +1206,12 @@ impl<'a, 'o> Model<'a, 'o> {
     fn venue_name(&self, v: u32) -> String {
         let rec = &self.venues[v as usize];
         match rec.venue {
-            Some(venue) => match venue.room.as_deref().filter(|r| !r.trim().is_empty()) {
-                Some(room) => format!("{}, {room}", venue.name.best(self.lang())),
-                None => venue.name.best(self.lang()).to_string(),
-            },
+            Some(venue) if venue.room.is_empty() => venue.name.best(self.lang()).to_string(),
+            Some(venue) => format!(
+                "{}, {}",
+                venue.name.best(self.lang()),
+                venue.room.best(self.lang())
+            ),
             None => rec.id.to_string(),
         }
     }
@@ -1485,7 +1487,8 @@ mod tests {
                 id,
                 name: Texts::de(name),
                 address: address.into(),
-                room: room.map(Into::into),
+                address_zh: None,
+                room: room.map(Texts::de).unwrap_or_default(),
                 time_zone: Berlin,
             });
             id

@@ -299,7 +299,7 @@ impl Builder {
         key: &str,
         name: Texts,
         address: &str,
-        room: Option<&str>,
+        room: Texts,
         zone: Tz,
     ) -> VenueId {
         let id = VenueId::derived(&format!("demo/venue/{key}"));
@@ -308,11 +308,19 @@ impl Builder {
                 id,
                 name,
                 address: address.into(),
-                room: room.map(Into::into),
+                address_zh: None,
+                room,
                 time_zone: zone,
             });
         }
         id
+    }
+
+    /// The address of a venue in China in Chinese characters, for drivers.
+    fn chinese_address(&mut self, id: VenueId, zh: &str) {
+        if let Some(v) = self.file.venues.iter_mut().find(|v| v.id == id) {
+            v.address_zh = Some(zh.into());
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -437,28 +445,28 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "杜塞尔多夫机场",
         ),
         "Flughafenstraße 105, 40474 Düsseldorf",
-        Some("Terminal B, Ankunft"),
+        Texts::all("Terminal B, Ankunft", "Terminal B, arrivals", "B航站楼到达层"),
         Berlin,
     );
     let hotel = b.venue(
         "parkhotel",
         Texts::all("Parkhotel Herne", "Parkhotel Herne", "赫尔内公园酒店"),
         "Schaeferstraße 109, 44623 Herne",
-        None,
+        Texts::default(),
         Berlin,
     );
     let council = b.venue(
         "rathaus-ratssaal",
         Texts::all("Rathaus Herne", "Herne Town Hall", "赫尔内市政厅"),
         "Friedrich-Ebert-Platz 2, 44623 Herne",
-        Some("Ratssaal"),
+        Texts::all("Ratssaal", "Council Chamber", "议会大厅"),
         Berlin,
     );
     let mayor_room = b.venue(
         "rathaus-ob",
         Texts::all("Rathaus Herne", "Herne Town Hall", "赫尔内市政厅"),
         "Friedrich-Ebert-Platz 2, 44623 Herne",
-        Some("Besprechungsraum der Oberbürgermeisterin"),
+        Texts::all("Besprechungsraum der Oberbürgermeisterin", "Lord Mayor's meeting room", "市长会议室"),
         Berlin,
     );
     let wfg = b.venue(
@@ -469,7 +477,7 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "赫尔内经济促进公司中国能力中心",
         ),
         "Westring 303, 44629 Herne",
-        None,
+        Texts::default(),
         Berlin,
     );
     let hs = b.venue(
@@ -480,7 +488,7 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "波鸿应用技术大学",
         ),
         "Am Hochschulcampus 1, 44801 Bochum",
-        Some("Senatssaal"),
+        Texts::all("Senatssaal", "Senate Hall", "学术委员会会议厅"),
         Berlin,
     );
     let ihk = b.venue(
@@ -491,7 +499,7 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "鲁尔区中部工商会",
         ),
         "Ostring 30–32, 44787 Bochum",
-        Some("Plenarsaal"),
+        Texts::all("Plenarsaal", "Plenary Hall", "全体会议厅"),
         Berlin,
     );
     let duisport = b.venue(
@@ -502,14 +510,14 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "杜伊斯堡港",
         ),
         "Alte Ruhrorter Straße 42–52, 47119 Duisburg",
-        None,
+        Texts::default(),
         Berlin,
     );
     let castle = b.venue(
         "struenkede",
         Texts::all("Schloss Strünkede", "Strünkede Castle", "施特伦克德宫"),
         "Karl-Brandt-Weg 5, 44629 Herne",
-        None,
+        Texts::default(),
         Berlin,
     );
 
@@ -877,14 +885,14 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         "fra",
         Texts::all("Flughafen Frankfurt", "Frankfurt Airport", "法兰克福机场"),
         "60547 Frankfurt am Main",
-        Some("Terminal 1"),
+        Texts::all("Terminal 1", "Terminal 1", "1号航站楼"),
         Berlin,
     );
     let herne_hbf = b.venue(
         "herne-hbf",
         Texts::all("Bahnhof Herne", "Herne station", "赫尔内火车站"),
         "Bahnhofplatz 1, 44623 Herne",
-        None,
+        Texts::default(),
         Berlin,
     );
     let tfu = b.venue(
@@ -895,7 +903,7 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "成都天府国际机场",
         ),
         "Jianyang, Chengdu, Sichuan",
-        None,
+        Texts::default(),
         Shanghai,
     );
     let hotel = b.venue(
@@ -906,7 +914,7 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "泸州长江大酒店",
         ),
         "Jiangyang District, Luzhou, Sichuan",
-        None,
+        Texts::default(),
         Shanghai,
     );
     let gov = b.venue(
@@ -917,7 +925,7 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "泸州市人民政府",
         ),
         "Jiangyang District, Luzhou, Sichuan",
-        Some("Empfangssaal"),
+        Texts::all("Empfangssaal", "Reception Hall", "接待厅"),
         Shanghai,
     );
     let laojiao = b.venue(
@@ -928,7 +936,7 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "泸州老窖国窖1573广场",
         ),
         "Longmatan District, Luzhou, Sichuan",
-        None,
+        Texts::default(),
         Shanghai,
     );
     let port = b.venue(
@@ -939,7 +947,7 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "泸州港",
         ),
         "Longmatan District, Luzhou, Sichuan",
-        None,
+        Texts::default(),
         Shanghai,
     );
     let college = b.venue(
@@ -950,9 +958,19 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "四川化工职业技术学院",
         ),
         "Longmatan District, Luzhou, Sichuan",
-        Some("Konferenzsaal"),
+        Texts::all("Konferenzsaal", "Conference Hall", "会议厅"),
         Shanghai,
     );
+    for (venue, zh) in [
+        (tfu, "四川省成都市简阳市成都天府国际机场"),
+        (hotel, "四川省泸州市江阳区泸州长江大酒店"),
+        (gov, "四川省泸州市江阳区泸州市人民政府"),
+        (laojiao, "四川省泸州市龙马潭区国窖1573广场"),
+        (port, "四川省泸州市龙马潭区泸州港"),
+        (college, "四川省泸州市龙马潭区四川化工职业技术学院"),
+    ] {
+        b.chinese_address(venue, zh);
+    }
 
     let back = Some(Movement {
         at: at("2027-05-22T01:50", Shanghai),

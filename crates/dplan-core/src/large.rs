@@ -158,7 +158,8 @@ pub fn generate(size: Size, seed: u64) -> LargeData {
                     "Straße {i}, {}",
                     if in_china { "Luzhou" } else { "44623 Herne" }
                 ),
-                room: None,
+                address_zh: None,
+                room: Texts::default(),
                 time_zone: if in_china { Shanghai } else { Berlin },
             }
         })

@@ -122,6 +122,10 @@ pub enum TextField {
     GuestNotes,
     DressCode,
     VenueName,
+    /// The room within a venue.
+    Room,
+    /// A venue's address in Chinese characters, for drivers in China.
+    AddressZh,
     /// A person's official title (Vizebürgermeister).
     Position,
     /// How a person is addressed ("Herr Vizebürgermeister Liu", "刘副市长").

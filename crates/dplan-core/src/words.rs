@@ -109,11 +109,13 @@ pub fn lang_word(lang: Lang) -> Word {
     }
 }
 
-pub const TEXT_FIELDS: [TextField; 7] = [
+pub const TEXT_FIELDS: [TextField; 9] = [
     TextField::Title,
     TextField::GuestNotes,
     TextField::DressCode,
     TextField::VenueName,
+    TextField::Room,
+    TextField::AddressZh,
     TextField::Position,
     TextField::FormOfAddress,
     TextField::Organisation,
@@ -126,6 +128,12 @@ pub fn text_field_word(field: TextField) -> Word {
         TextField::GuestNotes => ["Hinweise für Gäste", "Notes for guests", "来宾须知"],
         TextField::DressCode => ["Kleiderordnung", "Dress code", "着装要求"],
         TextField::VenueName => ["Ort", "Venue", "地点"],
+        TextField::Room => ["Raum", "Room", "房间"],
+        TextField::AddressZh => [
+            "Adresse in chinesischen Schriftzeichen",
+            "Address in Chinese characters",
+            "中文地址",
+        ],
         TextField::Position => ["Amtsbezeichnung", "Position", "职务"],
         TextField::FormOfAddress => ["Anrede", "Form of address", "称呼"],
         TextField::Organisation => ["Organisation", "Organisation", "单位"],

@@ -273,10 +273,17 @@ impl Writer<'_> {
         e.push(end);
         if let Some(v) = &item.venue {
             let mut place = joined(langs, |l| v.name.get(l));
-            for part in v.room.iter().chain([&v.address]) {
+            let room = joined(langs, |l| v.room.get(l));
+            // A Chinese reader's calendar carries the address a driver in
+            // China reads, beside the one a map finds.
+            let address_zh = match langs.contains(&Lang::Zh) {
+                true => v.address_zh.as_deref().unwrap_or(""),
+                false => "",
+            };
+            for part in [room.as_str(), v.address.as_str(), address_zh] {
                 if !part.trim().is_empty() {
                     place.push_str(", ");
-                    place.push_str(part);
+                    place.push_str(part.trim());
                 }
             }
             e.push(Location::new(fold::text(&place)));

@@ -266,6 +266,13 @@ pub fn fragment(doc: &Document) -> String {
             if !e.address.is_empty() {
                 let _ = write!(o, "<div class=\"muted\">{}</div>", esc(&e.address));
             }
+            if !e.address_zh.is_empty() {
+                let _ = write!(
+                    o,
+                    "<div lang=\"zh\" data-testid=\"itinerary-address-zh\">{}</div>",
+                    esc(&e.address_zh)
+                );
+            }
             for (label, value) in [
                 (&doc.labels.attendees, &e.attendees),
                 (&doc.labels.responsible, &e.responsible),

@@ -209,6 +209,9 @@ pub struct Entry {
     pub cancelled: bool,
     pub venue: Vec<String>,
     pub address: String,
+    /// The address in Chinese characters, for a driver in China ("" when
+    /// none); printed in every language, as the driver reads it.
+    pub address_zh: String,
     pub attendees: String,
     pub responsible: String,
     pub dress: Vec<String>,
@@ -594,9 +597,12 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
                 .as_ref()
                 .map(|v| {
                     let name = text(&v.name, l);
-                    match v.room.as_deref().filter(|r| !r.trim().is_empty()) {
-                        Some(room) if !name.contains(room) => format!("{name}, {room}"),
-                        _ => name,
+                    let room = text(&v.room, l);
+                    let comma = if l == Lang::Zh { "，" } else { ", " };
+                    if room.is_empty() || name.contains(&room) {
+                        name
+                    } else {
+                        format!("{name}{comma}{room}")
                     }
                 })
                 .unwrap_or_default()
@@ -605,6 +611,12 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
             .venue
             .as_ref()
             .map(|v| v.address.trim().to_string())
+            .unwrap_or_default(),
+        address_zh: item
+            .venue
+            .as_ref()
+            .and_then(|v| v.address_zh.as_deref())
+            .map(|a| a.trim().to_string())
             .unwrap_or_default(),
         attendees: names(&item.attendees),
         responsible: names(&item.responsible),
@@ -641,6 +653,7 @@ fn arrival(item: &ItemView, end: &dplan_core::ZonedLocal, langs: &[Lang]) -> Ent
         cancelled: false,
         venue: per(&|_| String::new()),
         address: String::new(),
+        address_zh: String::new(),
         attendees: String::new(),
         responsible: String::new(),
         dress: per(&|_| String::new()),
@@ -674,7 +687,8 @@ fn needs_at(item: &ItemView, needs: &HashMap<PersonId, Needs>, lang: Lang) -> Ve
 
 /// Every translatable text the document prints that lacks one of `langs`:
 /// the visit's title and notes for guests, each item's title, notes for
-/// guests, dress code and venue, and the participants' titles and
+/// guests, dress code, venue and room (and the Chinese address of a venue
+/// in China, which drivers need in any edition), and the participants' titles and
 /// organisations (both lists print in every itinerary).
 fn missing_translations(
     view: &VisitView,
@@ -707,12 +721,31 @@ fn missing_translations(
             out.extend(MissingTranslation::of(t, langs, &what, field));
         }
         if let Some(v) = &item.venue {
+            let venue = text(&v.name, lead);
             out.extend(MissingTranslation::of(
                 &v.name,
                 langs,
-                &text(&v.name, lead),
+                &venue,
                 TextField::VenueName,
             ));
+            out.extend(MissingTranslation::of(
+                &v.room,
+                langs,
+                &venue,
+                TextField::Room,
+            ));
+            // A driver in China needs the address in Chinese characters,
+            // whatever the document's languages.
+            if v.in_chinese_speaking_region()
+                && !v.address.trim().is_empty()
+                && v.address_zh.as_deref().is_none_or(|a| a.trim().is_empty())
+            {
+                out.push(MissingTranslation {
+                    what: venue,
+                    field: TextField::AddressZh,
+                    lang: Lang::Zh,
+                });
+            }
         }
     }
     for p in &view.participants {

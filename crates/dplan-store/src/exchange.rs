@@ -216,6 +216,7 @@ fn venue_changes(old: &dplan_core::Venue, new: &dplan_core::Venue) -> Vec<String
     [
         ("name", old.name != new.name),
         ("address", old.address != new.address),
+        ("address_zh", old.address_zh != new.address_zh),
         ("room", old.room != new.room),
         ("time_zone", old.time_zone != new.time_zone),
     ]

@@ -1,4 +1,4 @@
-use dplan_core::{Problem, Venue, VenueId};
+use dplan_core::{Problem, Texts, Venue, VenueId};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
@@ -6,14 +6,21 @@ use crate::{
     codec::{parse, texts, zone},
 };
 
-const COLUMNS: &str = "id, name_de, name_en, name_zh, address, room, time_zone";
+const COLUMNS: &str =
+    "id, name_de, name_en, name_zh, address, address_zh, room, room_en, room_zh, time_zone";
 
 fn from_row(row: &Row) -> rusqlite::Result<Venue> {
     Ok(Venue {
         id: parse(row, "id")?,
         name: texts(row, "name")?,
         address: row.get("address")?,
-        room: row.get("room")?,
+        address_zh: row.get("address_zh")?,
+        // `room` is the German room, from before rooms were translated.
+        room: Texts {
+            de: row.get("room")?,
+            en: row.get("room_en")?,
+            zh: row.get("room_zh")?,
+        },
         time_zone: zone(row, "time_zone")?,
     })
 }
@@ -21,16 +28,21 @@ fn from_row(row: &Row) -> rusqlite::Result<Venue> {
 pub(crate) fn upsert(conn: &Connection, v: &Venue) -> Result<()> {
     crate::codec::exec(
         conn,
-        "INSERT INTO venue (id, name_de, name_en, name_zh, address, room, time_zone)
-         VALUES (:id, :name_de, :name_en, :name_zh, :address, :room, :time_zone)
+        "INSERT INTO venue (id, name_de, name_en, name_zh, address, address_zh,
+                            room, room_en, room_zh, time_zone)
+         VALUES (:id, :name_de, :name_en, :name_zh, :address, :address_zh,
+                 :room, :room_en, :room_zh, :time_zone)
          ON CONFLICT (id) DO UPDATE SET
             name_de = excluded.name_de, name_en = excluded.name_en, name_zh = excluded.name_zh,
-            address = excluded.address, room = excluded.room, time_zone = excluded.time_zone",
+            address = excluded.address, address_zh = excluded.address_zh,
+            room = excluded.room, room_en = excluded.room_en, room_zh = excluded.room_zh,
+            time_zone = excluded.time_zone",
         named_params! {
             ":id": v.id.to_string(),
             ":name_de": v.name.de, ":name_en": v.name.en, ":name_zh": v.name.zh,
             ":address": v.address,
-            ":room": v.room,
+            ":address_zh": v.address_zh,
+            ":room": v.room.de, ":room_en": v.room.en, ":room_zh": v.room.zh,
             ":time_zone": v.time_zone.name(),
         },
     )?;

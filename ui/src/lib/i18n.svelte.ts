@@ -280,6 +280,7 @@ const strings = {
     fieldName: "Name",
     fieldAddress: "Adresse",
     fieldRoom: "Raum",
+    fieldAddressZh: "Adresse in chinesischen Schriftzeichen",
     fieldLanguages: "Sprachen",
   },
   en: {
@@ -555,6 +556,7 @@ const strings = {
     fieldName: "Name",
     fieldAddress: "Address",
     fieldRoom: "Room",
+    fieldAddressZh: "Address in Chinese characters",
     fieldLanguages: "Languages",
   },
 } as const;
@@ -611,6 +613,11 @@ class I18n {
       if (v && v.trim()) return v;
     }
     return "";
+  };
+  /** A venue and its room: "Rathaus Herne, Ratssaal". */
+  venue = (v: { name: Texts; room: Texts }): string => {
+    const room = this.text(v.room);
+    return room ? `${this.text(v.name)}, ${room}` : this.text(v.name);
   };
   /** A calendar date ("2027-03-24") as "Mi., 24. März 2027". */
   day = (iso: string): string => formatDay(this.lang, "long", iso);

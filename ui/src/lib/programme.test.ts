@@ -36,7 +36,7 @@ describe("toProgrammeItem", () => {
       end_abbreviation: "CET",
       start_utc: "2027-03-24T17:00:00Z",
       end_utc: "2027-03-24T19:00:00Z",
-      venue: { id: "venue-9", name: { de: "Rathaus Herne", en: null, zh: null }, address: "Friedrich-Ebert-Platz 2", room: "Ratssaal", time_zone: "Europe/Berlin" },
+      venue: { id: "venue-9", name: { de: "Rathaus Herne", en: null, zh: null }, address: "Friedrich-Ebert-Platz 2", room: { de: "Ratssaal", en: "Council Chamber", zh: null }, time_zone: "Europe/Berlin" },
       attendees: [
         { person_id: "p-guest", name: "刘强 Liu Qiang" },
         { person_id: "p-host", name: "Dr. Anna Berger" },

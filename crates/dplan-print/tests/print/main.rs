@@ -665,6 +665,68 @@ fn a_chinese_copy_names_every_text_it_prints_untranslated() {
     assert_eq!(de, vec![], "{de:#?}");
 }
 
+/// Issue 13: rooms are printed in the reader's language, and a venue in
+/// China shows its address in Chinese characters for the driver, in any
+/// language; without it, the copy says so before it is handed out.
+#[test]
+fn rooms_are_translated_and_a_chinese_address_is_printed_for_drivers() {
+    let mut view = views()
+        .into_iter()
+        .find(|v| {
+            v.programme
+                .iter()
+                .any(|i| i.venue.as_ref().is_some_and(|v| v.address_zh.is_some()))
+        })
+        .expect("a demo visit to China");
+    let opts = options(&[Lang::De, Lang::Zh], Layout::Stacked);
+    let printed = print(&view, Scope::Visit, &opts, "rooms-and-chinese-addresses", false);
+    assert!(printed.text.contains(&squeeze("泸州市人民政府，接待厅")), "the room in Chinese");
+    assert!(printed.text.contains(&squeeze("Rathaus Luzhou, Empfangssaal")));
+    assert!(
+        printed.text.contains("四川省泸州市江阳区泸州市人民政府"),
+        "the address for the driver"
+    );
+    let de = dplan_print::missing_translations(&view, Scope::Visit, &options(&[Lang::De], Layout::Stacked))
+        .unwrap();
+    assert_eq!(de, vec![], "{de:#?}");
+
+    // Without the Chinese address and with an untranslated room, even a
+    // German copy names the missing address, and a Chinese copy the room.
+    let (id, venue, venue_zh) = view
+        .programme
+        .iter()
+        .filter_map(|i| i.venue.as_ref())
+        .find(|v| v.room.de.as_deref() == Some("Empfangssaal"))
+        .map(|v| (v.id, v.name.best(Lang::De).to_string(), v.name.best(Lang::Zh).to_string()))
+        .unwrap();
+    for item in view.programme.iter_mut() {
+        if let Some(v) = item.venue.as_mut().filter(|v| v.id == id) {
+            v.address_zh = None;
+            v.room.zh = None;
+        }
+    }
+    let de = dplan_print::missing_translations(&view, Scope::Visit, &options(&[Lang::De], Layout::Stacked))
+        .unwrap();
+    assert_eq!(
+        de,
+        vec![MissingTranslation {
+            what: venue.clone(),
+            field: TextField::AddressZh,
+            lang: Lang::Zh,
+        }]
+    );
+    let zh = dplan_print::missing_translations(&view, Scope::Visit, &options(&[Lang::Zh], Layout::Stacked))
+        .unwrap();
+    assert!(
+        zh.contains(&MissingTranslation {
+            what: venue_zh,
+            field: TextField::Room,
+            lang: Lang::Zh,
+        }),
+        "{zh:#?}"
+    );
+}
+
 #[test]
 fn someone_outside_the_visit_gets_a_clear_error() {
     let view = &views()[0];

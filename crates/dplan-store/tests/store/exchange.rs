@@ -334,3 +334,35 @@ fn guest_notes_round_trip_through_the_visit_file_and_old_files_still_read() {
     assert_eq!(old.visit.notes, exported.visit.notes);
     assert!(old.programme.iter().all(|i| i.guest_notes.is_empty()));
 }
+
+/// Issue 13: rooms carry de/en/zh and venues in China an address in
+/// Chinese characters; a file written before has the room as one string,
+/// which reads as the German room.
+#[test]
+fn translated_rooms_round_trip_and_a_room_written_as_one_string_still_reads() {
+    let file = demo::visits(demo::stamp())
+        .into_iter()
+        .find(|f| f.venues.iter().any(|v| v.address_zh.is_some()))
+        .expect("a demo visit to China");
+    let mut s = store();
+    s.import_visit(&file).unwrap();
+    let exported = s.export_visit(file.visit.id, demo::stamp(), false).unwrap();
+    let gov = exported
+        .venues
+        .iter()
+        .find(|v| v.room.de.as_deref() == Some("Empfangssaal"))
+        .unwrap();
+    assert_eq!(gov.room.zh.as_deref(), Some("接待厅"));
+    assert!(gov.address_zh.as_deref().unwrap().starts_with("四川省泸州市"));
+
+    let mut value: serde_json::Value = serde_json::from_str(&exported.to_json()).unwrap();
+    for venue in value["venues"].as_array_mut().unwrap() {
+        let de = venue["room"]["de"].clone();
+        venue["room"] = de;
+        venue.as_object_mut().unwrap().remove("address_zh");
+    }
+    let old = dplan_core::VisitFile::parse(&value.to_string()).unwrap();
+    let gov = old.venues.iter().find(|v| v.id == gov.id).unwrap();
+    assert_eq!(gov.room, dplan_core::Texts::de("Empfangssaal"));
+    assert_eq!(gov.address_zh, None);
+}

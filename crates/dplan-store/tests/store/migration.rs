@@ -209,3 +209,33 @@ fn a_version_4_database_keeps_its_notes_internal_after_migrating() {
         assert!(item.guest_notes.is_empty(), "no note became a guest note");
     }
 }
+
+/// Issue 13: a room stored before rooms were translated is the German room
+/// after the upgrade, and no venue gains a Chinese address by itself.
+#[test]
+fn a_version_5_database_keeps_its_rooms_as_the_german_rooms() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.load_demo().unwrap();
+    }
+    // Takes the file back to schema 5: without the columns migration 6 adds.
+    {
+        let conn = Connection::open(&path).unwrap();
+        for column in ["room_en", "room_zh", "address_zh"] {
+            conn.execute_batch(&format!("ALTER TABLE venue DROP COLUMN {column}"))
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let venues = s.list_venues().unwrap();
+    let council = venues
+        .iter()
+        .find(|v| v.room.de.as_deref() == Some("Ratssaal"))
+        .expect("the council chamber keeps its German room");
+    assert_eq!((council.room.en.as_deref(), council.room.zh.as_deref()), (None, None));
+    assert!(venues.iter().all(|v| v.address_zh.is_none()));
+}

@@ -10,13 +10,15 @@ fn venue_round_trips_and_a_used_venue_cannot_be_deleted() {
         id: VenueId::derived("v"),
         name: Texts::all("Rathaus Herne", "Herne Town Hall", "赫尔内市政厅"),
         address: "Friedrich-Ebert-Platz 2, 44623 Herne".into(),
-        room: Some("Ratssaal".into()),
+        address_zh: None,
+        room: Texts::all("Ratssaal", "Council Chamber", "议会大厅"),
         time_zone: chrono_tz::Europe::Berlin,
     };
     s.insert_venue(&v).unwrap();
     assert_eq!(s.get_venue(v.id).unwrap(), v);
     let mut changed = v.clone();
-    changed.room = None;
+    changed.room = Texts::default();
+    changed.address_zh = Some("黑尔讷市政厅".into());
     s.update_venue(&changed).unwrap();
     assert_eq!(s.list_venues().unwrap(), vec![changed]);
     s.delete_venue(v.id).unwrap();

@@ -9,7 +9,7 @@ afterEach(() => {
   clearMocks();
 });
 
-const venue = (id: string, de: string): Venue => ({ id, name: { de, en: null, zh: null }, address: "Herne", room: null, time_zone: "Europe/Berlin" });
+const venue = (id: string, de: string): Venue => ({ id, name: { de, en: null, zh: null }, address: "Herne", room: { de: null, en: null, zh: null }, time_zone: "Europe/Berlin" });
 const venues = [venue("v-rathaus", "Rathaus Herne"), venue("v-flottmann", "Flottmann-Hallen"), venue("v-zeche", "Zeche Pluto")];
 const stored: Settings = {
   default_travel_minutes: 30,

@@ -36,7 +36,7 @@ const port = item({
   schedule: shanghai("2028-04-10T09:30", "2028-04-10T11:00"),
   start_utc: "2028-04-10T01:30:00Z",
   end_utc: "2028-04-10T03:00:00Z",
-  venue: { id: "venue-port", name: { de: "Hafen Luzhou", en: null, zh: "泸州港" }, address: "Luzhou", room: null, time_zone: "Asia/Shanghai" },
+  venue: { id: "venue-port", name: { de: "Hafen Luzhou", en: null, zh: "泸州港" }, address: "Luzhou", room: { de: null, en: null, zh: null }, time_zone: "Asia/Shanghai" },
   attendees: [{ person_id: "p-zhou", name: "周敏 Zhou Min" }],
   responsible: [{ person_id: "p-staff", name: "Jonas Weber" }],
   notes: "Helme vor Ort",
@@ -751,8 +751,8 @@ describe("Programme: dress code", () => {
 
 describe("Programme: the check's settings", () => {
   const venues = [
-    { id: "venue-port", name: { de: "Hafen Luzhou", en: null, zh: null }, address: "Luzhou", room: null, time_zone: "Asia/Shanghai" },
-    { id: "venue-hall", name: { de: "Rathaus Luzhou", en: null, zh: null }, address: "Luzhou", room: "Saal 2", time_zone: "Asia/Shanghai" },
+    { id: "venue-port", name: { de: "Hafen Luzhou", en: null, zh: null }, address: "Luzhou", room: { de: null, en: null, zh: null }, time_zone: "Asia/Shanghai" },
+    { id: "venue-hall", name: { de: "Rathaus Luzhou", en: null, zh: null }, address: "Luzhou", room: { de: "Saal 2", en: null, zh: null }, time_zone: "Asia/Shanghai" },
   ];
 
   it("saves the settings from the warnings panel and checks again", async () => {

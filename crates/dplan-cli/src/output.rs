@@ -255,6 +255,9 @@ fn item_line(item: &ItemView) -> String {
         item.time_range(Lang::En),
         item.title.best(Lang::De)
     );
+    if let Some(t) = &item.transport {
+        let _ = write!(line, " ({t})");
+    }
     if let Some(venue) = &item.venue {
         let _ = write!(line, " — {}", venue.name.best(Lang::De));
         if !venue.room.is_empty() {

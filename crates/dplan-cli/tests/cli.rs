@@ -868,7 +868,8 @@ fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
     ]);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(page.contains("刘强 Liu Qiang"));
+    // The characters and the Latin name are bound by a no-break space.
+    assert!(page.contains("刘强\u{a0}Liu Qiang"));
     assert!(page.contains("Persönliches Programm"));
 
     // The demo is translated throughout: a Chinese copy reports nothing.

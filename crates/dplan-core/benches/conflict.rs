@@ -222,6 +222,7 @@ fn planned() -> Vec<VisitFile> {
                 hosts: vec![],
                 notes: String::new(),
                 guest_notes: Default::default(),
+                contacts: vec![],
             };
             let mut f = VisitFile::new(chrono::DateTime::UNIX_EPOCH, visit);
             let block = (v % 100) * 20;
@@ -276,6 +277,7 @@ fn planned() -> Vec<VisitFile> {
                             notes: String::new(),
                             guest_notes: Default::default(),
                             dress_code: Texts::default(),
+                            transport: None,
                             status: if n % 10 == 0 {
                                 ItemStatus::Tentative
                             } else {

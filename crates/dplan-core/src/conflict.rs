@@ -1432,6 +1432,7 @@ mod tests {
                 hosts: vec![],
                 notes: String::new(),
                 guest_notes: Default::default(),
+                contacts: vec![],
             };
             Fixture {
                 file: VisitFile::new(demo::stamp(), visit),
@@ -1513,6 +1514,7 @@ mod tests {
                 notes: String::new(),
                 guest_notes: Default::default(),
                 dress_code: Texts::default(),
+                transport: None,
                 status: ItemStatus::Confirmed,
                 revision: 0,
             });

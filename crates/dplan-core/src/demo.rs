@@ -10,9 +10,9 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 
 use crate::{
-    Direction, ItemId, ItemKind, ItemStatus, Movement, NameOrder, Participant, Person, PersonId,
-    PersonalData, ProgrammeItem, Role, Schedule, Side, Texts, Venue, VenueId, Visit, VisitFile,
-    VisitId, VisitStatus, ZonedLocal,
+    ContactKind, Direction, ItemId, ItemKind, ItemStatus, Movement, NameOrder, Participant, Person,
+    PersonId, PersonalData, ProgrammeItem, Role, Schedule, Side, Texts, Venue, VenueId, Visit,
+    VisitContact, VisitFile, VisitId, VisitStatus, ZonedLocal,
 };
 
 /// The export stamp the demo files carry.
@@ -218,6 +218,8 @@ impl People {
                 organisation: herne.clone(),
                 email: Some("oberbuergermeisterin@example.org".into()),
                 phone: Some("+49 2323 16 0001".into()),
+                // Her name as Chinese documents write it.
+                name_zh: Some("安娜·贝格尔".into()),
                 ..german("anna-berger", Some("Dr."), "Anna", "Berger")
             },
             schneider: Person {
@@ -294,14 +296,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn venue(
-        &mut self,
-        key: &str,
-        name: Texts,
-        address: &str,
-        room: Texts,
-        zone: Tz,
-    ) -> VenueId {
+    fn venue(&mut self, key: &str, name: Texts, address: &str, room: Texts, zone: Tz) -> VenueId {
         let id = VenueId::derived(&format!("demo/venue/{key}"));
         if !self.file.venues.iter().any(|v| v.id == id) {
             self.file.venues.push(Venue {
@@ -377,11 +372,25 @@ impl Builder {
             notes: notes.into(),
             guest_notes: Texts::default(),
             dress_code: Texts::default(),
+            transport: None,
             status: ItemStatus::Confirmed,
             revision: 0,
         });
         let last = self.file.programme.len() - 1;
         &mut self.file.programme[last]
+    }
+}
+
+/// The protocol office's duty phone, the same on every visit.
+fn duty_phone() -> VisitContact {
+    VisitContact {
+        kind: ContactKind::DutyPhone,
+        name: Texts::all(
+            "Protokoll der Stadt Herne, Bereitschaft",
+            "City of Herne protocol office, on duty",
+            "赫尔内市礼宾处值班",
+        ),
+        phone: "+49 171 000 0100".into(),
     }
 }
 
@@ -431,6 +440,28 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "Daylight saving time begins in Germany on 28 March: clocks go forward from 02:00 to 03:00.",
             "德国夏令时于3月28日开始：时钟于02:00拨快至03:00。",
         ),
+        // Demo numbers: zeros where a real number's digits would be.
+        contacts: vec![
+            VisitContact {
+                kind: ContactKind::Hotel,
+                name: Texts::all(
+                    "Parkhotel Herne, Rezeption",
+                    "Parkhotel Herne, front desk",
+                    "赫尔内公园酒店前台",
+                ),
+                phone: "+49 2323 000 200".into(),
+            },
+            duty_phone(),
+            VisitContact {
+                kind: ContactKind::Consulate,
+                name: Texts::all(
+                    "Generalkonsulat der Volksrepublik China in Düsseldorf",
+                    "Consulate General of the People's Republic of China in Düsseldorf",
+                    "中华人民共和国驻杜塞尔多夫总领事馆",
+                ),
+                phone: "+49 211 000 0300".into(),
+            },
+        ],
     };
     let mut b = Builder {
         key: "in2027",
@@ -445,7 +476,11 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
             "杜塞尔多夫机场",
         ),
         "Flughafenstraße 105, 40474 Düsseldorf",
-        Texts::all("Terminal B, Ankunft", "Terminal B, arrivals", "B航站楼到达层"),
+        Texts::all(
+            "Terminal B, Ankunft",
+            "Terminal B, arrivals",
+            "B航站楼到达层",
+        ),
         Berlin,
     );
     let hotel = b.venue(
@@ -466,7 +501,11 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         "rathaus-ob",
         Texts::all("Rathaus Herne", "Herne Town Hall", "赫尔内市政厅"),
         "Friedrich-Ebert-Platz 2, 44623 Herne",
-        Texts::all("Besprechungsraum der Oberbürgermeisterin", "Lord Mayor's meeting room", "市长会议室"),
+        Texts::all(
+            "Besprechungsraum der Oberbürgermeisterin",
+            "Lord Mayor's meeting room",
+            "市长会议室",
+        ),
         Berlin,
     );
     let wfg = b.venue(
@@ -855,7 +894,8 @@ fn incoming(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         &with(&guests, &[]),
         &[&p.wagner],
         "Über Frankfurt. Ankunft Ortszeit Chengdu.",
-    );
+    )
+    .transport = Some("LH 2024".into());
     b.file
 }
 
@@ -876,6 +916,27 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         hosts: vec!["泸州市人民政府 (Stadtregierung Luzhou)".into(), "泸州老窖 (Luzhou Laojiao)".into()],
         notes: "Visa rechtzeitig beantragen (8 Wochen). Gastgeschenke: Herner Stadtansichten, Ruhrgebietskohle als Briefbeschwerer.".into(),
         guest_notes: Texts::default(),
+        contacts: vec![
+            VisitContact {
+                kind: ContactKind::Hotel,
+                name: Texts::all(
+                    "Hotel am Jangtse, Rezeption",
+                    "Yangtze Riverside Hotel, front desk",
+                    "泸州长江大酒店前台",
+                ),
+                phone: "+86 830 000 0200".into(),
+            },
+            duty_phone(),
+            VisitContact {
+                kind: ContactKind::Consulate,
+                name: Texts::all(
+                    "Generalkonsulat der Bundesrepublik Deutschland in Chengdu",
+                    "Consulate General of the Federal Republic of Germany in Chengdu",
+                    "德意志联邦共和国驻成都总领事馆",
+                ),
+                phone: "+86 28 0000 0800".into(),
+            },
+        ],
     };
     let mut b = Builder {
         key: "out2027",
@@ -1045,7 +1106,8 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         &with(&herne, &[]),
         &[&p.wagner],
         "ICE über Köln; Sitzplätze reserviert, Wagen 12.",
-    );
+    )
+    .transport = Some("ICE 125".into());
     b.item(
         "flight-out",
         Texts::all(
@@ -1059,7 +1121,8 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         &with(&herne, &[]),
         &[&p.wagner],
         "Flug 3U 8792, Abflug MESZ, Ankunft Ortszeit Chengdu (CST).",
-    );
+    )
+    .transport = Some("3U 8792".into());
     b.item(
         "to-luzhou",
         Texts::all(
@@ -1254,7 +1317,8 @@ fn outgoing(exported_at: DateTime<Utc>, p: &People) -> VisitFile {
         &with(&herne, &[]),
         &[&p.wagner],
         "Nachtflug über Mitternacht; Ankunft Ortszeit Frankfurt (MESZ).",
-    );
+    )
+    .transport = Some("3U 8791".into());
     b.item(
         "train-home",
         Texts::all(

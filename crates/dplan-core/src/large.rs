@@ -200,6 +200,7 @@ pub fn generate(size: Size, seed: u64) -> LargeData {
             hosts: vec!["Stadt Herne".into()],
             notes: String::new(),
             guest_notes: Default::default(),
+            contacts: vec![],
         };
         let mut file = VisitFile::new(chrono::DateTime::UNIX_EPOCH, visit);
         let people: Vec<usize> = (0..20).map(|_| rng.below(persons.len())).collect();
@@ -257,6 +258,7 @@ pub fn generate(size: Size, seed: u64) -> LargeData {
                 notes: String::new(),
                 guest_notes: Default::default(),
                 dress_code: Texts::default(),
+                transport: None,
                 status: ItemStatus::Confirmed,
                 revision: 0,
             });

@@ -46,7 +46,7 @@ pub use text::{Lang, MissingTranslation, TextField, Texts};
 pub use time::{LocalTimeError, LocalTimeInfo, Occurrence, Resolution, ZonedLocal};
 pub use validate::{FieldError, Invalid, Problem};
 pub use venue::Venue;
-pub use visit::{Direction, Visit, VisitStatus};
+pub use visit::{ContactKind, Direction, MAX_CONTACTS, Visit, VisitContact, VisitStatus};
 
 /// Re-exported so callers name zones with the same type as the model.
 pub use chrono_tz::Tz;

@@ -177,19 +177,7 @@ impl Person {
             }
         }
         if let Some(phone) = &self.phone {
-            let ok = phone.chars().any(|ch| ch.is_ascii_digit())
-                && phone.len() <= 40
-                && phone
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || " +-/().".contains(ch));
-            if !ok {
-                c.push(
-                    "phone",
-                    Problem::Phone {
-                        value: phone.clone(),
-                    },
-                );
-            }
+            c.phone("phone", phone);
         }
         for (i, lang) in self.languages.iter().enumerate() {
             let ok =
@@ -230,6 +218,16 @@ impl Person {
             name = format!("{t} {name}");
         }
         name
+    }
+
+    /// The name in Chinese characters of a person whose display name does
+    /// not show it: a German host with a Chinese name ("安娜·贝格尔"),
+    /// which documents in Chinese print beside the Latin name.
+    pub fn chinese_name_beside(&self) -> Option<&str> {
+        match self.name_order {
+            NameOrder::GivenFirst => self.name_zh.as_deref().filter(|z| !z.trim().is_empty()),
+            NameOrder::FamilyFirst => None,
+        }
     }
 
     /// The Latin-script name in the person's own order.

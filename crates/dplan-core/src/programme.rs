@@ -9,6 +9,10 @@ use crate::{
     validate::{Checker, LINE_MAX},
 };
 
+/// Longest flight or train number: "LH 2011", "ICE 125", with room for a
+/// code-share ("CA 931 / LH 7370").
+const TRANSPORT_MAX: usize = 40;
+
 /// Longest timed item (a long-haul flight with a stop-over fits).
 pub const MAX_ITEM_HOURS: i64 = 48;
 
@@ -103,6 +107,11 @@ pub struct ProgrammeItem {
     #[serde(default)]
     #[ts(optional, as = "Option<crate::Texts>")]
     pub dress_code: crate::Texts,
+    /// The flight or train number of a journey ("3U 8792", "ICE 125"),
+    /// printed with the item and carried into calendars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub transport: Option<String>,
     pub status: ItemStatus,
     /// Rises whenever the time, venue or status changes; calendar exports
     /// use it as `SEQUENCE` so that calendars replace the old entry.
@@ -115,6 +124,7 @@ impl ProgrammeItem {
         let mut c = Checker::default();
         c.texts("title", &self.title, LINE_MAX, true);
         c.texts("dress_code", &self.dress_code, LINE_MAX, false);
+        c.optional_line("transport", &self.transport, TRANSPORT_MAX);
         match &self.schedule {
             Schedule::Timed { start, end } => {
                 let s = c.zoned("start", start);
@@ -196,6 +206,7 @@ mod tests {
             notes: String::new(),
             guest_notes: Texts::default(),
             dress_code: Texts::default(),
+            transport: None,
             status: ItemStatus::Confirmed,
             revision: 0,
         }

@@ -494,6 +494,11 @@ impl Says {
                 format!("a visit may last at most {days} days"),
                 format!("一次访问最长{days}天"),
             ),
+            TooManyContacts { max } => pick(
+                format!("höchstens {max} Kontakte je Besuch"),
+                format!("at most {max} contacts per visit"),
+                format!("每次访问最多{max}个联系方式"),
+            ),
             SamePersonTwice => pick(
                 "nennt dieselbe Person zweimal".into(),
                 "names the same person twice".into(),

@@ -126,6 +126,8 @@ pub enum TextField {
     Room,
     /// A venue's address in Chinese characters, for drivers in China.
     AddressZh,
+    /// The name of a contact of the visit (the hotel, the consulate).
+    Contact,
     /// A person's official title (Vizebürgermeister).
     Position,
     /// How a person is addressed ("Herr Vizebürgermeister Liu", "刘副市长").

@@ -92,6 +92,9 @@ pub enum Problem {
     VisitTooLong {
         days: i64,
     },
+    TooManyContacts {
+        max: usize,
+    },
     SamePersonTwice,
     PrecedenceBelowOne,
     DepartureNotAfterArrival,
@@ -229,6 +232,24 @@ pub(crate) struct Checker {
 }
 
 impl Checker {
+    /// A telephone number: digits, spaces and `+-/().`, at most 40
+    /// characters, at least one digit.
+    pub(crate) fn phone(&mut self, field: &str, phone: &str) {
+        let ok = phone.chars().any(|ch| ch.is_ascii_digit())
+            && phone.len() <= 40
+            && phone
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || " +-/().".contains(ch));
+        if !ok {
+            self.push(
+                field,
+                Problem::Phone {
+                    value: phone.to_string(),
+                },
+            );
+        }
+    }
+
     pub(crate) fn push(&mut self, field: impl Into<String>, problem: Problem) {
         self.errors.push(FieldError::new(field, problem));
     }

@@ -102,7 +102,10 @@ mod tests {
         assert_eq!(read(r#","room":null"#).room, Texts::default());
         assert_eq!(read("").room, Texts::default());
         assert_eq!(
-            read(r#","room":{"de":"Ratssaal","zh":"议会大厅"}"#).room.zh.as_deref(),
+            read(r#","room":{"de":"Ratssaal","zh":"议会大厅"}"#)
+                .room
+                .zh
+                .as_deref(),
             Some("议会大厅")
         );
     }

@@ -53,6 +53,12 @@ pub struct VisitView {
 pub struct ParticipantView {
     pub person_id: PersonId,
     pub name: String,
+    /// The Chinese name of a German participant who has one, for
+    /// documents in Chinese ("安娜·贝格尔"); the name above holds the
+    /// characters of a Chinese participant already.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name_zh: Option<String>,
     pub side: Side,
     pub role: Role,
     pub precedence: u32,
@@ -96,6 +102,10 @@ pub struct ItemView {
     /// Notes for the guests.
     pub guest_notes: Texts,
     pub dress_code: Texts,
+    /// The flight or train number of a journey.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub transport: Option<String>,
     pub status: ItemStatus,
     pub revision: u32,
 }
@@ -136,6 +146,9 @@ impl VisitView {
                     ParticipantView {
                         person_id: p.person_id,
                         name: name(&p.person_id),
+                        name_zh: person
+                            .and_then(|x| x.chinese_name_beside())
+                            .map(str::to_string),
                         side: p.side,
                         role: p.role,
                         precedence: p.precedence,
@@ -181,6 +194,7 @@ impl VisitView {
                         notes: i.notes.clone(),
                         guest_notes: i.guest_notes.clone(),
                         dress_code: i.dress_code.clone(),
+                        transport: i.transport.clone(),
                         status: i.status,
                         revision: i.revision,
                     }

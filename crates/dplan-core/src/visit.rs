@@ -33,6 +33,32 @@ pub enum VisitStatus {
     Cancelled,
 }
 
+/// What a contact of the visit is, as its list names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    Hotel,
+    /// The protocol office's duty phone, answered day and night.
+    DutyPhone,
+    Consulate,
+    Other,
+}
+
+/// Whom to call during the visit besides the people taking part: the
+/// hotel's front desk, the protocol office's duty phone, the consulate. It
+/// is printed on every itinerary's contacts page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VisitContact {
+    pub kind: ContactKind,
+    /// "Parkhotel Herne, Rezeption"; in any of the three languages.
+    pub name: Texts,
+    /// Required: a contact without a number helps no one.
+    pub phone: String,
+}
+
+/// Most contacts a visit lists; a contacts page is one page.
+pub const MAX_CONTACTS: usize = 20;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Visit {
     pub id: VisitId,
@@ -60,6 +86,11 @@ pub struct Visit {
     #[serde(default)]
     #[ts(optional, as = "Option<Texts>")]
     pub guest_notes: Texts,
+    /// The hotel, the duty phone, the consulate: printed with the people
+    /// to call on every itinerary.
+    #[serde(default)]
+    #[ts(optional, as = "Option<Vec<VisitContact>>")]
+    pub contacts: Vec<VisitContact>,
 }
 
 impl Visit {
@@ -85,6 +116,21 @@ impl Visit {
         }
         c.note("notes", &self.notes);
         c.note_texts("guest_notes", &self.guest_notes);
+        if self.contacts.len() > MAX_CONTACTS {
+            c.push("contacts", Problem::TooManyContacts { max: MAX_CONTACTS });
+        }
+        for (i, contact) in self.contacts.iter().enumerate() {
+            let field = format!("contacts[{i}]");
+            c.texts(&format!("{field}.name"), &contact.name, LINE_MAX, false);
+            if contact.name.is_empty() {
+                c.push(format!("{field}.name.de"), Problem::Empty);
+            }
+            if contact.phone.trim().is_empty() {
+                c.push(format!("{field}.phone"), Problem::Empty);
+            } else {
+                c.phone(&format!("{field}.phone"), &contact.phone);
+            }
+        }
         c.finish()
     }
 
@@ -111,7 +157,52 @@ mod tests {
             hosts: vec!["Stadt Herne".into()],
             notes: String::new(),
             guest_notes: Texts::default(),
+            contacts: vec![],
         }
+    }
+
+    #[test]
+    fn a_contact_needs_a_name_and_a_number() {
+        let mut v = visit();
+        v.contacts = vec![
+            VisitContact {
+                kind: ContactKind::Hotel,
+                name: Texts::all("Parkhotel Herne", "Parkhotel Herne", "赫尔内公园酒店"),
+                phone: "+49 2323 000 200".into(),
+            },
+            VisitContact {
+                kind: ContactKind::Consulate,
+                name: Texts::default(),
+                phone: " ".into(),
+            },
+            VisitContact {
+                kind: ContactKind::DutyPhone,
+                name: Texts {
+                    zh: Some("值班电话".into()),
+                    ..Texts::default()
+                },
+                phone: "ruf an".into(),
+            },
+        ];
+        let fields: Vec<String> = v
+            .validate()
+            .unwrap_err()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "contacts[1].name.de",
+                "contacts[1].phone",
+                "contacts[2].phone"
+            ]
+        );
+        v.contacts.truncate(1);
+        assert_eq!(v.validate(), Ok(()));
+        v.contacts = vec![v.contacts[0].clone(); MAX_CONTACTS + 1];
+        assert!(v.validate().is_err());
     }
 
     #[test]

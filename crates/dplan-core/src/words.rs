@@ -8,7 +8,7 @@
 //! `ui/src/lib/api/vocabulary.ts`, which the store's type test generates
 //! from [`vocabulary`]. A word is written once, in all three languages.
 
-use crate::{ItemKind, ItemStatus, Lang, Role, Side, TextField, VisitStatus};
+use crate::{ContactKind, ItemKind, ItemStatus, Lang, Role, Side, TextField, VisitStatus};
 
 /// One word in German, English and Chinese.
 pub type Word = [&'static str; 3];
@@ -109,17 +109,35 @@ pub fn lang_word(lang: Lang) -> Word {
     }
 }
 
-pub const TEXT_FIELDS: [TextField; 9] = [
+pub const TEXT_FIELDS: [TextField; 10] = [
     TextField::Title,
     TextField::GuestNotes,
     TextField::DressCode,
     TextField::VenueName,
     TextField::Room,
     TextField::AddressZh,
+    TextField::Contact,
     TextField::Position,
     TextField::FormOfAddress,
     TextField::Organisation,
 ];
+
+pub const CONTACT_KINDS: [ContactKind; 4] = [
+    ContactKind::Hotel,
+    ContactKind::DutyPhone,
+    ContactKind::Consulate,
+    ContactKind::Other,
+];
+
+/// What a contact of the visit is, on the contacts page and in the app.
+pub fn contact_kind_word(kind: ContactKind) -> Word {
+    match kind {
+        ContactKind::Hotel => ["Hotel", "Hotel", "酒店"],
+        ContactKind::DutyPhone => ["Bereitschaftstelefon", "Duty phone", "值班电话"],
+        ContactKind::Consulate => ["Konsulat", "Consulate", "领事馆"],
+        ContactKind::Other => ["Kontakt", "Contact", "联系方式"],
+    }
+}
 
 /// A translatable text, as a report of missing translations names it.
 pub fn text_field_word(field: TextField) -> Word {
@@ -134,6 +152,7 @@ pub fn text_field_word(field: TextField) -> Word {
             "Address in Chinese characters",
             "中文地址",
         ],
+        TextField::Contact => ["Kontakt", "Contact", "联系方式"],
         TextField::Position => ["Amtsbezeichnung", "Position", "职务"],
         TextField::FormOfAddress => ["Anrede", "Form of address", "称呼"],
         TextField::Organisation => ["Organisation", "Organisation", "单位"],
@@ -141,7 +160,7 @@ pub fn text_field_word(field: TextField) -> Word {
 }
 
 /// The words the app shows for codes, by section (`role`, `side`, `kind`,
-/// `item_status`, `visit_status`, `text_field`, `lang`), each with its code
+/// `item_status`, `visit_status`, `contact_kind`, `text_field`, `lang`), each with its code
 /// as the JSON writes it.
 pub fn vocabulary() -> Vec<(&'static str, Vec<(String, Word)>)> {
     fn code<T: serde::Serialize>(value: T) -> String {
@@ -190,6 +209,13 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<(String, Word)>)> {
             .collect(),
         ),
         (
+            "contact_kind",
+            CONTACT_KINDS
+                .iter()
+                .map(|k| (code(k), contact_kind_word(*k)))
+                .collect(),
+        ),
+        (
             "text_field",
             TEXT_FIELDS
                 .iter()
@@ -235,11 +261,14 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
         Nothing => ["Keine Programmpunkte.", "No items.", "无日程。"],
         Interpreter => ["Dolmetschung", "Interpreter", "翻译"],
         Duties => ["Aufgaben", "duties", "职责"],
+        Transport => ["Flug/Zug", "Flight/train", "航班/车次"],
+        // In a staff member's own copy: an item they run, not only attend.
+        OnDuty => ["Ihre Aufgabe", "Your duty", "您的职责"],
         InternalNotes => ["Interne Notizen", "Internal notes", "内部备注"],
         InternalEdition => [
             "Interne Fassung – nicht für Gäste",
             "Internal edition – not for guests",
-            "内部版本 – 请勿交予来宾",
+            "内部版本——请勿交予来宾",
         ],
         Draft => ["Entwurf", "Draft", "草稿"],
         Needs => [
@@ -311,6 +340,8 @@ pub enum Label {
     Ambulance,
     Dietary,
     Accessibility,
+    Transport,
+    OnDuty,
 }
 
 /// A label in each of `langs`, each wording once: "Teilnehmende / 出席人员".
@@ -436,6 +467,15 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
+/// The dash between a heading and what it is about: " – " in German and
+/// English, the Chinese dash "——" (no spaces) in Chinese.
+pub fn dash(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "——",
+        _ => " – ",
+    }
+}
+
 /// "24.–28. März 2027", "24–28 March 2027", "2027年3月24日至28日", with
 /// months and years where they differ.
 pub fn date_range(lang: Lang, a: NaiveDate, b: NaiveDate) -> String {
@@ -461,6 +501,7 @@ pub fn date_range(lang: Lang, a: NaiveDate, b: NaiveDate) -> String {
         ),
         Lang::Zh if same_month => format!("{}至{}日", date(lang, a), b.day()),
         Lang::Zh if same_year => format!("{}至{}月{}日", date(lang, a), b.month(), b.day()),
+        Lang::Zh => format!("{}至{}", date(lang, a), date(lang, b)),
         _ => format!("{} – {}", date(lang, a), date(lang, b)),
     }
 }
@@ -541,6 +582,10 @@ mod tests {
             date_range(Lang::De, d("2027-12-30"), d("2028-01-02")),
             "30. Dezember 2027 – 2. Januar 2028"
         );
+        assert_eq!(
+            date_range(Lang::Zh, d("2027-12-30"), d("2028-01-02")),
+            "2027年12月30日至2028年1月2日"
+        );
         assert_eq!(zone_abbreviation(Lang::De, "CEST"), "MESZ");
         assert_eq!(zone_abbreviation(Lang::Zh, "CEST"), "CEST");
     }
@@ -567,7 +612,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(sections, 7);
+        assert_eq!(sections, 8);
         // Words that name people, not activities.
         assert_eq!(role(Lang::De, Role::Interpreter), "Dolmetscher/in");
         assert_eq!(role(Lang::Zh, Role::Member), "代表团成员");

@@ -362,7 +362,8 @@ impl Writer<'_> {
         p
     }
 
-    /// Attendees in order of precedence, interpreters, responsible staff,
+    /// The flight or train number, attendees in order of precedence,
+    /// interpreters, responsible staff,
     /// dress code, notes for the guests and internal notes, each on its own line with a label in the
     /// chosen languages.
     fn description(&self, item: &ItemView) -> String {
@@ -379,6 +380,14 @@ impl Writer<'_> {
             ItemStatus::Tentative => line(&l.tentative, &|_| {}),
             ItemStatus::Cancelled => line(&l.cancelled, &|_| {}),
             ItemStatus::Confirmed => {}
+        }
+        if let Some(t) = item.transport.as_deref().map(str::trim)
+            && !t.is_empty()
+        {
+            line(&l.transport, &|o| {
+                o.push_str(": ");
+                o.push_str(t);
+            });
         }
         let names = |refs: &mut dyn Iterator<Item = &PersonRef>, out: &mut String| {
             for (n, r) in refs.enumerate() {
@@ -435,6 +444,7 @@ struct Labels {
     interpreter: String,
     responsible: String,
     dress_code: String,
+    transport: String,
     notes: String,
     internal_notes: String,
 }
@@ -449,6 +459,7 @@ impl Labels {
             interpreter: label(Label::Interpreter),
             responsible: label(Label::Responsible),
             dress_code: label(Label::DressCode),
+            transport: label(Label::Transport),
             notes: label(Label::Notes),
             internal_notes: label(Label::InternalNotes),
         }

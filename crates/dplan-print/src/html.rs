@@ -54,6 +54,7 @@ const STYLE: &str = r#"
 .itinerary .title { font-weight: bold; }
 .itinerary .cancelled .title { text-decoration: line-through; }
 .itinerary .status { color: var(--accent); font-weight: bold; font-size: 8pt; text-transform: uppercase; }
+.itinerary .duty { display: inline-block; background: var(--accent); color: #fff; font-weight: bold; font-size: 7.5pt; padding: 0 0.3em; border-radius: 2px; }
 .itinerary .details { font-size: 8.5pt; margin-top: .8mm; }
 .itinerary .details div { margin-top: 1mm; white-space: pre-line; }
 .itinerary .contacts { break-before: page; }
@@ -259,10 +260,26 @@ pub fn fragment(doc: &Document) -> String {
             if !e.status[0].is_empty() {
                 let _ = write!(o, "<div class=\"status\">{}</div>", dedup(&e.status));
             }
+            if !e.duty.is_empty() {
+                let _ = write!(
+                    o,
+                    "<div class=\"duty\" data-testid=\"itinerary-duty\">{}</div>",
+                    dedup(&e.duty)
+                );
+            }
             if !e.venue[0].is_empty() {
                 o.push_str(&langs(doc, &e.venue, "venue"));
             }
             o.push_str("<div class=\"details\">");
+            if !e.transport.is_empty() {
+                let _ = write!(
+                    o,
+                    "<div data-testid=\"itinerary-transport\"><span class=\"muted\">{}{}</span><strong>{}</strong></div>",
+                    esc(&doc.labels.transport),
+                    doc.labels.colon,
+                    esc(&e.transport)
+                );
+            }
             if !e.address.is_empty() {
                 let _ = write!(o, "<div class=\"muted\">{}</div>", esc(&e.address));
             }

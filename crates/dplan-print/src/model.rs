@@ -109,7 +109,7 @@ pub struct Document {
     pub cities: String,
     pub stamp: Vec<String>,
     /// What the reader must see first, each over the languages: "Interne
-    /// Fassung – nicht für Gäste / 内部版本 – 请勿交予来宾", "Entwurf / 草稿".
+    /// Fassung – nicht für Gäste / 内部版本——请勿交予来宾", "Entwurf / 草稿".
     pub marks: Vec<String>,
     /// The same marks in the first language, for the foot of every page.
     pub marks_lead: String,
@@ -163,6 +163,8 @@ pub struct Labels {
     /// "Ernährung und Barrierefreiheit / 饮食与无障碍需求".
     pub needs: String,
     pub dress_code: Vec<&'static str>,
+    /// "Flug/Zug / 航班/车次".
+    pub transport: String,
     pub phone: String,
     pub email: String,
 }
@@ -215,6 +217,11 @@ pub struct Entry {
     pub attendees: String,
     pub responsible: String,
     pub dress: Vec<String>,
+    /// The flight or train number ("" when none).
+    pub transport: String,
+    /// "Ihre Aufgabe / 您的职责" in a personal copy where the reader is
+    /// responsible for the item, not only attending; empty otherwise.
+    pub duty: Vec<String>,
     /// Notes for the guests, one per language ("" when none).
     pub guest_notes: Vec<String>,
     /// The internal notes' lines; empty in a guest edition.
@@ -263,6 +270,40 @@ fn code(lang: Lang) -> &'static str {
 }
 
 /// The text in `lang`, else the best other.
+/// A person's name as a document prints it: a German participant's
+/// Chinese name beside the Latin one where the document has Chinese
+/// ("Dr. Anna Berger 安娜·贝格尔"), and no line break between a name's
+/// characters and its Latin spelling.
+fn person_name(name: &str, name_zh: Option<&str>, langs: &[Lang]) -> String {
+    match name_zh {
+        Some(zh) if langs.contains(&Lang::Zh) => bind_cjk(&format!("{name} {zh}")),
+        _ => bind_cjk(name),
+    }
+}
+
+/// `s` with each space beside a Chinese character made a no-break space:
+/// "刘强 Liu Qiang" never breaks after "刘强".
+pub(crate) fn bind_cjk(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let cjk = |c: Option<&char>| {
+        c.is_some_and(|c| {
+            matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}' | '·')
+        })
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let before = i.checked_sub(1).and_then(|k| chars.get(k));
+            if c == ' ' && (cjk(before) || cjk(chars.get(i + 1))) {
+                '\u{a0}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn text(t: &Texts, lang: Lang) -> String {
     t.best(lang).trim().to_string()
 }
@@ -311,20 +352,28 @@ impl Document {
                     .collect();
                 let participant = view.participants.iter().find(|x| x.person_id == p);
                 let stay = Stay {
-                    name: name.clone(),
+                    name: person_name(
+                        &name,
+                        participant.and_then(|x| x.name_zh.as_deref()),
+                        &langs,
+                    ),
                     lines: participant
                         .map(|x| stay_lines(x, &langs))
                         .unwrap_or_default(),
                 };
                 // Named formally where the person has a form of address:
                 // "Persönliches Programm – Herr Vizebürgermeister Liu",
-                // "个人日程 – 刘副市长".
+                // "个人日程——刘副市长".
                 let subtitle = per(&|l| {
                     let whom = participant
                         .map(|x| text(&x.address, l))
                         .filter(|a| !a.is_empty())
-                        .unwrap_or_else(|| name.clone());
-                    format!("{} – {whom}", words::label(l, Label::PersonalItinerary))
+                        .unwrap_or_else(|| bind_cjk(&name));
+                    format!(
+                        "{}{}{whom}",
+                        words::label(l, Label::PersonalItinerary),
+                        words::dash(l)
+                    )
                 });
                 (items, Some(stay), subtitle)
             }
@@ -366,7 +415,7 @@ impl Document {
                     None => !principal(p.role),
                 })
                 .map(|p| Member {
-                    name: p.name.clone(),
+                    name: person_name(&p.name, p.name_zh.as_deref(), &langs),
                     address: per(&|l| text(&p.address, l)),
                     role: per(&|l| words::role(l, p.role).to_string()),
                     title: per(&|l| text(&p.title, l)),
@@ -406,6 +455,13 @@ impl Document {
                 at,
                 Entry {
                     needs,
+                    duty: match scope {
+                        Scope::Person(p) if item.involvement(p).1 => per_static(Label::OnDuty)
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect(),
+                        _ => vec![],
+                    },
                     ..entry(item, &langs)
                 },
                 true,
@@ -426,21 +482,40 @@ impl Document {
             })
             .collect();
 
+        // Whom a guest may need to call: the protocol staff of both sides
+        // (the travelling protocol officer among them), interpreters and
+        // drivers, then the visit's hotel, duty phone and consulate. Only
+        // with a number: a contact without one helps no one.
         let contacts = view
             .participants
             .iter()
-            .filter(|p| {
-                p.role == Role::Interpreter
-                    || (p.side == Side::Host
-                        && matches!(p.role, Role::Host | Role::Staff | Role::Driver))
-            })
+            .filter(|p| matches!(p.role, Role::Staff | Role::Interpreter | Role::Driver))
+            .filter(|p| p.phone.as_deref().is_some_and(|n| !n.trim().is_empty()))
             .map(|p| Contact {
-                name: p.name.clone(),
+                name: person_name(&p.name, p.name_zh.as_deref(), &langs),
                 role: per(&|l| words::role(l, p.role).to_string()),
                 organisation: per(&|l| text(&p.organisation, l)),
                 phone: p.phone.clone().unwrap_or_default(),
                 email: p.email.clone().unwrap_or_default(),
             })
+            .chain(visit.contacts.iter().map(|c| {
+                // "Bereitschaftstelefon" over "值班电话", as a person's name
+                // stands over their role.
+                let word = words::contact_kind_word(c.kind);
+                let name = words::pick(lead, word);
+                Contact {
+                    name: name.to_string(),
+                    role: langs
+                        .iter()
+                        .map(|l| words::pick(*l, word))
+                        .filter(|w| *w != name)
+                        .map(str::to_string)
+                        .collect(),
+                    organisation: per(&|l| text(&c.name, l)),
+                    phone: c.phone.trim().to_string(),
+                    email: String::new(),
+                }
+            }))
             .collect();
 
         let title = per(&|l| text(&visit.title, l));
@@ -510,6 +585,7 @@ impl Document {
                 internal_notes: joined_label(&langs, Label::InternalNotes),
                 needs: joined_label(&langs, Label::Needs),
                 dress_code: per_static(Label::DressCode),
+                transport: joined_label(&langs, Label::Transport),
                 phone: joined_label(&langs, Label::Phone),
                 email: joined_label(&langs, Label::Email),
             },
@@ -570,7 +646,7 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
     let per = |f: &dyn Fn(Lang) -> String| langs.iter().map(|l| f(*l)).collect::<Vec<_>>();
     let names = |refs: &[dplan_core::view::PersonRef]| {
         refs.iter()
-            .map(|r| r.name.as_str())
+            .map(|r| bind_cjk(&r.name))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -627,6 +703,12 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
                 text(&item.dress_code, l)
             }
         }),
+        transport: item
+            .transport
+            .as_deref()
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default(),
+        duty: vec![],
         guest_notes: per(&|l| text(&item.guest_notes, l)),
         notes: lines(&item.notes),
         needs: vec![],
@@ -657,6 +739,8 @@ fn arrival(item: &ItemView, end: &dplan_core::ZonedLocal, langs: &[Lang]) -> Ent
         attendees: String::new(),
         responsible: String::new(),
         dress: per(&|_| String::new()),
+        transport: String::new(),
+        duty: vec![],
         guest_notes: per(&|_| String::new()),
         notes: vec![],
         needs: vec![],
@@ -747,6 +831,14 @@ fn missing_translations(
                 });
             }
         }
+    }
+    for c in &visit.contacts {
+        out.extend(MissingTranslation::of(
+            &c.name,
+            langs,
+            &text(&c.name, lead),
+            TextField::Contact,
+        ));
     }
     for p in &view.participants {
         out.extend(MissingTranslation::of(

@@ -471,8 +471,14 @@ impl RowReader<'_> {
 
         person.name_zh = zh.as_ref().map(|z| z.0.to_string());
         person.pinyin = pinyin.as_ref().map(|p| p.0.to_string());
-        // A row with a Chinese name or pinyin is a Chinese name.
-        let chinese = person.name_zh.is_some() || person.pinyin.is_some();
+        // A row with a Chinese name or pinyin is a Chinese name, unless the
+        // characters spell a foreign name with the interpunct between its
+        // parts ("安娜·贝格尔" for Anna Berger), written given name first.
+        let transliterated = person
+            .name_zh
+            .as_deref()
+            .is_some_and(|z| z.contains(['·', '•', '・', '‧']));
+        let chinese = (person.name_zh.is_some() && !transliterated) || person.pinyin.is_some();
 
         let mut parts = NameParts::default();
         if let Some((f, _)) = &family {
@@ -511,7 +517,7 @@ impl RowReader<'_> {
                 person.name_zh.as_deref().unwrap_or(&parts.family)
             ));
         }
-        let family_first = chinese || person.name_zh.is_some() || parts.family_first;
+        let family_first = chinese || parts.family_first;
         person.family_name = parts.family;
         person.given_name = parts.given;
         if parts.academic.is_some() {

@@ -93,6 +93,17 @@ pub(crate) fn json_list(row: &Row, col: &str) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(&s).map_err(|e| conversion(col, e.to_string()))
 }
 
+/// A JSON column read into `T`; a stored value that does not read is a
+/// conversion error naming the column.
+pub(crate) fn json<T: serde::de::DeserializeOwned>(row: &Row, col: &str) -> rusqlite::Result<T> {
+    let s: String = row.get(col)?;
+    serde_json::from_str(&s).map_err(|e| conversion(col, e.to_string()))
+}
+
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
+}
+
 pub(crate) fn list_json(values: &[String]) -> String {
     serde_json::to_string(values).unwrap_or_else(|_| "[]".into())
 }

@@ -11,7 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_check_settings.sql"),
     include_str!("migrations/0004_dress_code.sql"),
     include_str!("migrations/0005_guest_notes.sql"),
-    include_str!("migrations/0006_venue_translations.sql"),
+    include_str!("migrations/0006_itinerary_details.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -13,7 +13,7 @@ use crate::{
 const COLUMNS: &str = "id, visit_id, title_de, title_en, title_zh, kind, all_day, \
      start_local, start_zone, start_occurrence, end_local, end_zone, end_occurrence, \
      first_day, last_day, venue_id, notes, guest_notes_de, guest_notes_en, guest_notes_zh, \
-     dress_code_de, dress_code_en, dress_code_zh, status, revision";
+     dress_code_de, dress_code_en, dress_code_zh, transport, status, revision";
 
 fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
     let all_day: bool = row.get("all_day")?;
@@ -43,6 +43,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
         notes: row.get("notes")?,
         guest_notes: texts(row, "guest_notes")?,
         dress_code: texts(row, "dress_code")?,
+        transport: row.get("transport")?,
         status: decode(row, "status")?,
         revision: row.get("revision")?,
     })
@@ -71,11 +72,11 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             start_local, start_zone, start_occurrence, end_local, end_zone, end_occurrence,
             first_day, last_day, start_utc, end_utc, sort_key, venue_id, notes,
             guest_notes_de, guest_notes_en, guest_notes_zh,
-            dress_code_de, dress_code_en, dress_code_zh, status, revision)
+            dress_code_de, dress_code_en, dress_code_zh, transport, status, revision)
          VALUES (:id, :visit_id, :title_de, :title_en, :title_zh, :kind, :all_day,
             :s_local, :s_zone, :s_occ, :e_local, :e_zone, :e_occ,
             :first_day, :last_day, :start_utc, :end_utc, :sort_key, :venue_id, :notes,
-            :gn_de, :gn_en, :gn_zh, :dc_de, :dc_en, :dc_zh, :status, :revision)
+            :gn_de, :gn_en, :gn_zh, :dc_de, :dc_en, :dc_zh, :transport, :status, :revision)
          ON CONFLICT (id) DO UPDATE SET
             visit_id = excluded.visit_id,
             title_de = excluded.title_de, title_en = excluded.title_en, title_zh = excluded.title_zh,
@@ -90,7 +91,8 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             guest_notes_de = excluded.guest_notes_de, guest_notes_en = excluded.guest_notes_en,
             guest_notes_zh = excluded.guest_notes_zh,
             dress_code_de = excluded.dress_code_de, dress_code_en = excluded.dress_code_en,
-            dress_code_zh = excluded.dress_code_zh, status = excluded.status,
+            dress_code_zh = excluded.dress_code_zh, transport = excluded.transport,
+            status = excluded.status,
             revision = excluded.revision",
         named_params! {
             ":id": item.id.to_string(),
@@ -109,6 +111,7 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             ":notes": item.notes,
             ":gn_de": item.guest_notes.de, ":gn_en": item.guest_notes.en, ":gn_zh": item.guest_notes.zh,
             ":dc_de": item.dress_code.de, ":dc_en": item.dress_code.en, ":dc_zh": item.dress_code.zh,
+            ":transport": item.transport,
             ":status": code(&item.status),
             ":revision": item.revision,
         },

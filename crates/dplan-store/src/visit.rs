@@ -3,12 +3,14 @@ use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::{
     Result, Store, StoreError,
-    codec::{code, date, day_text, decode, json_list, list_json, parse, texts, zone},
+    codec::{
+        code, date, day_text, decode, json, json_list, list_json, parse, texts, to_json, zone,
+    },
 };
 
 const COLUMNS: &str = "id, title_de, title_en, title_zh, direction, partner_city, first_day, \
                        last_day, time_zone, status, hosts, notes, guest_notes_de, \
-                       guest_notes_en, guest_notes_zh";
+                       guest_notes_en, guest_notes_zh, contacts";
 
 fn from_row(row: &Row) -> rusqlite::Result<Visit> {
     Ok(Visit {
@@ -23,6 +25,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Visit> {
         hosts: json_list(row, "hosts")?,
         notes: row.get("notes")?,
         guest_notes: texts(row, "guest_notes")?,
+        contacts: json(row, "contacts")?,
     })
 }
 
@@ -32,10 +35,10 @@ pub(crate) fn upsert(conn: &Connection, v: &Visit) -> Result<()> {
         conn,
         "INSERT INTO visit (id, title_de, title_en, title_zh, direction, partner_city, first_day,
                             last_day, time_zone, status, hosts, notes,
-                            guest_notes_de, guest_notes_en, guest_notes_zh)
+                            guest_notes_de, guest_notes_en, guest_notes_zh, contacts)
          VALUES (:id, :title_de, :title_en, :title_zh, :direction, :partner_city, :first_day,
                  :last_day, :time_zone, :status, :hosts, :notes,
-                 :gn_de, :gn_en, :gn_zh)
+                 :gn_de, :gn_en, :gn_zh, :contacts)
          ON CONFLICT (id) DO UPDATE SET
             title_de = excluded.title_de, title_en = excluded.title_en, title_zh = excluded.title_zh,
             direction = excluded.direction, partner_city = excluded.partner_city,
@@ -43,7 +46,7 @@ pub(crate) fn upsert(conn: &Connection, v: &Visit) -> Result<()> {
             time_zone = excluded.time_zone, status = excluded.status,
             hosts = excluded.hosts, notes = excluded.notes,
             guest_notes_de = excluded.guest_notes_de, guest_notes_en = excluded.guest_notes_en,
-            guest_notes_zh = excluded.guest_notes_zh",
+            guest_notes_zh = excluded.guest_notes_zh, contacts = excluded.contacts",
         named_params! {
             ":id": v.id.to_string(),
             ":title_de": v.title.de, ":title_en": v.title.en, ":title_zh": v.title.zh,
@@ -56,6 +59,7 @@ pub(crate) fn upsert(conn: &Connection, v: &Visit) -> Result<()> {
             ":hosts": list_json(&v.hosts),
             ":notes": v.notes,
             ":gn_de": v.guest_notes.de, ":gn_en": v.guest_notes.en, ":gn_zh": v.guest_notes.zh,
+            ":contacts": to_json(&v.contacts),
         },
     )?;
     Ok(())

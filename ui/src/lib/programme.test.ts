@@ -45,6 +45,7 @@ describe("toProgrammeItem", () => {
       notes: "Dolmetscher ab 17:30",
       guest_notes: { de: "Bitte pünktlich", en: null, zh: "请准时" },
       dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: null },
+      transport: "LH 2011",
       status: "tentative",
       revision: 4,
     };
@@ -60,6 +61,7 @@ describe("toProgrammeItem", () => {
       notes: "Dolmetscher ab 17:30",
       guest_notes: { de: "Bitte pünktlich", en: null, zh: "请准时" },
       dress_code: { de: "Dunkler Anzug", en: "Dark suit", zh: null },
+      transport: "LH 2011",
       status: "tentative",
       revision: 4,
     });

@@ -25,6 +25,7 @@ export function toProgrammeItem(item: ItemView, visitId: string): ProgrammeItem 
     notes: item.notes,
     guest_notes: item.guest_notes,
     dress_code: item.dress_code,
+    transport: item.transport,
     status: item.status,
     revision: item.revision,
   };

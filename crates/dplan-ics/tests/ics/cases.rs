@@ -46,6 +46,7 @@ fn item(
         notes: String::new(),
         guest_notes: Default::default(),
         dress_code: Texts::default(),
+        transport: None,
         status: ItemStatus::Confirmed,
         revision: 2,
     }

@@ -413,12 +413,12 @@ fn a_crowded_visit_with_long_names_sets_cleanly() {
         for person in &file.persons {
             if let Some(e) = &person.email
                 && view.participants.iter().any(|x| {
-                    use dplan_core::{Role, Side};
-                    // The contacts: interpreters and the host's staff.
+                    use dplan_core::Role;
+                    // The contacts: protocol staff, interpreters and
+                    // drivers with a number.
                     x.person_id == person.id
-                        && (x.role == Role::Interpreter
-                            || (x.side == Side::Host
-                                && matches!(x.role, Role::Host | Role::Staff | Role::Driver)))
+                        && x.phone.is_some()
+                        && matches!(x.role, Role::Staff | Role::Interpreter | Role::Driver)
                 })
             {
                 assert!(squeeze(&raw).contains(&squeeze(e)), "{name}: {e}");
@@ -452,9 +452,11 @@ fn principals_and_staff_are_listed_apart() {
     )
     .unwrap();
     let role_of = |name: &str| {
+        // Printed names carry no-break spaces and a German host's Chinese
+        // name after the view's name.
         view.participants
             .iter()
-            .find(|p| p.name == name)
+            .find(|p| squeeze(name).starts_with(&squeeze(&p.name)))
             .unwrap()
             .role
     };
@@ -525,7 +527,7 @@ fn a_guest_is_named_formally_on_the_cover_and_in_the_lists() {
         doc.subtitle,
         [
             "Persönliches Programm – Herr Vizebürgermeister Liu",
-            "个人日程 – 刘副市长"
+            "个人日程——刘副市长"
         ]
     );
     assert_eq!(
@@ -679,15 +681,32 @@ fn rooms_are_translated_and_a_chinese_address_is_printed_for_drivers() {
         })
         .expect("a demo visit to China");
     let opts = options(&[Lang::De, Lang::Zh], Layout::Stacked);
-    let printed = print(&view, Scope::Visit, &opts, "rooms-and-chinese-addresses", false);
-    assert!(printed.text.contains(&squeeze("泸州市人民政府，接待厅")), "the room in Chinese");
-    assert!(printed.text.contains(&squeeze("Rathaus Luzhou, Empfangssaal")));
+    let printed = print(
+        &view,
+        Scope::Visit,
+        &opts,
+        "rooms-and-chinese-addresses",
+        false,
+    );
+    assert!(
+        printed.text.contains(&squeeze("泸州市人民政府，接待厅")),
+        "the room in Chinese"
+    );
+    assert!(
+        printed
+            .text
+            .contains(&squeeze("Rathaus Luzhou, Empfangssaal"))
+    );
     assert!(
         printed.text.contains("四川省泸州市江阳区泸州市人民政府"),
         "the address for the driver"
     );
-    let de = dplan_print::missing_translations(&view, Scope::Visit, &options(&[Lang::De], Layout::Stacked))
-        .unwrap();
+    let de = dplan_print::missing_translations(
+        &view,
+        Scope::Visit,
+        &options(&[Lang::De], Layout::Stacked),
+    )
+    .unwrap();
     assert_eq!(de, vec![], "{de:#?}");
 
     // Without the Chinese address and with an untranslated room, even a
@@ -697,7 +716,13 @@ fn rooms_are_translated_and_a_chinese_address_is_printed_for_drivers() {
         .iter()
         .filter_map(|i| i.venue.as_ref())
         .find(|v| v.room.de.as_deref() == Some("Empfangssaal"))
-        .map(|v| (v.id, v.name.best(Lang::De).to_string(), v.name.best(Lang::Zh).to_string()))
+        .map(|v| {
+            (
+                v.id,
+                v.name.best(Lang::De).to_string(),
+                v.name.best(Lang::Zh).to_string(),
+            )
+        })
         .unwrap();
     for item in view.programme.iter_mut() {
         if let Some(v) = item.venue.as_mut().filter(|v| v.id == id) {
@@ -705,8 +730,12 @@ fn rooms_are_translated_and_a_chinese_address_is_printed_for_drivers() {
             v.room.zh = None;
         }
     }
-    let de = dplan_print::missing_translations(&view, Scope::Visit, &options(&[Lang::De], Layout::Stacked))
-        .unwrap();
+    let de = dplan_print::missing_translations(
+        &view,
+        Scope::Visit,
+        &options(&[Lang::De], Layout::Stacked),
+    )
+    .unwrap();
     assert_eq!(
         de,
         vec![MissingTranslation {
@@ -715,8 +744,12 @@ fn rooms_are_translated_and_a_chinese_address_is_printed_for_drivers() {
             lang: Lang::Zh,
         }]
     );
-    let zh = dplan_print::missing_translations(&view, Scope::Visit, &options(&[Lang::Zh], Layout::Stacked))
-        .unwrap();
+    let zh = dplan_print::missing_translations(
+        &view,
+        Scope::Visit,
+        &options(&[Lang::Zh], Layout::Stacked),
+    )
+    .unwrap();
     assert!(
         zh.contains(&MissingTranslation {
             what: venue_zh,
@@ -724,6 +757,195 @@ fn rooms_are_translated_and_a_chinese_address_is_printed_for_drivers() {
             lang: Lang::Zh,
         }),
         "{zh:#?}"
+    );
+}
+
+/// Issue 13: a journey shows its flight or train number, and a staff
+/// member's own copy marks the items they run apart from those they only
+/// attend.
+#[test]
+fn flight_numbers_print_and_a_staff_copy_marks_its_duties() {
+    let view = views()
+        .into_iter()
+        .find(|v| {
+            v.programme
+                .iter()
+                .any(|i| i.transport.as_deref() == Some("3U 8792"))
+        })
+        .expect("the demo's journey to Luzhou");
+    let opts = options(&[Lang::De, Lang::Zh], Layout::Stacked);
+    let printed = print(&view, Scope::Visit, &opts, "journeys", false);
+    for number in ["ICE 125", "3U 8792", "3U 8791"] {
+        assert!(printed.text.contains(&squeeze(number)), "{number}");
+    }
+    assert!(printed.text.contains(&squeeze("Flug/Zug / 航班/车次：")));
+    assert!(
+        !printed.text.contains("IhreAufgabe"),
+        "no duty in the whole visit"
+    );
+
+    // The protocol officer who runs the journeys and attends the rest.
+    let runs_of =
+        |p: dplan_core::PersonId| view.programme.iter().filter(|i| i.involvement(p).1).count();
+    let officer = view
+        .participants
+        .iter()
+        .max_by_key(|p| runs_of(p.person_id))
+        .expect("participants");
+    let opts = options(&[Lang::De], Layout::Stacked);
+    let doc = Document::new(&view, Scope::Person(officer.person_id), &opts).unwrap();
+    let marked: usize = doc
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|e| !e.duty.is_empty())
+        .count();
+    let runs = runs_of(officer.person_id);
+    assert!(runs > 0);
+    assert_eq!(marked, runs, "one mark per item the officer runs");
+    let attends_only = doc
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|e| !e.arrival && e.duty.is_empty())
+        .count();
+    let printed = print(
+        &view,
+        Scope::Person(officer.person_id),
+        &opts,
+        "journeys-officer",
+        true,
+    );
+    assert_eq!(printed.text.matches("IhreAufgabe").count(), runs);
+    assert_eq!(
+        attends_only,
+        view.programme
+            .iter()
+            .filter(|i| i.involvement(officer.person_id) == (true, false))
+            .count()
+    );
+}
+
+/// Issue 13: the contacts page names everyone a guest may need to call,
+/// each with a number: protocol staff of both sides, interpreters, drivers,
+/// then the hotel, the duty phone and the consulate.
+#[test]
+fn the_contacts_page_lists_staff_hotel_duty_phone_and_consulate_with_numbers() {
+    for mut view in views() {
+        let opts = PrintOptions {
+            edition: Edition::Guest,
+            ..options(&[Lang::De, Lang::Zh], Layout::Stacked)
+        };
+        let doc = Document::new(&view, Scope::Visit, &opts).unwrap();
+        assert!(doc.contacts.iter().all(|c| !c.phone.trim().is_empty()));
+        for c in &view.visit.contacts {
+            assert!(
+                doc.contacts.iter().any(|d| d.phone == c.phone
+                    && d.organisation.contains(&c.name.best(Lang::Zh).to_string())),
+                "{c:?}"
+            );
+        }
+        for kind in [
+            dplan_core::ContactKind::Hotel,
+            dplan_core::ContactKind::DutyPhone,
+            dplan_core::ContactKind::Consulate,
+        ] {
+            assert!(
+                view.visit.contacts.iter().any(|c| c.kind == kind),
+                "{kind:?}"
+            );
+        }
+        for p in &view.participants {
+            let staff = matches!(
+                p.role,
+                dplan_core::Role::Staff | dplan_core::Role::Interpreter | dplan_core::Role::Driver
+            );
+            let listed = doc
+                .contacts
+                .iter()
+                .any(|c| squeeze(&c.name).starts_with(&squeeze(&p.name)));
+            assert_eq!(listed, staff && p.phone.is_some(), "{}", p.name);
+        }
+        let title = view.visit.title.best(Lang::De).to_string();
+        let printed = print(
+            &view,
+            Scope::Visit,
+            &opts,
+            &format!("contacts-{}", view.visit.id),
+            false,
+        );
+        // A table cell's lines come out between the other cells' lines.
+        for word in [
+            "Hotel",
+            "酒店",
+            "Bereitschaftstelefon",
+            "值班电话",
+            "Konsulat",
+            "领事馆",
+        ] {
+            assert!(printed.text.contains(word), "{title}: {word}");
+        }
+
+        // A contact named in German only is reported for a Chinese copy.
+        view.visit.contacts[0].name.zh = None;
+        let zh = dplan_print::missing_translations(
+            &view,
+            Scope::Visit,
+            &options(&[Lang::Zh], Layout::Stacked),
+        )
+        .unwrap();
+        assert!(
+            zh.iter().any(|m| m.field == TextField::Contact),
+            "{title}: {zh:#?}"
+        );
+    }
+}
+
+/// Issue 13: a German host with a Chinese name is named in it in a
+/// document with Chinese, and no name breaks between its characters and
+/// its Latin spelling.
+#[test]
+fn a_german_host_carries_her_chinese_name_and_names_never_break_inside() {
+    let view = &views()[0];
+    let with_zh = Document::new(
+        view,
+        Scope::Visit,
+        &options(&[Lang::De, Lang::Zh], Layout::Stacked),
+    )
+    .unwrap();
+    assert!(
+        with_zh
+            .hosts
+            .iter()
+            .any(|m| m.name == "Dr.\u{a0}Anna Berger\u{a0}安娜·贝格尔"
+                || m.name == "Dr. Anna Berger\u{a0}安娜·贝格尔"),
+        "{:?}",
+        with_zh.hosts.iter().map(|m| &m.name).collect::<Vec<_>>()
+    );
+    assert!(
+        with_zh
+            .guests
+            .iter()
+            .any(|m| m.name == "刘强\u{a0}Liu Qiang")
+    );
+    let without = Document::new(
+        view,
+        Scope::Visit,
+        &options(&[Lang::De, Lang::En], Layout::Stacked),
+    )
+    .unwrap();
+    assert!(without.hosts.iter().any(|m| m.name == "Dr. Anna Berger"));
+    let printed = print(
+        view,
+        Scope::Visit,
+        &options(&[Lang::De, Lang::Zh], Layout::SideBySide),
+        "chinese-names",
+        false,
+    );
+    assert!(
+        printed
+            .text
+            .contains(&squeeze("Dr. Anna Berger 安娜·贝格尔"))
     );
 }
 

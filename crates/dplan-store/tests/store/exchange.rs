@@ -353,7 +353,12 @@ fn translated_rooms_round_trip_and_a_room_written_as_one_string_still_reads() {
         .find(|v| v.room.de.as_deref() == Some("Empfangssaal"))
         .unwrap();
     assert_eq!(gov.room.zh.as_deref(), Some("接待厅"));
-    assert!(gov.address_zh.as_deref().unwrap().starts_with("四川省泸州市"));
+    assert!(
+        gov.address_zh
+            .as_deref()
+            .unwrap()
+            .starts_with("四川省泸州市")
+    );
 
     let mut value: serde_json::Value = serde_json::from_str(&exported.to_json()).unwrap();
     for venue in value["venues"].as_array_mut().unwrap() {

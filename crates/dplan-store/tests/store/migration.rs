@@ -186,6 +186,7 @@ fn a_version_4_database_keeps_its_notes_internal_after_migrating() {
     // columns that migration 5 adds.
     {
         let conn = Connection::open(&path).unwrap();
+        back_to_schema_5(&conn);
         for table in ["programme_item", "visit"] {
             for lang in ["de", "en", "zh"] {
                 conn.execute_batch(&format!(
@@ -223,11 +224,7 @@ fn a_version_5_database_keeps_its_rooms_as_the_german_rooms() {
     // Takes the file back to schema 5: without the columns migration 6 adds.
     {
         let conn = Connection::open(&path).unwrap();
-        for column in ["room_en", "room_zh", "address_zh"] {
-            conn.execute_batch(&format!("ALTER TABLE venue DROP COLUMN {column}"))
-                .unwrap();
-        }
-        conn.pragma_update(None, "user_version", 5).unwrap();
+        back_to_schema_5(&conn);
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
@@ -236,6 +233,24 @@ fn a_version_5_database_keeps_its_rooms_as_the_german_rooms() {
         .iter()
         .find(|v| v.room.de.as_deref() == Some("Ratssaal"))
         .expect("the council chamber keeps its German room");
-    assert_eq!((council.room.en.as_deref(), council.room.zh.as_deref()), (None, None));
+    assert_eq!(
+        (council.room.en.as_deref(), council.room.zh.as_deref()),
+        (None, None)
+    );
     assert!(venues.iter().all(|v| v.address_zh.is_none()));
+}
+
+/// Drops what migration 6 added, as a database of schema 5 was.
+fn back_to_schema_5(conn: &Connection) {
+    for (table, column) in [
+        ("venue", "room_en"),
+        ("venue", "room_zh"),
+        ("venue", "address_zh"),
+        ("programme_item", "transport"),
+        ("visit", "contacts"),
+    ] {
+        conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+            .unwrap();
+    }
+    conn.pragma_update(None, "user_version", 5).unwrap();
 }

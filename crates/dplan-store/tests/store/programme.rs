@@ -24,6 +24,7 @@ fn item(file: &dplan_core::VisitFile, schedule: Schedule) -> ProgrammeItem {
         notes: "Treffpunkt Foyer".into(),
         guest_notes: dplan_core::Texts::all("Bitte pünktlich", "Please be on time", "请准时"),
         dress_code: Texts::all("Dunkler Anzug", "Dark suit", "深色西装"),
+        transport: Some("LH 2011".into()),
         status: ItemStatus::Tentative,
         revision: 0,
     }

@@ -11,10 +11,10 @@ use dplan_core::view::{
     VisitView,
 };
 use dplan_core::{
-    Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo, MissingTranslation,
-    Movement, NameOrder, Occurrence, Participant, Person, PersonalData, Problem, ProgrammeItem,
-    Resolution, Role, Schedule, Severity, Side, TextField, Texts, Venue, Visit, VisitStatus,
-    Warning, WarningKind, ZonedLocal,
+    ContactKind, Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo,
+    MissingTranslation, Movement, NameOrder, Occurrence, Participant, Person, PersonalData,
+    Problem, ProgrammeItem, Resolution, Role, Schedule, Severity, Side, TextField, Texts, Venue,
+    Visit, VisitContact, VisitStatus, Warning, WarningKind, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
 use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
@@ -34,6 +34,8 @@ fn generated() -> String {
         Texts::decl(),
         Direction::decl(),
         VisitStatus::decl(),
+        ContactKind::decl(),
+        VisitContact::decl(),
         Visit::decl(),
         NameOrder::decl(),
         PersonalData::decl(),

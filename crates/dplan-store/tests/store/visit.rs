@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use dplan_core::{Direction, Texts, Visit, VisitId, VisitStatus};
+use dplan_core::{ContactKind, Direction, Texts, Visit, VisitContact, VisitId, VisitStatus};
 use dplan_store::ErrorKind;
 
 use crate::store;
@@ -17,6 +17,15 @@ fn visit() -> Visit {
         hosts: vec!["泸州市人民政府".into(), "WfG Herne".into()],
         notes: "Zeile 1\nZeile 2".into(),
         guest_notes: Texts::all("Willkommen\nin Herne", "Welcome", "欢迎"),
+        contacts: vec![VisitContact {
+            kind: ContactKind::Consulate,
+            name: Texts::all(
+                "Generalkonsulat der Bundesrepublik Deutschland in Chengdu",
+                "Consulate General of Germany in Chengdu",
+                "德国驻成都总领事馆",
+            ),
+            phone: "+86 28 0000 0800".into(),
+        }],
     }
 }
 

@@ -17,6 +17,18 @@ export type Direction = "incoming" | "outgoing";
 
 export type VisitStatus = "planning" | "confirmed" | "completed" | "cancelled";
 
+export type ContactKind = "hotel" | "duty_phone" | "consulate" | "other";
+
+export type VisitContact = { kind: ContactKind, 
+/**
+ * "Parkhotel Herne, Rezeption"; in any of the three languages.
+ */
+name: Texts, 
+/**
+ * Required: a contact without a number helps no one.
+ */
+phone: string, };
+
 export type Visit = { id: VisitId, 
 /**
  * The visit's title; German is required, English and Chinese optional.
@@ -44,7 +56,12 @@ notes: string,
 /**
  * Notes for the guests, shown in guest copies; empty when there are none.
  */
-guest_notes?: Texts, };
+guest_notes?: Texts, 
+/**
+ * The hotel, the duty phone, the consulate: printed with the people
+ * to call on every itinerary.
+ */
+contacts?: Array<VisitContact>, };
 
 export type NameOrder = "family_first" | "given_first";
 
@@ -140,13 +157,21 @@ export type Venue = { id: VenueId,
  */
 name: Texts, 
 /**
- * Postal address on one line, as it goes into a calendar's LOCATION.
+ * Postal address on one line in Latin letters, as it goes into a
+ * calendar's LOCATION (pinyin for a place in China).
  */
 address: string, 
 /**
- * Room within the venue, e.g. "Ratssaal".
+ * The address in Chinese characters, as a driver in China reads it
+ * ("四川省泸州市江阳区…"); printed below the Latin one.
  */
-room: string | null, time_zone: string, };
+address_zh?: string, 
+/**
+ * Room within the venue, in each language ("Ratssaal", "Council
+ * Chamber", "议会大厅"). A visit file written before rooms were
+ * translated carries one plain string: it is read as the German room.
+ */
+room: Texts, time_zone: string, };
 
 export type ItemKind = "reception" | "meeting" | "meal" | "visit" | "signing" | "press" | "transfer" | "flight" | "hotel" | "free_time";
 
@@ -181,7 +206,12 @@ guest_notes?: Texts,
 /**
  * What to wear ("Dunkler Anzug"); empty when nothing is asked.
  */
-dress_code?: Texts, status: ItemStatus, 
+dress_code?: Texts, 
+/**
+ * The flight or train number of a journey ("3U 8792", "ICE 125"),
+ * printed with the item and carried into calendars.
+ */
+transport?: string, status: ItemStatus, 
 /**
  * Rises whenever the time, venue or status changes; calendar exports
  * use it as `SEQUENCE` so that calendars replace the old entry.
@@ -192,7 +222,13 @@ export type PersonRef = { person_id: PersonId, name: string, };
 
 export type PersonEntry = { display_name: string, person: Person, };
 
-export type ParticipantView = { person_id: PersonId, name: string, side: Side, role: Role, precedence: number, title: Texts, 
+export type ParticipantView = { person_id: PersonId, name: string, 
+/**
+ * The Chinese name of a German participant who has one, for
+ * documents in Chinese ("安娜·贝格尔"); the name above holds the
+ * characters of a Chinese participant already.
+ */
+name_zh?: string, side: Side, role: Role, precedence: number, title: Texts, 
 /**
  * The form of address: "Herr Vizebürgermeister Liu" / "刘副市长".
  */
@@ -222,7 +258,11 @@ notes: string,
 /**
  * Notes for the guests.
  */
-guest_notes: Texts, dress_code: Texts, status: ItemStatus, revision: number, };
+guest_notes: Texts, dress_code: Texts, 
+/**
+ * The flight or train number of a journey.
+ */
+transport?: string, status: ItemStatus, revision: number, };
 
 export type VisitView = { visit: Visit, participants: Array<ParticipantView>, programme: Array<ItemView>, };
 
@@ -333,9 +373,9 @@ export type MissingTranslation = {
  */
 what: string, field: TextField, lang: Lang, };
 
-export type TextField = "title" | "guest_notes" | "dress_code" | "venue_name" | "position" | "form_of_address" | "organisation";
+export type TextField = "title" | "guest_notes" | "dress_code" | "venue_name" | "room" | "address_zh" | "contact" | "position" | "form_of_address" | "organisation";
 
-export type Problem = { "code": "empty" } | { "code": "too_long", len: number, max: number, } | { "code": "edge_spaces" } | { "code": "line_break", at: number, } | { "code": "control_character", character: string, at: number, } | { "code": "direction_override", character: string, at: number, } | { "code": "markup", tag: string, } | { "code": "date_outside_window", date: string, earliest: number, latest: number, } | { "code": "birth_date_outside_window", earliest: number, latest: number, } | { "code": "time_in_gap", local: string, zone: string, } | { "code": "time_ambiguous", local: string, zone: string, } | { "code": "end_not_after_start" } | { "code": "item_too_long", hours: bigint, } | { "code": "last_day_before_first_day" } | { "code": "all_day_item_too_long", days: bigint, } | { "code": "visit_too_long", days: bigint, } | { "code": "same_person_twice" } | { "code": "precedence_below_one" } | { "code": "departure_not_after_arrival" } | { "code": "passport_number" } | { "code": "email", value: string, } | { "code": "phone", value: string, } | { "code": "language_code", value: string, } | { "code": "travel_too_long", minutes: number, } | { "code": "same_venue_twice" } | { "code": "venue_pair_twice" } | { "code": "appears_twice", id: string, } | { "code": "belongs_to_another_visit" } | { "code": "not_among_file_persons", id: string, } | { "code": "not_among_file_venues", id: string, } | { "code": "takes_part_twice" } | { "code": "not_a_participant", id: string, } | { "code": "person_not_a_participant" } | { "code": "venue_unused" } | { "code": "cannot_move_dates", first_day: string, } | { "code": "item_of_another_visit", id: string, visit: string, } | { "code": "item_cannot_move_visit" } | { "code": "order_incomplete" } | { "code": "no_such_person", id: string, } | { "code": "no_such_venue", id: string, } | { "code": "person_mismatch" } | { "code": "same_as_row", row: number, } | { "code": "exists_already", what: string, id: string, } | { "code": "person_id_taken", row: number, id: string, } | { "code": "already_takes_part" } | { "code": "person_in_visits", visits: number, } | { "code": "venue_in_use", items: number, } | { "code": "purge_before_visit_over" };
+export type Problem = { "code": "empty" } | { "code": "too_long", len: number, max: number, } | { "code": "edge_spaces" } | { "code": "line_break", at: number, } | { "code": "control_character", character: string, at: number, } | { "code": "direction_override", character: string, at: number, } | { "code": "markup", tag: string, } | { "code": "date_outside_window", date: string, earliest: number, latest: number, } | { "code": "birth_date_outside_window", earliest: number, latest: number, } | { "code": "time_in_gap", local: string, zone: string, } | { "code": "time_ambiguous", local: string, zone: string, } | { "code": "end_not_after_start" } | { "code": "item_too_long", hours: bigint, } | { "code": "last_day_before_first_day" } | { "code": "all_day_item_too_long", days: bigint, } | { "code": "visit_too_long", days: bigint, } | { "code": "too_many_contacts", max: number, } | { "code": "same_person_twice" } | { "code": "precedence_below_one" } | { "code": "departure_not_after_arrival" } | { "code": "passport_number" } | { "code": "email", value: string, } | { "code": "phone", value: string, } | { "code": "language_code", value: string, } | { "code": "travel_too_long", minutes: number, } | { "code": "same_venue_twice" } | { "code": "venue_pair_twice" } | { "code": "appears_twice", id: string, } | { "code": "belongs_to_another_visit" } | { "code": "not_among_file_persons", id: string, } | { "code": "not_among_file_venues", id: string, } | { "code": "takes_part_twice" } | { "code": "not_a_participant", id: string, } | { "code": "person_not_a_participant" } | { "code": "venue_unused" } | { "code": "cannot_move_dates", first_day: string, } | { "code": "item_of_another_visit", id: string, visit: string, } | { "code": "item_cannot_move_visit" } | { "code": "order_incomplete" } | { "code": "no_such_person", id: string, } | { "code": "no_such_venue", id: string, } | { "code": "person_mismatch" } | { "code": "same_as_row", row: number, } | { "code": "exists_already", what: string, id: string, } | { "code": "person_id_taken", row: number, id: string, } | { "code": "already_takes_part" } | { "code": "person_in_visits", visits: number, } | { "code": "venue_in_use", items: number, } | { "code": "purge_before_visit_over" };
 
 export type ErrorKind = "not_found" | "invalid" | "conflict" | "storage" | "internal";
 

@@ -38,3 +38,37 @@ describe("VisitForm: notes for the guests and internal notes", () => {
     });
   });
 });
+
+describe("VisitForm: the visit's contacts for the itineraries", () => {
+  it("keeps stored contacts, adds one and shows the backend's message at its field", async () => {
+    const stored = visit({
+      contacts: [{ kind: "hotel", name: { de: "Parkhotel Herne, Rezeption", en: null, zh: "赫尔内公园酒店前台" }, phone: "+49 2323 000 200" }],
+    });
+    const sent: Visit[] = [];
+    mockBackend({
+      update_visit: (args) => {
+        const v = (args as { visit: Visit }).visit;
+        sent.push(v);
+        if (v.contacts?.some((c) => c.phone === "")) {
+          throw { kind: "invalid", message: "Telefon fehlt", fields: [{ field: "contacts[1].phone", reason: "darf nicht leer sein" }] };
+        }
+        return null;
+      },
+    });
+    render(VisitForm, { visit: stored, onsaved: () => {}, oncancel: () => {} });
+    expect(field("contacts[0].name.de").value).toBe("Parkhotel Herne, Rezeption");
+    await fireEvent.click(screen.getByTestId("add-contact"));
+    expect(screen.getAllByTestId("visit-contact")).toHaveLength(2);
+    await fireEvent.change(field("contacts[1].kind"), { target: { value: "consulate" } });
+    await fireEvent.input(field("contacts[1].name.de"), { target: { value: "Generalkonsulat der VR China" } });
+    await fireEvent.click(screen.getByTestId("save"));
+    await waitFor(() => expect(screen.getByText("darf nicht leer sein")).toBeTruthy());
+    await fireEvent.input(field("contacts[1].phone"), { target: { value: "+49 211 000 0300" } });
+    await fireEvent.click(screen.getByTestId("save"));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1].contacts).toEqual([
+      { kind: "hotel", name: { de: "Parkhotel Herne, Rezeption", en: null, zh: "赫尔内公园酒店前台" }, phone: "+49 2323 000 200" },
+      { kind: "consulate", name: { de: "Generalkonsulat der VR China", en: null, zh: null }, phone: "+49 211 000 0300" },
+    ]);
+  });
+});

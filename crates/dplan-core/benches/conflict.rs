@@ -194,7 +194,8 @@ fn planned() -> Vec<VisitFile> {
             id: VenueId::derived(&format!("bench/venue/{i}")),
             name: Texts::de(&format!("Ort {i}")),
             address: format!("Straße {i}"),
-            room: None,
+            address_zh: None,
+            room: Texts::default(),
             time_zone: if i % 2 == 0 { Berlin } else { Shanghai },
         })
         .collect();

@@ -427,6 +427,11 @@ impl Says {
                 format!("contains the control character {character} at position {at}"),
                 format!("第{at}个字符处含有控制字符{character}"),
             ),
+            LineSeparator { character, at } => pick(
+                format!("enthält an Stelle {at} den Zeilentrenner {character}; bitte einen gewöhnlichen Zeilenumbruch verwenden (nur in Notizen erlaubt)"),
+                format!("contains the line separator {character} at position {at}; use an ordinary line break (allowed in notes only)"),
+                format!("第{at}个字符处含有行分隔符{character}；请使用普通换行（仅备注中允许）"),
+            ),
             DirectionOverride { character, at } => pick(
                 format!("enthält an Stelle {at} die Schreibrichtungs-Umschaltung {character}"),
                 format!("contains the text-direction override {character} at position {at}"),

@@ -53,6 +53,12 @@ pub enum Problem {
         character: String,
         at: usize,
     },
+    /// U+2028 or U+2029: calendars and documents would break the line
+    /// where the field shows none.
+    LineSeparator {
+        character: String,
+        at: usize,
+    },
     DirectionOverride {
         character: String,
         at: usize,
@@ -369,6 +375,12 @@ pub(crate) fn text_problem(value: &str, max: usize, multi_line: bool) -> Option<
                 }
             });
         }
+        if matches!(c, '\u{2028}' | '\u{2029}') {
+            return Some(Problem::LineSeparator {
+                character: format!("U+{:04X}", c as u32),
+                at,
+            });
+        }
         if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
             return Some(Problem::DirectionOverride {
                 character: format!("U+{:04X}", c as u32),
@@ -452,6 +464,21 @@ mod tests {
     fn notes_may_span_lines_but_not_hold_other_controls() {
         assert_eq!(text_problem("Zeile 1\nZeile 2\tx", NOTE_MAX, true), None);
         assert!(text_problem("a\u{0}b", NOTE_MAX, true).is_some());
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_refused_everywhere() {
+        for (c, code) in [('\u{2028}', "U+2028"), ('\u{2029}', "U+2029")] {
+            for multi_line in [false, true] {
+                assert_eq!(
+                    text_problem(&format!("Empfang{c}Rathaus"), NOTE_MAX, multi_line),
+                    Some(Problem::LineSeparator {
+                        character: code.into(),
+                        at: 8
+                    })
+                );
+            }
+        }
     }
 
     #[test]

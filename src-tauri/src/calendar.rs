@@ -3,7 +3,7 @@
 //! picks in the native dialog.
 
 use chrono::Utc;
-use dplan_core::{Edition, Lang, PersonId, VisitId, view::VisitView};
+use dplan_core::{Edition, Lang, PersonId, VisitId, calendar::SavedCalendar, view::VisitView};
 use dplan_ics::{IcsError, Options, Scope};
 use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
@@ -17,7 +17,9 @@ use crate::{
 fn ics_error(e: IcsError) -> IpcError {
     let kind = match e {
         IcsError::NotInVisit(_) => ErrorKind::NotFound,
-        IcsError::Empty(_) | IcsError::InvalidTime { .. } => ErrorKind::Invalid,
+        IcsError::Empty(_) | IcsError::InvalidTime { .. } | IcsError::Reminder(_) => {
+            ErrorKind::Invalid
+        }
     };
     IpcError::of(kind, e.to_string())
 }
@@ -25,7 +27,11 @@ fn ics_error(e: IcsError) -> IpcError {
 /// Asks where to save and writes the calendar file there. `person` narrows
 /// it to the items that person attends, or, with `duties`, the items they
 /// are responsible for; `edition` says whether it is a guest's or an
-/// internal calendar. Returns the path, or `None` if the user cancelled.
+/// internal calendar. The file is compared with what this calendar carried
+/// before (its feed): changed events get a higher `SEQUENCE`, removed items
+/// come back as cancelled; what it carries is kept once the file is
+/// written. Returns where it went and what it holds, or `None` if the user
+/// cancelled.
 #[allow(clippy::too_many_arguments)]
 #[tauri::command(async)]
 pub fn export_calendar(
@@ -39,7 +45,7 @@ pub fn export_calendar(
     edition: Edition,
     tentative: bool,
     suggested_name: String,
-) -> IpcResult<Option<String>> {
+) -> IpcResult<Option<SavedCalendar>> {
     let scope = match person {
         Some(p) if duties => Scope::Staff(p),
         Some(p) => Scope::Participant(p),
@@ -52,15 +58,27 @@ pub fn export_calendar(
         tentative,
         ..Options::new(Utc::now())
     };
+    let feed_key = scope.feed_key();
     // Refuse an empty or unknown selection before the dialog opens.
-    let text = state.with(|s| {
+    let feed = state.with(|s| {
         let file = s.export_visit(visit_id, Utc::now(), false)?;
-        dplan_ics::export(&VisitView::new(&file), scope, &options).map_err(ics_error)
+        let before = s.published(visit_id, &feed_key)?;
+        dplan_ics::export_feed(&VisitView::new(&file), scope, &options, &before).map_err(ics_error)
     })?;
-    dialogs::save_bytes(
+    let Some(path) = dialogs::save_bytes(
         &app,
         ("iCalendar (Outlook)", &["ics"]),
         &suggested_name,
-        text.as_bytes(),
-    )
+        feed.text.as_bytes(),
+    )?
+    else {
+        return Ok(None);
+    };
+    state.with(|s| Ok(s.record_published(visit_id, &feed_key, &feed.published)?))?;
+    Ok(Some(SavedCalendar {
+        path,
+        events: feed.published.len(),
+        taken_back: feed.published.iter().filter(|p| p.gone).count(),
+        shortened: feed.shortened,
+    }))
 }

@@ -161,8 +161,9 @@ enum Command {
         /// zh, or two or three of them, e.g. de,zh
         #[arg(long, default_value = "de", value_name = "LANGS")]
         lang: String,
-        /// A reminder this many minutes before each item
-        #[arg(long, value_name = "MINUTES")]
+        /// A reminder this many minutes before each item (at most two
+        /// weeks: 20160)
+        #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(0..=i64::from(dplan_ics::MAX_REMINDER_MINUTES)))]
         reminder: Option<u32>,
         /// Guest edition (no internal notes, staff duties or cancelled
         /// items) or internal edition (everything). Default: guest for the
@@ -562,7 +563,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             edition,
             tentative,
         } => {
-            let store = open(&path)?;
+            let mut store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
             let scope = match (participant, staff) {
                 (Some(p), _) => dplan_ics::Scope::Participant(store.resolve_person(&p)?),
@@ -584,12 +585,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 tentative,
                 ..dplan_ics::Options::new(Utc::now())
             };
-            let text = dplan_ics::export(&view, scope, &options)?;
-            dplan_store::write_atomically(&output, text.as_bytes())?;
+            // The feed remembers what it carried once the file is written,
+            // so the next file updates and cancels what this one delivered.
+            let feed = scope.feed_key();
+            let before = store.published(id, &feed)?;
+            let out = dplan_ics::export_feed(&view, scope, &options, &before)?;
+            dplan_store::write_atomically(&output, out.text.as_bytes())?;
+            store.record_published(id, &feed, &out.published)?;
+            for title in &out.shortened {
+                eprintln!(
+                    "warning: \"{}\": title or place shortened to {} characters (Outlook keeps no more)",
+                    dplan_core::text::for_message(title),
+                    dplan_ics::MAX_FIELD_CHARS
+                );
+            }
+            let cancelled = out.published.iter().filter(|p| p.gone).count();
             eprintln!(
-                "wrote {} ({} events)",
+                "wrote {} ({} events{})",
                 output.display(),
-                text.matches("\r\nBEGIN:VEVENT\r\n").count()
+                out.published.len(),
+                match cancelled {
+                    0 => String::new(),
+                    n => format!(", {n} of them taking back removed items as cancelled"),
+                }
             );
         }
         Command::ExportItinerary {

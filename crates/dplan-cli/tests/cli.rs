@@ -770,6 +770,73 @@ fn check_settings_keep_travel_times_between_venues() {
 }
 
 #[test]
+fn a_second_calendar_file_takes_back_a_deleted_item_as_cancelled() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let first = env.path("first.ics");
+    let internal = ["--edition", "internal"];
+    let out = env.run(
+        &[
+            &["export-ics", INCOMING, "-o", first.to_str().unwrap()][..],
+            &internal,
+        ]
+        .concat(),
+    );
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(said.contains("(19 events)"), "{said}");
+    // The visit comes back from its file without its first item.
+    let file = env.path("visit.json");
+    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let removed = json["programme"].as_array_mut().unwrap().remove(0);
+    let uid = removed["id"].as_str().unwrap().to_string();
+    std::fs::write(&file, json.to_string()).unwrap();
+    env.ok(&["import-visit", file.to_str().unwrap()]);
+
+    let second = env.path("second.ics");
+    let out = env.run(
+        &[
+            &["export-ics", INCOMING, "-o", second.to_str().unwrap()][..],
+            &internal,
+        ]
+        .concat(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        said.contains("(19 events, 1 of them taking back removed items as cancelled)"),
+        "{said}"
+    );
+    let text = std::fs::read_to_string(&second).unwrap();
+    let unfolded = text.replace("\r\n ", "");
+    let at = unfolded
+        .find(&format!("UID:{uid}\r\n"))
+        .expect("still there");
+    let event = &unfolded[at..at + unfolded[at..].find("END:VEVENT").unwrap()];
+    assert!(event.contains("STATUS:CANCELLED\r\n"), "{event}");
+    assert!(event.contains("SUMMARY:Abgesagt: "), "{event}");
+    assert!(event.contains("SEQUENCE:1\r\n"), "{event}");
+    // Only the removed item changed.
+    let first = std::fs::read_to_string(&first).unwrap();
+    assert_eq!(
+        first.matches("SEQUENCE:").count(),
+        text.matches("SEQUENCE:").count()
+    );
+    let out = env.run(&[
+        "export-ics",
+        INCOMING,
+        "-o",
+        second.to_str().unwrap(),
+        "--reminder",
+        "20161",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("20161 is not in 0..=20160"), "{err}");
+}
+
+#[test]
 fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
     let env = Env::new();
     env.ok(&["demo"]);

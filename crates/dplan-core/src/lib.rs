@@ -14,6 +14,7 @@
 //! as such files. Nothing here reads the clock or makes random ids: callers
 //! pass them in, so exports and tests are deterministic.
 
+pub mod calendar;
 pub mod conflict;
 pub mod demo;
 mod edition;

@@ -17,13 +17,28 @@
 //!   ([`fold::text`], [`fold::param`]); the crate escapes `\ ; ,` and line
 //!   breaks only.
 //!
-//! Each event keeps its item's id as `UID` for the item's whole life and its
-//! revision as `SEQUENCE`, which the store raises whenever the time, venue
-//! or status changes, so a calendar that imports a newer file replaces the
-//! entry instead of adding a second. The file is made in a guest or an
-//! internal [`Edition`]: a guest's calendar has no internal notes, no staff
-//! duties and no cancelled items; in an internal one cancelled items stay
-//! in as `STATUS:CANCELLED`. Timed items are written in their own zone
+//! Each event keeps its item's id as `UID` for the item's whole life. A
+//! file is one *feed* (an audience: [`Scope::feed_key`]); [`export_feed`]
+//! compares every event with what the feed carried before
+//! ([`dplan_core::calendar::Published`], kept by the store): any change a
+//! calendar shows (summary, place, description, times, status, reminder)
+//! raises its `SEQUENCE` and moves its `DTSTAMP` to the time of the change,
+//! and an item that left the feed (deleted, or its person taken off it) is
+//! written once more as cancelled, in every later file until the visit is
+//! over. Calendars that match UIDs (Outlook on the web, Thunderbird, Apple,
+//! Google, Outlook for meetings) then update and cancel; Outlook desktop
+//! adds an imported `PUBLISH` file as new appointments, so the office
+//! imports into a fresh calendar or subscribes to a published feed instead
+//! (README, "Calendars").
+//!
+//! The file is made in a guest or an internal [`Edition`]: a guest's
+//! calendar has no internal notes and no staff duties, and shows a cancelled
+//! item only to take back one it carried before; in an internal one
+//! cancelled items stay in. A cancelled item (and every item of a cancelled
+//! visit) is marked in its summary ("Abgesagt / 已取消: …", Outlook reads
+//! `STATUS` only as a fallback) and keeps the time free. Summaries and
+//! places are kept within Outlook's 255 characters with every language
+//! shortened alike, and the export says which it shortened. Timed items are written in their own zone
 //! (`DTSTART;TZID=Europe/Berlin:…`), the end in its own zone (flights); a
 //! time in the repeated hour of autumn, which a local time cannot name
 //! unambiguously, is written in UTC. Personal data is never read: the view holds none.
@@ -39,13 +54,14 @@ use chrono::{
     Timelike, Utc,
 };
 use chrono_tz::Tz;
+use dplan_core::calendar::{Published, fingerprint};
 use dplan_core::view::{ItemView, PersonRef, VisitView};
 use dplan_core::words::{self, Label};
-use dplan_core::{Edition, ItemKind, ItemStatus, Lang, PersonId, Role, Schedule, ZonedLocal};
-use ics::components::Property;
-use ics::properties::{
-    Action, Description, Location, Method, Sequence, Status, Summary, Transp, Trigger,
+use dplan_core::{
+    Edition, ItemKind, ItemStatus, Lang, PersonId, Role, Schedule, VisitStatus, ZonedLocal,
 };
+use ics::components::Property;
+use ics::properties::{Action, Description, Location, Method, Status, Summary, Transp, Trigger};
 use ics::{Alarm, Event, ICalendar};
 
 /// Whose items go into the file.
@@ -57,6 +73,40 @@ pub enum Scope {
     Participant(PersonId),
     /// The items a person is responsible for: their duties.
     Staff(PersonId),
+}
+
+impl Scope {
+    /// The feed a file for this scope belongs to: what the store keeps its
+    /// events under. One audience is one feed whatever the edition or the
+    /// languages, so its `SEQUENCE`s only ever rise.
+    pub fn feed_key(self) -> String {
+        match self {
+            Scope::Visit => "visit".into(),
+            Scope::Participant(p) => format!("participant/{p}"),
+            Scope::Staff(p) => format!("staff/{p}"),
+        }
+    }
+}
+
+/// The longest reminder: two weeks, Outlook's own longest choice.
+pub const MAX_REMINDER_MINUTES: u32 = 14 * 24 * 60;
+
+/// The most characters Outlook keeps of a summary or a place; it cuts the
+/// rest, and with it the last language.
+pub const MAX_FIELD_CHARS: usize = 255;
+
+/// A calendar file and what the store keeps of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feed {
+    /// The file's text: UTF-8 without BOM, CRLF line ends, lines folded to
+    /// 75 octets.
+    pub text: String,
+    /// Every event the file carries, live and cancelled-after-removal, as
+    /// the feed's memory for the next export.
+    pub published: Vec<Published>,
+    /// The items whose summary or place was shortened to
+    /// [`MAX_FIELD_CHARS`] (their titles in the leading language).
+    pub shortened: Vec<String>,
 }
 
 /// How the file is written.
@@ -99,11 +149,31 @@ pub enum IcsError {
     Empty(String),
     #[error("„{title}“ cannot be exported: its time is invalid ({reason})")]
     InvalidTime { title: String, reason: String },
+    #[error("a reminder of {0} minutes is more than two weeks ({MAX_REMINDER_MINUTES} minutes)")]
+    Reminder(u32),
 }
 
-/// The file's text: UTF-8 without BOM, CRLF line ends, lines folded to 75
-/// octets.
+/// The file's text for a feed that carried nothing before: UTF-8 without
+/// BOM, CRLF line ends, lines folded to 75 octets.
 pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<String, IcsError> {
+    export_feed(view, scope, options, &[]).map(|f| f.text)
+}
+
+/// The file for `scope`, compared with what its feed carried `before`:
+/// changed events get a higher `SEQUENCE`, items that left the feed come
+/// back as cancelled until the visit is over.
+pub fn export_feed(
+    view: &VisitView,
+    scope: Scope,
+    options: &Options,
+    before: &[Published],
+) -> Result<Feed, IcsError> {
+    if let Some(m) = options
+        .reminder_minutes
+        .filter(|m| *m > MAX_REMINDER_MINUTES)
+    {
+        return Err(IcsError::Reminder(m));
+    }
     let langs: &[Lang] = if options.langs.is_empty() {
         &[Lang::De]
     } else {
@@ -121,7 +191,20 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
     let full = view;
     let view = &view.for_edition(options.edition, options.tentative);
     let items = in_scope(view, scope);
-    if items.is_empty() {
+    // Items the feed carried that are no longer in it, until the visit is
+    // over: written as cancelled so that calendars take them back.
+    let live: std::collections::HashSet<String> = items.iter().map(|i| i.id.to_string()).collect();
+    let visit_over = view
+        .visit
+        .last_day
+        .succ_opt()
+        .is_none_or(|after| options.stamp.date_naive() > after);
+    let mut gone: Vec<&Published> = before
+        .iter()
+        .filter(|p| !visit_over && !live.contains(&p.uid))
+        .collect();
+    gone.sort_by(|a, b| (&a.start, &a.uid).cmp(&(&b.start, &b.uid)));
+    if items.is_empty() && gone.is_empty() {
         if options.edition == Edition::Guest && !in_scope(full, scope).is_empty() {
             return Err(IcsError::Empty(
                 "the guest edition leaves out every item of this selection (staff duties, \
@@ -193,7 +276,11 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
     let mut out = String::with_capacity(head.len() + items.len() * 900);
     out.push_str(head);
     let mut writer = Writer {
-        stamp: utc_stamp(options.stamp),
+        stamp: options.stamp,
+        before: before.iter().map(|p| (p.uid.as_str(), p)).collect(),
+        visit_cancelled: view.visit.status == VisitStatus::Cancelled,
+        published: Vec::with_capacity(items.len() + gone.len()),
+        shortened: Vec::new(),
         langs,
         labels: Labels::new(langs),
         interpreters: view
@@ -209,8 +296,15 @@ pub fn export(view: &VisitView, scope: Scope, options: &Options) -> Result<Strin
     for item in items {
         writer.event(item, &mut out)?;
     }
+    for p in gone {
+        writer.tombstone(p, &mut out);
+    }
     out.push_str("END:VCALENDAR\r\n");
-    Ok(out)
+    Ok(Feed {
+        text: out,
+        published: writer.published,
+        shortened: writer.shortened,
+    })
 }
 
 /// The items of `view` a file for `scope` holds, in programme order.
@@ -225,9 +319,17 @@ fn in_scope(view: &VisitView, scope: Scope) -> Vec<&ItemView> {
         .collect()
 }
 
+/// Stands in for `DTSTAMP` while an event is fingerprinted; replaced by
+/// the stamp and `SEQUENCE` once they are known.
+const STAMP_SLOT: &str = "DTSTAMP:@\r\n";
+
 /// Writes events; keeps what every event needs computed once.
 struct Writer<'a> {
-    stamp: String,
+    stamp: DateTime<Utc>,
+    before: HashMap<&'a str, &'a Published>,
+    visit_cancelled: bool,
+    published: Vec<Published>,
+    shortened: Vec<String>,
     langs: &'a [Lang],
     labels: Labels,
     interpreters: Vec<PersonId>,
@@ -241,6 +343,11 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn event(&mut self, item: &ItemView, out: &mut String) -> Result<(), IcsError> {
         let langs = self.langs;
+        // Every item of a cancelled visit is cancelled.
+        let status = match self.visit_cancelled {
+            true => ItemStatus::Cancelled,
+            false => item.status,
+        };
         let (start, end) = match &item.schedule {
             Schedule::Timed { start, end } => {
                 let (s, t) = item.start_utc.zip(item.end_utc).ok_or_else(|| {
@@ -265,31 +372,59 @@ impl Writer<'_> {
                 (s, d)
             }
         };
-        let mut e = Event::new(item.id.to_string(), self.stamp.as_str());
-        e.push(Sequence::new(item.revision.to_string()));
-        let summary = fold::text(&joined(langs, |l| item.title.get(l)));
+        let (utc_start, utc_end) = match &item.schedule {
+            Schedule::Timed { .. } => (
+                item.start_utc.map(utc_stamp).unwrap_or_default(),
+                item.end_utc.map(utc_stamp).unwrap_or_default(),
+            ),
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => (
+                date(*first_day),
+                date(last_day.succ_opt().unwrap_or(*last_day)),
+            ),
+        };
+        let mut e = Event::new(item.id.to_string(), "@");
+        let prefix = match status {
+            ItemStatus::Cancelled => self.labels.cancelled_prefix.as_str(),
+            _ => "",
+        };
+        let (title, cut_title) = fit(
+            &texts(langs, |l| item.title.get(l)),
+            " / ",
+            MAX_FIELD_CHARS - prefix.chars().count(),
+        );
+        let summary = fold::text(&format!("{prefix}{title}"));
         e.push(Summary::new(summary.clone()));
         e.push(start);
         e.push(end);
+        let mut cut_place = false;
         if let Some(v) = &item.venue {
-            let mut place = joined(langs, |l| v.name.get(l));
-            let room = joined(langs, |l| v.room.get(l));
             // A Chinese reader's calendar carries the address a driver in
             // China reads, beside the one a map finds.
             let address_zh = match langs.contains(&Lang::Zh) {
                 true => v.address_zh.as_deref().unwrap_or(""),
                 false => "",
             };
+            let mut parts = vec![joined(langs, |l| v.name.get(l))];
+            let room = joined(langs, |l| v.room.get(l));
             for part in [room.as_str(), v.address.as_str(), address_zh] {
                 if !part.trim().is_empty() {
-                    place.push_str(", ");
-                    place.push_str(part.trim());
+                    parts.push(part.trim().to_string());
                 }
             }
+            let (place, cut) = fit(&parts, ", ", MAX_FIELD_CHARS);
+            cut_place = cut;
             e.push(Location::new(fold::text(&place)));
         }
-        e.push(Description::new(fold::text(&self.description(item))));
-        e.push(match item.status {
+        if cut_title || cut_place {
+            self.shortened.push(item.title.best(langs[0]).to_string());
+        }
+        e.push(Description::new(fold::text(
+            &self.description(item, status),
+        )));
+        e.push(match status {
             ItemStatus::Confirmed => Status::confirmed(),
             ItemStatus::Tentative => Status::tentative(),
             ItemStatus::Cancelled => Status::cancelled(),
@@ -298,10 +433,10 @@ impl Writer<'_> {
         // time free in Outlook; tentative items show as such.
         let informational = matches!(item.kind, ItemKind::Hotel | ItemKind::FreeTime)
             || matches!(item.schedule, Schedule::AllDay { .. })
-            || item.status == ItemStatus::Cancelled;
+            || status == ItemStatus::Cancelled;
         let busy = if informational {
             "FREE"
-        } else if item.status == ItemStatus::Tentative {
+        } else if status == ItemStatus::Tentative {
             "TENTATIVE"
         } else {
             "BUSY"
@@ -315,16 +450,89 @@ impl Writer<'_> {
         if let (Some(minutes), Schedule::Timed { .. }, false) = (
             self.reminder,
             &item.schedule,
-            item.status == ItemStatus::Cancelled,
+            status == ItemStatus::Cancelled,
         ) {
             let mut alarm = Alarm::new(Action::display(), Trigger::new(format!("-PT{minutes}M")));
             alarm.push(Description::new(summary));
             e.add_alarm(alarm);
         }
+        self.finish(
+            e,
+            Published {
+                uid: item.id.to_string(),
+                fingerprint: String::new(),
+                sequence: item.revision,
+                changed_at: self.stamp,
+                summary: title,
+                start: utc_start,
+                end: utc_end,
+                gone: false,
+            },
+            out,
+        );
+        Ok(())
+    }
+
+    /// An item the feed carried and no longer does, written as cancelled
+    /// (in UTC, so it needs no time zone of its own).
+    fn tombstone(&mut self, was: &Published, out: &mut String) {
+        let mut e = Event::new(was.uid.clone(), "@");
+        let prefix = &self.labels.cancelled_prefix;
+        let (title, _) = fit(
+            std::slice::from_ref(&was.summary),
+            "",
+            MAX_FIELD_CHARS - prefix.chars().count(),
+        );
+        e.push(Summary::new(fold::text(&format!("{prefix}{title}"))));
+        for (key, at) in [("DTSTART", &was.start), ("DTEND", &was.end)] {
+            let mut p = Property::new(key, at.clone());
+            if !at.contains('T') {
+                p.add(ics::parameters::Value::new("DATE"));
+            }
+            e.push(p);
+        }
+        e.push(Description::new(fold::text(&self.labels.cancelled)));
+        e.push(Status::cancelled());
+        e.push(Transp::transparent());
+        e.push(Property::new("X-MICROSOFT-CDO-BUSYSTATUS", "FREE"));
+        self.finish(
+            e,
+            Published {
+                gone: true,
+                sequence: 0,
+                ..was.clone()
+            },
+            out,
+        );
+    }
+
+    /// Fingerprints the event as the calendar shows it, compares it with
+    /// what the feed carried, writes `DTSTAMP` and `SEQUENCE` accordingly,
+    /// and folds it into `out`. `now.sequence` is the least `SEQUENCE` the
+    /// event may have (the item's revision).
+    fn finish(&mut self, e: Event<'_>, mut now: Published, out: &mut String) {
         self.scratch.clear();
         let _ = write!(self.scratch, "{e}");
+        now.fingerprint = fingerprint(&self.scratch);
+        let floor = now.sequence;
+        match self.before.get(now.uid.as_str()) {
+            Some(was) if was.fingerprint == now.fingerprint => {
+                now.sequence = was.sequence.max(floor);
+                now.changed_at = was.changed_at;
+            }
+            Some(was) => now.sequence = was.sequence.saturating_add(1).max(floor),
+            None => {}
+        }
+        let head = format!(
+            "DTSTAMP:{}\r\nSEQUENCE:{}\r\n",
+            utc_stamp(now.changed_at),
+            now.sequence
+        );
+        if let Some(at) = self.scratch.find(STAMP_SLOT) {
+            self.scratch.replace_range(at..at + STAMP_SLOT.len(), &head);
+        }
         fold::refold_into(out, &self.scratch);
-        Ok(())
+        self.published.push(now);
     }
 
     /// A timed `DTSTART`/`DTEND`: local time with `TZID`, or UTC for a time
@@ -366,7 +574,7 @@ impl Writer<'_> {
     /// interpreters, responsible staff,
     /// dress code, notes for the guests and internal notes, each on its own line with a label in the
     /// chosen languages.
-    fn description(&self, item: &ItemView) -> String {
+    fn description(&self, item: &ItemView, status: ItemStatus) -> String {
         let l = &self.labels;
         let mut out = String::new();
         let mut line = |label: &str, value: &dyn Fn(&mut String)| {
@@ -376,7 +584,7 @@ impl Writer<'_> {
             out.push_str(label);
             value(&mut out);
         };
-        match item.status {
+        match status {
             ItemStatus::Tentative => line(&l.tentative, &|_| {}),
             ItemStatus::Cancelled => line(&l.cancelled, &|_| {}),
             ItemStatus::Confirmed => {}
@@ -440,6 +648,8 @@ impl Writer<'_> {
 struct Labels {
     tentative: String,
     cancelled: String,
+    /// "Abgesagt / 已取消: ", before a cancelled item's summary.
+    cancelled_prefix: String,
     attendees: String,
     interpreter: String,
     responsible: String,
@@ -455,6 +665,10 @@ impl Labels {
         Labels {
             tentative: label(Label::Tentative),
             cancelled: label(Label::Cancelled),
+            cancelled_prefix: match langs {
+                [Lang::Zh] => format!("{}：", label(Label::Cancelled)),
+                _ => format!("{}: ", label(Label::Cancelled)),
+            },
             attendees: label(Label::Attendees),
             interpreter: label(Label::Interpreter),
             responsible: label(Label::Responsible),
@@ -492,21 +706,57 @@ fn date(d: NaiveDate) -> String {
 
 /// The text in each language it exists in, each once, joined by " / ".
 fn joined<'t>(langs: &[Lang], get: impl Fn(Lang) -> Option<&'t str>) -> String {
-    let mut parts: Vec<&str> = Vec::with_capacity(langs.len());
+    texts(langs, get).join(" / ")
+}
+
+/// The text in each language it exists in, each once; if it exists in
+/// none of them, the German (or any) text.
+fn texts<'t>(langs: &[Lang], get: impl Fn(Lang) -> Option<&'t str>) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::with_capacity(langs.len());
     for &l in langs {
         if let Some(t) = get(l).map(str::trim)
-            && !parts.contains(&t)
+            && !parts.iter().any(|p| p == t)
         {
-            parts.push(t);
+            parts.push(t.to_string());
         }
     }
     if parts.is_empty() {
-        // Nothing in the chosen languages: the German (or any) text.
         for l in [Lang::De, Lang::En, Lang::Zh] {
             if let Some(t) = get(l) {
-                return t.trim().to_string();
+                return vec![t.trim().to_string()];
             }
         }
     }
-    parts.join(" / ")
+    parts
+}
+
+/// `parts` joined by `sep` within `max` characters: if they are longer,
+/// each part is shortened in proportion to its length and ends in "…", so
+/// every language keeps its share instead of the last one vanishing.
+/// Says whether anything was shortened.
+fn fit(parts: &[String], sep: &str, max: usize) -> (String, bool) {
+    let lens: Vec<usize> = parts.iter().map(|p| p.chars().count()).collect();
+    let seps = sep.chars().count() * parts.len().saturating_sub(1);
+    let total: usize = lens.iter().sum::<usize>() + seps;
+    if total <= max {
+        return (parts.join(sep), false);
+    }
+    let room = max.saturating_sub(seps);
+    let text: usize = lens.iter().sum::<usize>().max(1);
+    let cut: Vec<String> = parts
+        .iter()
+        .zip(&lens)
+        .map(|(p, &len)| {
+            let share = (room * len / text).max(1);
+            if len <= share {
+                p.clone()
+            } else {
+                let mut s: String = p.chars().take(share - 1).collect();
+                s.truncate(s.trim_end().len());
+                s.push('…');
+                s
+            }
+        })
+        .collect();
+    (cut.join(sep), true)
 }

@@ -15,6 +15,7 @@
 //! migrated copy of the backup before it replaces anything.
 
 mod backup;
+mod calendar;
 mod check;
 mod codec;
 mod error;

@@ -24,6 +24,14 @@ describe("suggested file names", () => {
     expect(calendarFileName("泸州代表团", "Dr. Anna Berger")).toBe("Dr-Anna-Berger.ics");
   });
 
+  it("gives a person's duties a name of their own", () => {
+    const title = "Besuch der Delegation aus Luzhou in Herne";
+    expect(calendarFileName(title, "Jonas Weber", true)).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber-Aufgaben.ics");
+    expect(calendarFileName(title, "Jonas Weber", true, "en")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber-Duties.ics");
+    expect(calendarFileName(title, "Jonas Weber", false)).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber.ics");
+    expect(calendarFileName("泸州代表团", "刘强", true)).toBe("Aufgaben.ics");
+  });
+
   it("name an itinerary's PDF after the visit and the person, or the programme in the leading language", () => {
     const title = "Besuch der Delegation aus Luzhou in Herne";
     expect(itineraryFileName(title, null, "de")).toBe("Besuch-der-Delegation-aus-Luzhou-in-Herne-Programm.pdf");

@@ -49,10 +49,16 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics"; "programm.ics" when nothing is left. */
-export function calendarFileName(visitTitle: string, person: string | null): string {
+/**
+ * "Besuch-der-Delegation-aus-Luzhou-in-Herne-Liu-Qiang.ics" for a person's
+ * own programme, "…-Jonas-Weber-Aufgaben.ics" for their duties (so the two
+ * never get the same name), "programm.ics" when nothing is left; the word
+ * for duties follows the UI's language.
+ */
+export function calendarFileName(visitTitle: string, person: string | null, duties = false, lang: "de" | "en" = "de"): string {
   const name = [visitTitle, person ?? ""].map(slug).filter(Boolean).join("-");
-  return `${name || "programm"}.ics`;
+  const suffix = duties && person !== null ? (lang === "en" ? "Duties" : "Aufgaben") : "";
+  return `${[name || (suffix ? "" : "programm"), suffix].filter(Boolean).join("-")}.ics`;
 }
 
 /**

@@ -229,7 +229,10 @@ const strings = {
     reminder30: "30 Minuten vorher",
     reminder60: "1 Stunde vorher",
     saveCalendar: "Speichern …",
-    calendarHint: "Für Outlook: Datei öffnen oder in Outlook über Datei › Öffnen und exportieren › Importieren/Exportieren einlesen. Ein erneuter Export ersetzt geänderte Termine.",
+    calendarHint: "Outlook (Desktop) übernimmt eine eingelesene Datei als neue Termine und ersetzt oder streicht keine früher eingelesenen: Eine neue Fassung daher in einen neuen Kalender einlesen (Datei öffnen › „Als neuen Kalender öffnen“) und den alten löschen. Outlook im Web, Thunderbird, Apple- und Google-Kalender aktualisieren geänderte Termine und streichen abgesagte. Eine Datei mit nur einem Termin öffnet Outlook als einzelnen Termin, den man speichert.",
+    calendarEvents: "{count} Termine",
+    calendarTakenBack: "{count} davon nehmen als „Abgesagt“ Termine zurück, die eine frühere Datei dieses Kalenders enthielt.",
+    calendarShortened: "Auf 255 Zeichen gekürzt (mehr zeigt Outlook nicht), jede Sprache anteilig:",
     // The printed itinerary
     printItinerary: "Drucken / PDF …",
     printVisitProgramme: "Programm drucken / PDF …",
@@ -511,7 +514,10 @@ const strings = {
     reminder30: "30 minutes before",
     reminder60: "1 hour before",
     saveCalendar: "Save …",
-    calendarHint: "For Outlook: open the file, or read it in via File › Open & Export › Import/Export. Exporting again replaces changed appointments.",
+    calendarHint: "Outlook (desktop) adds an imported file as new appointments and neither replaces nor removes ones imported before: open a new version as a new calendar (open the file › “Open as New”) and delete the old one. Outlook on the web, Thunderbird, Apple and Google calendars update changed appointments and remove cancelled ones. Outlook opens a file with a single appointment as that appointment, to be saved.",
+    calendarEvents: "{count} appointments",
+    calendarTakenBack: "{count} of them take back, as “Cancelled”, appointments an earlier file of this calendar carried.",
+    calendarShortened: "Shortened to 255 characters (Outlook shows no more), each language in proportion:",
     // The printed itinerary
     printItinerary: "Print / PDF …",
     printVisitProgramme: "Print programme / PDF …",

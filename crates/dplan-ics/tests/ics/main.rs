@@ -3,6 +3,7 @@
 //! every file keeps. `icaljs.rs` reads the same files with Mozilla's ical.js.
 
 mod cases;
+mod feeds;
 mod icaljs;
 mod rules;
 

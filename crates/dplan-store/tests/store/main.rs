@@ -1,6 +1,7 @@
 //! Store tests on in-memory and temp-file databases; modules mirror `src/`.
 
 mod backup;
+mod calendar;
 mod check;
 mod exchange;
 mod file;

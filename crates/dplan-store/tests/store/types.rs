@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use dplan_core::calendar::SavedCalendar;
 use dplan_core::conflict::{CheckSettings, TravelTime};
 use dplan_core::view::{
     AppInfo, ItemView, ParticipantView, PersonEntry, PersonItem, PersonProgramme, PersonRef,
@@ -50,6 +51,7 @@ fn generated() -> String {
         ItemKind::decl(),
         ItemStatus::decl(),
         Edition::decl(),
+        SavedCalendar::decl(),
         Schedule::decl(),
         ProgrammeItem::decl(),
         PersonRef::decl(),

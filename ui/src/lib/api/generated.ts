@@ -179,6 +179,26 @@ export type ItemStatus = "tentative" | "confirmed" | "cancelled";
 
 export type Edition = "guest" | "internal";
 
+export type SavedCalendar = { 
+/**
+ * Where the file went.
+ */
+path: string, 
+/**
+ * How many events it holds.
+ */
+events: number, 
+/**
+ * How many of them take back, as cancelled, items an earlier file of
+ * this calendar carried and this one no longer does.
+ */
+taken_back: number, 
+/**
+ * Items whose title or place was shortened to the 255 characters
+ * Outlook keeps (their titles).
+ */
+shortened: Array<string>, };
+
 export type Schedule = { "type": "timed", start: ZonedLocal, end: ZonedLocal, } | { "type": "all_day", first_day: string, last_day: string, };
 
 export type ProgrammeItem = { 
@@ -375,7 +395,7 @@ what: string, field: TextField, lang: Lang, };
 
 export type TextField = "title" | "guest_notes" | "dress_code" | "venue_name" | "room" | "address_zh" | "contact" | "position" | "form_of_address" | "organisation";
 
-export type Problem = { "code": "empty" } | { "code": "too_long", len: number, max: number, } | { "code": "edge_spaces" } | { "code": "line_break", at: number, } | { "code": "control_character", character: string, at: number, } | { "code": "direction_override", character: string, at: number, } | { "code": "markup", tag: string, } | { "code": "date_outside_window", date: string, earliest: number, latest: number, } | { "code": "birth_date_outside_window", earliest: number, latest: number, } | { "code": "time_in_gap", local: string, zone: string, } | { "code": "time_ambiguous", local: string, zone: string, } | { "code": "end_not_after_start" } | { "code": "item_too_long", hours: bigint, } | { "code": "last_day_before_first_day" } | { "code": "all_day_item_too_long", days: bigint, } | { "code": "visit_too_long", days: bigint, } | { "code": "too_many_contacts", max: number, } | { "code": "same_person_twice" } | { "code": "precedence_below_one" } | { "code": "departure_not_after_arrival" } | { "code": "passport_number" } | { "code": "email", value: string, } | { "code": "phone", value: string, } | { "code": "language_code", value: string, } | { "code": "travel_too_long", minutes: number, } | { "code": "same_venue_twice" } | { "code": "venue_pair_twice" } | { "code": "appears_twice", id: string, } | { "code": "belongs_to_another_visit" } | { "code": "not_among_file_persons", id: string, } | { "code": "not_among_file_venues", id: string, } | { "code": "takes_part_twice" } | { "code": "not_a_participant", id: string, } | { "code": "person_not_a_participant" } | { "code": "venue_unused" } | { "code": "cannot_move_dates", first_day: string, } | { "code": "item_of_another_visit", id: string, visit: string, } | { "code": "item_cannot_move_visit" } | { "code": "order_incomplete" } | { "code": "no_such_person", id: string, } | { "code": "no_such_venue", id: string, } | { "code": "person_mismatch" } | { "code": "same_as_row", row: number, } | { "code": "exists_already", what: string, id: string, } | { "code": "person_id_taken", row: number, id: string, } | { "code": "already_takes_part" } | { "code": "person_in_visits", visits: number, } | { "code": "venue_in_use", items: number, } | { "code": "purge_before_visit_over" };
+export type Problem = { "code": "empty" } | { "code": "too_long", len: number, max: number, } | { "code": "edge_spaces" } | { "code": "line_break", at: number, } | { "code": "control_character", character: string, at: number, } | { "code": "line_separator", character: string, at: number, } | { "code": "direction_override", character: string, at: number, } | { "code": "markup", tag: string, } | { "code": "date_outside_window", date: string, earliest: number, latest: number, } | { "code": "birth_date_outside_window", earliest: number, latest: number, } | { "code": "time_in_gap", local: string, zone: string, } | { "code": "time_ambiguous", local: string, zone: string, } | { "code": "end_not_after_start" } | { "code": "item_too_long", hours: bigint, } | { "code": "last_day_before_first_day" } | { "code": "all_day_item_too_long", days: bigint, } | { "code": "visit_too_long", days: bigint, } | { "code": "too_many_contacts", max: number, } | { "code": "same_person_twice" } | { "code": "precedence_below_one" } | { "code": "departure_not_after_arrival" } | { "code": "passport_number" } | { "code": "email", value: string, } | { "code": "phone", value: string, } | { "code": "language_code", value: string, } | { "code": "travel_too_long", minutes: number, } | { "code": "same_venue_twice" } | { "code": "venue_pair_twice" } | { "code": "appears_twice", id: string, } | { "code": "belongs_to_another_visit" } | { "code": "not_among_file_persons", id: string, } | { "code": "not_among_file_venues", id: string, } | { "code": "takes_part_twice" } | { "code": "not_a_participant", id: string, } | { "code": "person_not_a_participant" } | { "code": "venue_unused" } | { "code": "cannot_move_dates", first_day: string, } | { "code": "item_of_another_visit", id: string, visit: string, } | { "code": "item_cannot_move_visit" } | { "code": "order_incomplete" } | { "code": "no_such_person", id: string, } | { "code": "no_such_venue", id: string, } | { "code": "person_mismatch" } | { "code": "same_as_row", row: number, } | { "code": "exists_already", what: string, id: string, } | { "code": "person_id_taken", row: number, id: string, } | { "code": "already_takes_part" } | { "code": "person_in_visits", visits: number, } | { "code": "venue_in_use", items: number, } | { "code": "purge_before_visit_over" };
 
 export type ErrorKind = "not_found" | "invalid" | "conflict" | "storage" | "internal";
 

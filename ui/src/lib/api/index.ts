@@ -17,6 +17,7 @@ import type {
   MissingTranslation,
   ParticipantImportReport,
   PurgeRecord,
+  SavedCalendar,
   Participant,
   Person,
   PersonEntry,
@@ -178,7 +179,7 @@ export const api = {
    * cancelled. Nothing to export is refused (`invalid`) before the dialog opens.
    */
   exportCalendar: (visitId: VisitId, request: CalendarRequest, suggestedName: string) =>
-    call<string | null>("export_calendar", {
+    call<SavedCalendar | null>("export_calendar", {
       visitId,
       person: request.person,
       duties: request.duties,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import CalendarExport from "./CalendarExport.svelte";
-import type { VisitView } from "../api/types";
+import type { SavedCalendar, VisitView } from "../api/types";
 import { i18n } from "../i18n.svelte";
 import { mockBackend, saveAnswers, unexpected, visitWithStaff, type SaveAnswer } from "../test-fixtures";
 
@@ -16,11 +16,15 @@ afterEach(() => {
 // reception without taking part.
 const view = visitWithStaff();
 
+/** What the backend says about a calendar saved to `path`: three appointments, nothing taken back or shortened. */
+const saved = (path: string | null, more: Partial<SavedCalendar> = {}): SavedCalendar | null =>
+  path === null ? null : { path, events: 3, taken_back: 0, shortened: [], ...more };
+
 /** A backend that answers each export with the next of `answers` and records what it was asked. */
 function backend(...answers: SaveAnswer[]) {
   const asked: Record<string, unknown>[] = [];
   const answer = saveAnswers(answers);
-  mockBackend({ export_calendar: (args) => (asked.push(args), answer()) }, unexpected);
+  mockBackend({ export_calendar: (args) => (asked.push(args), saved(answer())) }, unexpected);
   return asked;
 }
 
@@ -49,7 +53,9 @@ describe("CalendarExport", () => {
       "Deutsch + English",
       "English + 中文",
     ]);
-    expect(panel().textContent).toContain("Datei › Öffnen und exportieren › Importieren/Exportieren");
+    // It says what Outlook does with a file, and promises no updates.
+    expect(panel().textContent).toContain("„Als neuen Kalender öffnen“");
+    expect(panel().textContent).not.toContain("ersetzt geänderte");
 
     await save(asked);
     expect(asked).toEqual([
@@ -64,7 +70,7 @@ describe("CalendarExport", () => {
         suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne.ics",
       },
     ]);
-    expect(screen.getByRole("status").textContent).toBe("Gespeichert: /home/protokoll/Besuch-der-Delegation-aus-Luzhou-in-Herne.ics");
+    expect(screen.getByRole("status").textContent?.trim()).toBe("Gespeichert: /home/protokoll/Besuch-der-Delegation-aus-Luzhou-in-Herne.ics (3 Termine)");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
@@ -90,7 +96,7 @@ describe("CalendarExport", () => {
     {
       what: "a staff member's duties in English and Chinese, an hour before",
       pick: { scope: "duties", person: "p-weber", langs: "en,zh", reminder: "60" },
-      sent: { person: "p-weber", duties: true, langs: ["en", "zh"], reminderMinutes: 60, edition: "internal", tentative: false, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber.ics" },
+      sent: { person: "p-weber", duties: true, langs: ["en", "zh"], reminderMinutes: 60, edition: "internal", tentative: false, suggestedName: "Besuch-der-Delegation-aus-Luzhou-in-Herne-Jonas-Weber-Aufgaben.ics" },
     },
     {
       what: "the whole programme in German and English, 30 minutes before",
@@ -181,7 +187,7 @@ describe("CalendarExport", () => {
     expect(screen.getByTestId("save-calendar").textContent).toBe("Save …");
     await save(asked);
     expect(asked[0]).toMatchObject({ person: null, suggestedName: "programm.ics" });
-    expect(screen.getByRole("status").textContent).toBe("Saved: /tmp/x.ics");
+    expect(screen.getByRole("status").textContent?.trim()).toBe("Saved: /tmp/x.ics (3 appointments)");
   });
 
   it("asks once while the save dialog is open", async () => {
@@ -189,7 +195,7 @@ describe("CalendarExport", () => {
     let answer: (path: string | null) => void = () => {};
     mockIPC((_cmd, args) => {
       asked.push(args);
-      return new Promise((resolve) => (answer = resolve));
+      return new Promise((resolve) => (answer = (path) => resolve(saved(path))));
     });
     render(CalendarExport, { view, onclose: () => {} });
     const button = screen.getByTestId("save-calendar") as HTMLButtonElement;
@@ -199,7 +205,21 @@ describe("CalendarExport", () => {
     expect(asked).toHaveLength(1);
     answer("/tmp/x.ics");
     await waitFor(() => expect(button.disabled).toBe(false));
-    expect(screen.getByRole("status").textContent).toBe("Gespeichert: /tmp/x.ics");
+    expect(screen.getByRole("status").textContent?.trim()).toBe("Gespeichert: /tmp/x.ics (3 Termine)");
+  });
+
+  it("says which appointments take back removed items and which titles were shortened", async () => {
+    mockBackend(
+      { export_calendar: () => saved("/tmp/x.ics", { events: 5, taken_back: 2, shortened: ["Empfang im Rathaus mit sehr langem Titel"] }) },
+      unexpected,
+    );
+    render(CalendarExport, { view, onclose: () => {} });
+    await fireEvent.click(screen.getByTestId("save-calendar"));
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toContain("(5 Termine)");
+    expect(status.textContent).toContain("2 davon nehmen als „Abgesagt“ Termine zurück");
+    expect(status.textContent).toContain("Auf 255 Zeichen gekürzt");
+    expect([...status.querySelectorAll("li")].map((li) => li.textContent)).toEqual(["Empfang im Rathaus mit sehr langem Titel"]);
   });
 
   it("closes", async () => {

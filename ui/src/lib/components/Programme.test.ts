@@ -609,7 +609,7 @@ describe("Programme: the calendar export", () => {
   const scope = (value: string) => screen.getByTestId("calendar-export").querySelector(`[name="calendar_scope"][value="${value}"]`) as HTMLInputElement;
 
   it("opens from the toolbar on the person chosen in the programme, and follows the choice", async () => {
-    const calls = backend([], { export_calendar: () => "/tmp/Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics" });
+    const calls = backend([], { export_calendar: () => ({ path: "/tmp/Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics", events: 2, taken_back: 0, shortened: [] }) });
     render(Programme, { view: withPeople, onchanged: () => {} });
     const open = screen.getByTestId("export-calendar");
     expect(open.textContent?.trim()).toBe("Kalender (.ics) …");
@@ -621,7 +621,7 @@ describe("Programme: the calendar export", () => {
     expect(scope("person").checked).toBe(true);
 
     await fireEvent.click(screen.getByTestId("save-calendar"));
-    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Gespeichert: /tmp/Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics"));
+    await waitFor(() => expect(screen.getByRole("status").textContent?.trim()).toBe("Gespeichert: /tmp/Wirtschaftsdelegation-nach-Luzhou-Zhou-Min.ics (2 Termine)"));
     expect(exports(calls)).toEqual([
       {
         visitId: "visit-1",
@@ -653,7 +653,7 @@ describe("Programme: the calendar export", () => {
   });
 
   it("opens from a person's programme on that programme, also for staff who are no participant", async () => {
-    const calls = backend([noLanguage], { export_calendar: () => "/tmp/x.ics" });
+    const calls = backend([noLanguage], { export_calendar: () => ({ path: "/tmp/x.ics", events: 1, taken_back: 0, shortened: [] }) });
     render(Programme, { view: withPeople, onchanged: () => {} });
     await waitFor(() => expect(rows()).toHaveLength(1));
     await fireEvent.click(within(rows()[0]).getAllByTestId("warning-person-link")[1]);
@@ -671,7 +671,7 @@ describe("Programme: the calendar export", () => {
     await fireEvent.click(scope("duties"));
     await fireEvent.click(screen.getByTestId("save-calendar"));
     await waitFor(() => expect(exports(calls)).toHaveLength(1));
-    expect(exports(calls)[0]).toMatchObject({ person: "p-staff", duties: true, edition: "internal", suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Jonas-Weber.ics" });
+    expect(exports(calls)[0]).toMatchObject({ person: "p-staff", duties: true, edition: "internal", suggestedName: "Wirtschaftsdelegation-nach-Luzhou-Jonas-Weber-Aufgaben.ics" });
   });
 });
 

@@ -224,7 +224,8 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database with a backup, after checking the backup
     Restore { file: PathBuf },
-    /// Print where the database is and its schema version
+    /// Print where the database is, its schema version and the release of
+    /// the time-zone database this build carries
     Info {
         #[arg(long)]
         json: bool,
@@ -718,6 +719,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "schema_version": store.schema_version()?,
                 "visits": store.list_visits()?.len(),
                 "persons": store.list_persons()?.len(),
+                "tzdata": dplan_core::TZDB_VERSION,
             });
             if json {
                 print_json(&info)?;
@@ -726,6 +728,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 println!("schema version: {}", info["schema_version"]);
                 println!("visits:         {}", info["visits"]);
                 println!("persons:        {}", info["persons"]);
+                println!("time zones:     IANA tzdata {}", dplan_core::TZDB_VERSION);
             }
         }
     }

@@ -770,6 +770,20 @@ fn check_settings_keep_travel_times_between_venues() {
 }
 
 #[test]
+fn info_names_the_time_zone_database_it_carries() {
+    let env = Env::new();
+    let info = env.json(&["info", "--json"]);
+    let tzdata = info["tzdata"].as_str().unwrap();
+    assert_eq!(tzdata, dplan_core::TZDB_VERSION);
+    // "2025b": a year and a letter, as IANA numbers its releases.
+    assert!(
+        tzdata.len() == 5 && tzdata[..4].parse::<u32>().unwrap() >= 2025,
+        "{tzdata}"
+    );
+    assert!(env.ok(&["info"]).contains(&format!("IANA tzdata {tzdata}")));
+}
+
+#[test]
 fn a_second_calendar_file_takes_back_a_deleted_item_as_cancelled() {
     let env = Env::new();
     env.ok(&["demo"]);

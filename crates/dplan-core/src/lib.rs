@@ -51,3 +51,7 @@ pub use visit::{ContactKind, Direction, MAX_CONTACTS, Visit, VisitContact, Visit
 
 /// Re-exported so callers name zones with the same type as the model.
 pub use chrono_tz::Tz;
+
+/// The release of the IANA time-zone database this build carries (in
+/// `chrono-tz`): every offset, in the model and in calendars, comes from it.
+pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;

@@ -265,8 +265,14 @@ pub fn export_feed(
             }
         }
     }
-    for (tz, first, last) in zones.values() {
-        cal.add_timezone(zone::vtimezone(*tz, *first, *last));
+    let zones: HashMap<Tz, zone::Zone> = zones
+        .values()
+        .map(|(tz, first, last)| (*tz, zone::Zone::new(*tz, *first, *last)))
+        .collect();
+    let mut names: Vec<&Tz> = zones.keys().collect();
+    names.sort_by_key(|tz| tz.name());
+    for tz in names {
+        cal.add_timezone(zones[tz].vtimezone());
     }
 
     // The calendar's head (all but its END line), then each event written
@@ -290,6 +296,7 @@ pub fn export_feed(
             .map(|p| p.person_id)
             .collect(),
         reminder: options.reminder_minutes,
+        zones,
         steady: HashMap::new(),
         scratch: String::with_capacity(4096),
     };
@@ -334,6 +341,8 @@ struct Writer<'a> {
     labels: Labels,
     interpreters: Vec<PersonId>,
     reminder: Option<u32>,
+    /// The zones the events name, over the export's years.
+    zones: HashMap<Tz, zone::Zone>,
     /// Whether a zone keeps one offset through a local day (then no time of
     /// that day is ambiguous); the clock changes on few days.
     steady: HashMap<(Tz, NaiveDate), bool>,
@@ -536,9 +545,11 @@ impl Writer<'_> {
     }
 
     /// A timed `DTSTART`/`DTEND`: local time with `TZID`, or UTC for a time
-    /// in the repeated hour when the clocks go back. RFC 5545 (3.3.5) reads
+    /// in the repeated hour when the clocks go back (RFC 5545 (3.3.5) reads
     /// such a local time as its first occurrence, so the second cannot be
-    /// named at all, and readers differ even on the first; UTC is the same
+    /// named at all, and readers differ even on the first) and for a time
+    /// Outlook would read wrongly because the zone's rules changed within
+    /// the export ([`zone::Zone::outlook_agrees`]); UTC is the same
     /// everywhere.
     fn timed(
         &mut self,
@@ -561,6 +572,13 @@ impl Writer<'_> {
             }
         });
         if !steady && let LocalResult::Ambiguous(..) = at.zone.from_local_datetime(&at.local) {
+            return Property::new(key, utc_stamp(utc));
+        }
+        if self
+            .zones
+            .get(&at.zone)
+            .is_some_and(|z| !z.outlook_agrees(utc))
+        {
             return Property::new(key, utc_stamp(utc));
         }
         let mut p = Property::new(key, local_stamp(at.local));

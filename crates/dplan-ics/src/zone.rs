@@ -9,8 +9,17 @@
 //! 02:00") become one `DAYLIGHT` or `STANDARD` observance with an `RRULE`,
 //! which is the form Outlook reads: it ignores observances listed by
 //! `RDATE` and shifts events by an hour when it finds no rule
-//! (iCalcreator#86, #106). A zone without changes (Asia/Shanghai) gets one
-//! `STANDARD` observance with its constant offset.
+//! (iCalcreator#86, #106). Every zone starts with an observance for the
+//! offset in force before the first change (from 1601, as Outlook writes
+//! it), so that no time of the export falls before all observances (where
+//! readers disagree); a zone without changes (Asia/Shanghai) has only that
+//! one.
+//!
+//! Outlook keeps only the latest `STANDARD`/`DAYLIGHT` pair of a zone and
+//! applies it to every year. [`Zone::outlook_agrees`] says whether that
+//! reading gives the true offset at an instant; where it does not (a zone
+//! whose rules changed within the export: Asia/Almaty in 2024, the United
+//! States in 2007), the event is written in UTC instead.
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
@@ -162,6 +171,122 @@ fn weekday_code(w: Weekday) -> &'static str {
     }
 }
 
+/// A yearly change as a `BYMONTH`/`BYDAY` rule reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Yearly {
+    month: u32,
+    week: i8,
+    weekday: Weekday,
+    time: chrono::NaiveTime,
+    /// Offset before and after, in seconds east of UTC.
+    from: i32,
+    to: i32,
+}
+
+impl Yearly {
+    fn of(c: &Change) -> Yearly {
+        let onset = c.onset();
+        Yearly {
+            month: onset.month(),
+            week: week_of_month(onset.date()),
+            weekday: onset.weekday(),
+            time: onset.time(),
+            from: c.from,
+            to: c.to.offset,
+        }
+    }
+
+    /// When the rule's change happens in `year`, in UTC seconds.
+    fn onset_in(&self, year: i32) -> Option<i64> {
+        let first = NaiveDate::from_ymd_opt(year, self.month, 1)?;
+        let day = if self.week > 0 {
+            let ahead = (7 + self.weekday.num_days_from_monday()
+                - first.weekday().num_days_from_monday())
+                % 7;
+            first + chrono::Duration::days(i64::from(ahead) + 7 * (i64::from(self.week) - 1))
+        } else {
+            let next = if self.month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, self.month + 1, 1)?
+            };
+            let last = next.pred_opt()?;
+            let back = (7 + last.weekday().num_days_from_monday()
+                - self.weekday.num_days_from_monday())
+                % 7;
+            last - chrono::Duration::days(i64::from(back))
+        };
+        Some(day.and_time(self.time).and_utc().timestamp() - i64::from(self.from))
+    }
+}
+
+/// A zone over the years of one export: its observances, and the latest
+/// standard and daylight rules, which are all Outlook reads.
+pub(crate) struct Zone {
+    tz: Tz,
+    rules: Vec<Rule>,
+    latest_standard: Option<Yearly>,
+    latest_daylight: Option<Yearly>,
+    /// The offset of a zone without changes.
+    constant: Option<i32>,
+}
+
+impl Zone {
+    /// `tz` for an export whose items lie in `first_year..=last_year`; the
+    /// year before is included, so that the first item's observance began
+    /// before it.
+    pub(crate) fn new(tz: Tz, first_year: i32, last_year: i32) -> Zone {
+        let (initial, changes) = changes(tz, first_year - 1, last_year);
+        let latest = |dst: bool| {
+            changes
+                .iter()
+                .rev()
+                .find(|c| c.to.dst == dst)
+                .map(Yearly::of)
+        };
+        Zone {
+            tz,
+            rules: rules_of(&initial, &changes, last_year),
+            latest_standard: latest(false),
+            latest_daylight: latest(true),
+            constant: changes.is_empty().then_some(initial.offset),
+        }
+    }
+
+    /// The offset Outlook gives the instant `utc` (seconds since the epoch)
+    /// from the zone's latest standard and daylight rules alone.
+    fn outlook_offset(&self, utc: i64) -> Option<i32> {
+        if let Some(offset) = self.constant {
+            return Some(offset);
+        }
+        match (self.latest_standard, self.latest_daylight) {
+            (Some(s), Some(d)) => {
+                let year = DateTime::from_timestamp(utc, 0)?.year();
+                let (ds, ss) = (d.onset_in(year)?, s.onset_in(year)?);
+                let dst = if ds < ss {
+                    ds <= utc && utc < ss
+                } else {
+                    !(ss <= utc && utc < ds)
+                };
+                Some(if dst { d.to } else { s.to })
+            }
+            (Some(only), None) | (None, Some(only)) => Some(only.to),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether Outlook, reading only the latest rules, gives `utc` the
+    /// zone's true offset.
+    pub(crate) fn outlook_agrees(&self, utc: DateTime<Utc>) -> bool {
+        let truth = self
+            .tz
+            .offset_from_utc_datetime(&utc.naive_utc())
+            .fix()
+            .local_minus_utc();
+        self.outlook_offset(utc.timestamp()) == Some(truth)
+    }
+}
+
 /// One observance of a `VTIMEZONE`, before it is handed to the writer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Rule {
@@ -173,24 +298,29 @@ pub(crate) struct Rule {
     pub rrule: Option<String>,
 }
 
-/// The observances of `tz` for the years `first_year..=last_year` of an
-/// export (the year before `first_year` is included by the caller).
+/// The observances of `tz` for the years `first_year..=last_year` (the
+/// caller includes the year before the export's first).
+#[cfg(test)]
 pub(crate) fn rules(tz: Tz, first_year: i32, last_year: i32) -> Vec<Rule> {
     let (initial, changes) = changes(tz, first_year, last_year);
-    if changes.is_empty() {
-        let offset = utc_offset(initial.offset);
-        return vec![Rule {
-            dst: initial.dst,
-            start: "19700101T000000".into(),
-            from: offset.clone(),
-            to: offset,
-            name: initial.name,
-            rrule: None,
-        }];
-    }
+    rules_of(&initial, &changes, last_year)
+}
+
+/// The observance in force before the first change, then one observance
+/// per run of changes that share a yearly rule.
+fn rules_of(initial: &Observance, changes: &[Change], last_year: i32) -> Vec<Rule> {
+    let offset = utc_offset(initial.offset);
+    let before = Rule {
+        dst: initial.dst,
+        start: "16010101T000000".into(),
+        from: offset.clone(),
+        to: offset,
+        name: initial.name.clone(),
+        rrule: None,
+    };
     // Runs of changes in consecutive years that share one rule.
     let mut runs: Vec<Vec<&Change>> = Vec::new();
-    for c in &changes {
+    for c in changes {
         let year = c.onset().year();
         match runs.iter_mut().find(|r| {
             let last = r[r.len() - 1];
@@ -200,40 +330,44 @@ pub(crate) fn rules(tz: Tz, first_year: i32, last_year: i32) -> Vec<Rule> {
             None => runs.push(vec![c]),
         }
     }
-    runs.iter()
-        .map(|run| {
-            let (first, last) = (run[0], run[run.len() - 1]);
-            let onset = first.onset();
-            let mut rrule = format!(
-                "FREQ=YEARLY;BYMONTH={};BYDAY={}{}",
-                onset.month(),
-                week_of_month(onset.date()),
-                weekday_code(onset.weekday())
-            );
-            // A rule that stops before the export's last year is bounded; the
-            // last one is left open, as calendars expect.
-            if last.onset().year() < last_year {
-                let until = DateTime::from_timestamp(last.utc, 0).unwrap_or_default();
-                rrule.push_str(&format!(";UNTIL={}", until.format("%Y%m%dT%H%M%SZ")));
-            }
-            Rule {
-                dst: first.to.dst,
-                start: local_stamp(onset),
-                from: utc_offset(first.from),
-                to: utc_offset(first.to.offset),
-                name: first.to.name.clone(),
-                rrule: Some(rrule),
-            }
-        })
-        .collect()
+    let runs = runs.iter().map(|run| {
+        let (first, last) = (run[0], run[run.len() - 1]);
+        let onset = first.onset();
+        let mut rrule = format!(
+            "FREQ=YEARLY;BYMONTH={};BYDAY={}{}",
+            onset.month(),
+            week_of_month(onset.date()),
+            weekday_code(onset.weekday())
+        );
+        // A rule that stops before the export's last year is bounded; the
+        // last one is left open, as calendars expect.
+        if last.onset().year() < last_year {
+            let until = DateTime::from_timestamp(last.utc, 0).unwrap_or_default();
+            rrule.push_str(&format!(";UNTIL={}", until.format("%Y%m%dT%H%M%SZ")));
+        }
+        Rule {
+            dst: first.to.dst,
+            start: local_stamp(onset),
+            from: utc_offset(first.from),
+            to: utc_offset(first.to.offset),
+            name: first.to.name.clone(),
+            rrule: Some(rrule),
+        }
+    });
+    std::iter::once(before).chain(runs).collect()
 }
 
-/// The `VTIMEZONE` of `tz` for an export whose items lie in
-/// `first_year..=last_year`.
-pub(crate) fn vtimezone(tz: Tz, first_year: i32, last_year: i32) -> ics::TimeZone<'static> {
+impl Zone {
+    /// The zone's `VTIMEZONE`.
+    pub(crate) fn vtimezone(&self) -> ics::TimeZone<'static> {
+        vtimezone(self.tz, &self.rules)
+    }
+}
+
+fn vtimezone(tz: Tz, rules: &[Rule]) -> ics::TimeZone<'static> {
     let mut zone: Option<ics::TimeZone<'static>> = None;
     let tzid = crate::fold::param(tz.name()).into_owned();
-    for r in rules(tz, first_year - 1, last_year) {
+    for r in rules.iter().cloned() {
         if r.dst {
             let mut d = Daylight::new(r.start, r.from, r.to);
             d.push(TzName::new(crate::fold::text(&r.name)));
@@ -269,7 +403,10 @@ pub(crate) fn vtimezone(tz: Tz, first_year: i32, last_year: i32) -> ics::TimeZon
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono_tz::{America::New_York, Asia::Shanghai, Europe::Berlin};
+    use chrono_tz::{
+        America::New_York, America::Santiago, Asia::Almaty, Asia::Shanghai, Australia::Sydney,
+        Europe::Berlin,
+    };
 
     #[test]
     fn berlin_has_last_sunday_rules_from_the_year_before() {
@@ -277,6 +414,14 @@ mod tests {
         assert_eq!(
             rules,
             vec![
+                Rule {
+                    dst: false,
+                    start: "16010101T000000".into(),
+                    from: "+0100".into(),
+                    to: "+0100".into(),
+                    name: "CET".into(),
+                    rrule: None,
+                },
                 Rule {
                     dst: true,
                     start: "20260329T020000".into(),
@@ -303,7 +448,7 @@ mod tests {
             rules(Shanghai, 2026, 2027),
             vec![Rule {
                 dst: false,
-                start: "19700101T000000".into(),
+                start: "16010101T000000".into(),
                 from: "+0800".into(),
                 to: "+0800".into(),
                 name: "CST".into(),
@@ -329,6 +474,55 @@ mod tests {
             dst[1].rrule.as_deref(),
             Some("FREQ=YEARLY;BYMONTH=3;BYDAY=2SU")
         );
+    }
+
+    #[test]
+    fn almaty_2024_has_its_old_offset_before_the_change_and_is_not_for_outlook() {
+        // Kazakhstan moved Almaty from +06 to +05 on 1 March 2024.
+        let rules = rules(Almaty, 2023, 2024);
+        assert_eq!(rules[0].start, "16010101T000000");
+        assert_eq!(
+            (rules[0].from.as_str(), rules[0].to.as_str()),
+            ("+0600", "+0600")
+        );
+        assert_eq!(rules.len(), 2, "{rules:#?}");
+        assert_eq!(
+            (rules[1].from.as_str(), rules[1].to.as_str()),
+            ("+0600", "+0500")
+        );
+        let zone = Zone::new(Almaty, 2024, 2024);
+        let at = |m, d| Utc.with_ymd_and_hms(2024, m, d, 6, 0, 0).unwrap();
+        // Outlook reads only the latest rule (+05): January would be an hour off.
+        assert!(!zone.outlook_agrees(at(1, 15)));
+        assert!(zone.outlook_agrees(at(3, 15)));
+    }
+
+    #[test]
+    fn new_york_across_2007_is_right_for_outlook_only_under_the_new_rules() {
+        let zone = Zone::new(New_York, 2006, 2007);
+        let at = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 16, 0, 0).unwrap();
+        // 2006: daylight time began on 2 April and ended on 29 October; the
+        // 2007 rules (second Sunday of March, first Sunday of November)
+        // put 20 March and 31 October 2006 in daylight time.
+        assert!(!zone.outlook_agrees(at(2006, 3, 20)));
+        assert!(!zone.outlook_agrees(at(2006, 10, 31)));
+        assert!(zone.outlook_agrees(at(2006, 7, 1)));
+        assert!(zone.outlook_agrees(at(2006, 1, 10)));
+        for (m, d) in [(3, 20), (7, 1), (10, 31), (11, 20)] {
+            assert!(zone.outlook_agrees(at(2007, m, d)), "2007-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn outlook_agrees_with_steady_rules_around_the_year() {
+        for tz in [Berlin, Shanghai, Sydney, Santiago] {
+            let zone = Zone::new(tz, 2027, 2027);
+            for day in (0..365).step_by(3) {
+                let t = Utc.with_ymd_and_hms(2027, 1, 1, 11, 0, 0).unwrap()
+                    + chrono::Duration::days(day);
+                assert!(zone.outlook_agrees(t), "{tz} {t}");
+            }
+        }
     }
 
     #[test]

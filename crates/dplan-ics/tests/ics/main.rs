@@ -6,6 +6,7 @@ mod cases;
 mod feeds;
 mod icaljs;
 mod rules;
+mod zones;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

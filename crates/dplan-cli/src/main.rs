@@ -224,6 +224,26 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database with a backup, after checking the backup
     Restore { file: PathBuf },
+    /// Keep a visit's calendars on a CalDAV server in step with the plan:
+    /// one calendar for the whole programme (guest edition), one per
+    /// participant, one per staff member's duties. Sends only what changed;
+    /// entries someone else changed on the server are reported and left
+    /// alone. The password comes from DPLAN_CALDAV_PASSWORD or a prompt
+    Publish {
+        visit: String,
+        /// The collection the visit's calendars go into, e.g.
+        /// https://kalender.herne.de/protokoll/
+        #[arg(long, value_name = "URL")]
+        caldav: String,
+        /// The user to log in as (without: anonymous)
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// Languages of titles and descriptions, the first leading
+        #[arg(long, default_value = "de,zh", value_name = "LANGS")]
+        lang: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print where the database is, its schema version and the release of
     /// the time-zone database this build carries
     Info {
@@ -712,6 +732,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
             store.restore_from(&file)?;
             println!("restored {} from {}", path.display(), file.display());
         }
+        Command::Publish {
+            visit,
+            caldav,
+            user,
+            lang,
+            json,
+        } => {
+            let mut store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            let password = match &user {
+                None => None,
+                Some(u) => Some(caldav_password(u, &caldav)?),
+            };
+            let target = dplan_publish::CaldavTarget::new(&caldav, user, password)?;
+            let options = dplan_publish::PublishOptions {
+                now: Utc::now(),
+                langs: langs(&lang)?,
+            };
+            let report = dplan_publish::publish_caldav(&mut store, id, &target, &options)?;
+            output::publish_report(&report, json)?;
+            let conflicts = report.conflicts();
+            if conflicts > 0 {
+                return Err(Failure(format!(
+                    "{conflicts} calendar entries were changed on the server by someone else \
+                     and were left as they are there (listed above); \
+                     the other changes were published"
+                )));
+            }
+        }
         Command::Info { json } => {
             let store = open(&path)?;
             let info = serde_json::json!({
@@ -753,6 +802,20 @@ fn message_lang(arg: Option<&str>) -> Lang {
 }
 
 /// `de`, `de,zh`, …: each language once, at least one.
+/// The CalDAV password: from DPLAN_CALDAV_PASSWORD, else asked for on the
+/// terminal without echo. Never an argument: it would stay in the shell's
+/// history and in the process list.
+fn caldav_password(user: &str, url: &str) -> Result<String, Failure> {
+    if let Ok(p) = std::env::var("DPLAN_CALDAV_PASSWORD") {
+        return Ok(p);
+    }
+    rpassword::prompt_password(format!("password for {user} at {url}: ")).map_err(|e| {
+        Failure(format!(
+            "no password: set DPLAN_CALDAV_PASSWORD or run dplan in a terminal ({e})"
+        ))
+    })
+}
+
 fn langs(arg: &str) -> Result<Vec<Lang>, Failure> {
     let mut out = Vec::new();
     for code in arg.split(',').map(str::trim) {

@@ -269,3 +269,82 @@ fn item_line(item: &ItemView) -> String {
     }
     line
 }
+
+/// One calendar of `dplan publish --json`.
+#[derive(Serialize)]
+struct PublishedCollection<'a> {
+    calendar: &'a str,
+    url: &'a str,
+    created: bool,
+    added: usize,
+    changed: usize,
+    removed: usize,
+    unchanged: usize,
+    requests: usize,
+    conflicts: Vec<PublishConflict<'a>>,
+}
+
+#[derive(Serialize)]
+struct PublishConflict<'a> {
+    uid: &'a str,
+    /// `changed_on_server` or `exists_on_server`.
+    what: &'static str,
+}
+
+/// What `dplan publish` did, calendar by calendar.
+pub fn publish_report(report: &dplan_publish::CaldavReport, json: bool) -> std::io::Result<()> {
+    use dplan_publish::ConflictKind;
+    let rows: Vec<PublishedCollection> = report
+        .collections
+        .iter()
+        .map(|(a, c)| PublishedCollection {
+            calendar: &a.name,
+            url: &c.url,
+            created: c.created,
+            added: c.added,
+            changed: c.changed,
+            removed: c.removed,
+            unchanged: c.unchanged,
+            requests: c.requests,
+            conflicts: c
+                .conflicts
+                .iter()
+                .map(|x| PublishConflict {
+                    uid: &x.uid,
+                    what: match x.what {
+                        ConflictKind::ChangedOnServer => "changed_on_server",
+                        ConflictKind::ExistsOnServer => "exists_on_server",
+                    },
+                })
+                .collect(),
+        })
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    for r in &rows {
+        let mut line = format!("{}: ", r.calendar);
+        if r.created {
+            line.push_str("created, ");
+        }
+        let _ = write!(
+            line,
+            "{} added, {} changed, {} removed, {} unchanged ({} requests)\n  {}",
+            r.added, r.changed, r.removed, r.unchanged, r.requests, r.url
+        );
+        println!("{line}");
+        for c in &r.conflicts {
+            println!(
+                "  left alone: {} ({})",
+                c.uid,
+                match c.what {
+                    "changed_on_server" => "changed on the server by someone else",
+                    _ => "made on the server by someone else",
+                }
+            );
+        }
+    }
+    println!("{} calendars, {} requests", rows.len(), report.requests());
+    Ok(())
+}

@@ -13,6 +13,7 @@ const CORE: &[&str] = &[
     "dplan-roster",
     "dplan-ics",
     "dplan-print",
+    "dplan-publish",
     "dplan-cli",
 ];
 const FORBIDDEN: &[&str] = &["tauri", "wry", "webkit2gtk", "gtk", "tao"];

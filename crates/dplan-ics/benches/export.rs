@@ -89,6 +89,7 @@ fn main() {
         reminder_minutes: Some(30),
         edition: dplan_core::Edition::Internal,
         tentative: false,
+        refresh_minutes: None,
     };
 
     let view_time = median(

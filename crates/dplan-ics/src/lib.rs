@@ -107,7 +107,39 @@ pub struct Feed {
     /// The items whose summary or place was shortened to
     /// [`MAX_FIELD_CHARS`] (their titles in the leading language).
     pub shortened: Vec<String>,
+    /// Where the `VTIMEZONE`s stand in `text`.
+    zones: std::ops::Range<usize>,
+    /// Where each event of `published` stands in `text`, in the same order.
+    events: Vec<std::ops::Range<usize>>,
 }
+
+impl Feed {
+    /// The live events (not the cancellations of removed items) each as a
+    /// calendar object of its own, for a CalDAV server (RFC 4791 4.1: one
+    /// `UID` per resource, the time zones it needs, no `METHOD`): the
+    /// event's `UID` and the resource's text.
+    pub fn resources(&self) -> Vec<(&str, String)> {
+        let zones = &self.text[self.zones.clone()];
+        self.published
+            .iter()
+            .zip(&self.events)
+            .filter(|(p, _)| !p.gone)
+            .map(|(p, range)| {
+                let event = &self.text[range.clone()];
+                let mut r =
+                    String::with_capacity(RESOURCE_HEAD.len() + zones.len() + event.len() + 16);
+                r.push_str(RESOURCE_HEAD);
+                r.push_str(zones);
+                r.push_str(event);
+                r.push_str("END:VCALENDAR\r\n");
+                (p.uid.as_str(), r)
+            })
+            .collect()
+    }
+}
+
+/// The head of a calendar object resource.
+const RESOURCE_HEAD: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Stadt Herne//Delegation Planner//DE\r\nCALSCALE:GREGORIAN\r\n";
 
 /// How the file is written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +158,10 @@ pub struct Options {
     pub edition: Edition,
     /// Whether a guest edition holds tentative items (marked as such).
     pub tentative: bool,
+    /// For a subscription feed: how often subscribers should fetch it
+    /// again, in minutes (`REFRESH-INTERVAL`, and `X-PUBLISHED-TTL` for
+    /// Outlook).
+    pub refresh_minutes: Option<u32>,
 }
 
 impl Options {
@@ -136,6 +172,7 @@ impl Options {
             reminder_minutes: None,
             edition: Edition::Guest,
             tentative: false,
+            refresh_minutes: None,
         }
     }
 }
@@ -232,6 +269,12 @@ pub fn export_feed(
     };
     cal.push(Property::new("X-WR-CALNAME", fold::text(&name)));
     cal.push(Property::new("NAME", fold::text(&name)));
+    if let Some(minutes) = options.refresh_minutes {
+        let mut p = Property::new("REFRESH-INTERVAL", format!("PT{minutes}M"));
+        p.add(ics::parameters::Value::new("DURATION"));
+        cal.push(p);
+        cal.push(Property::new("X-PUBLISHED-TTL", format!("PT{minutes}M")));
+    }
     cal.push(Property::new(
         "X-WR-TIMEZONE",
         fold::text(view.visit.time_zone.name()),
@@ -281,6 +324,11 @@ pub fn export_feed(
     let head = head.strip_suffix("END:VCALENDAR\r\n").unwrap_or(&head);
     let mut out = String::with_capacity(head.len() + items.len() * 900);
     out.push_str(head);
+    let zone_range = match head.find("BEGIN:VTIMEZONE\r\n") {
+        Some(at) => at..head.len(),
+        None => head.len()..head.len(),
+    };
+    let mut events = Vec::with_capacity(items.len() + gone.len());
     let mut writer = Writer {
         stamp: options.stamp,
         before: before.iter().map(|p| (p.uid.as_str(), p)).collect(),
@@ -301,16 +349,22 @@ pub fn export_feed(
         scratch: String::with_capacity(4096),
     };
     for item in items {
+        let at = out.len();
         writer.event(item, &mut out)?;
+        events.push(at..out.len());
     }
     for p in gone {
+        let at = out.len();
         writer.tombstone(p, &mut out);
+        events.push(at..out.len());
     }
     out.push_str("END:VCALENDAR\r\n");
     Ok(Feed {
         text: out,
         published: writer.published,
         shortened: writer.shortened,
+        zones: zone_range,
+        events,
     })
 }
 

@@ -73,3 +73,93 @@ impl Store {
         Ok(())
     }
 }
+
+/// A calendar object dplan put on a CalDAV server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemoteResource {
+    /// The event's `UID`; the resource is `{collection}{uid}.ics`.
+    pub uid: String,
+    /// The `ETag` the server gave it.
+    pub etag: String,
+    /// A fingerprint of the text sent.
+    pub fingerprint: String,
+}
+
+impl Store {
+    /// What dplan last put into the CalDAV collection `url` for a visit,
+    /// or `None` if it never created or used that collection.
+    pub fn caldav_collection(
+        &self,
+        visit: VisitId,
+        url: &str,
+    ) -> Result<Option<Vec<RemoteResource>>> {
+        let known: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM caldav_collection WHERE visit_id = ?1 AND url = ?2)",
+            params![visit.to_string(), url],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uid, etag, fingerprint FROM caldav_resource
+             WHERE visit_id = ?1 AND url = ?2 ORDER BY uid",
+        )?;
+        let rows = stmt.query_map(params![visit.to_string(), url], |r| {
+            Ok(RemoteResource {
+                uid: r.get(0)?,
+                etag: r.get(1)?,
+                fingerprint: r.get(2)?,
+            })
+        })?;
+        Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
+    }
+
+    /// Records what the collection `url` holds after a publish, replacing
+    /// what was recorded, in one transaction.
+    pub fn record_caldav_collection(
+        &mut self,
+        visit: VisitId,
+        url: &str,
+        resources: &[RemoteResource],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO caldav_collection (visit_id, url) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
+            params![visit.to_string(), url],
+        )?;
+        tx.execute(
+            "DELETE FROM caldav_resource WHERE visit_id = ?1 AND url = ?2",
+            params![visit.to_string(), url],
+        )?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO caldav_resource (visit_id, url, uid, etag, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for r in resources {
+                insert.execute(params![
+                    visit.to_string(),
+                    url,
+                    r.uid,
+                    r.etag,
+                    r.fingerprint
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Every CalDAV collection dplan used for a visit.
+    pub fn caldav_collections(&self, visit: VisitId) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT url FROM caldav_collection WHERE visit_id = ?1 ORDER BY url")?;
+        let rows = stmt.query_map([visit.to_string()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_guest_notes.sql"),
     include_str!("migrations/0006_itinerary_details.sql"),
     include_str!("migrations/0007_calendar_feeds.sql"),
+    include_str!("migrations/0008_caldav.sql"),
 ];
 
 /// The schema version this build creates and understands.

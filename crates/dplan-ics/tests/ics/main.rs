@@ -139,6 +139,7 @@ pub fn options(langs: &[dplan_core::Lang]) -> Options {
         reminder_minutes: None,
         edition: dplan_core::Edition::Internal,
         tentative: false,
+        refresh_minutes: None,
     }
 }
 

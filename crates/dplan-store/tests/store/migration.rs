@@ -240,9 +240,12 @@ fn a_version_5_database_keeps_its_rooms_as_the_german_rooms() {
     assert!(venues.iter().all(|v| v.address_zh.is_none()));
 }
 
-/// Drops what migrations 6 and 7 added, as a database of schema 5 was.
+/// Drops what migrations 6 to 8 added, as a database of schema 5 was.
 fn back_to_schema_5(conn: &Connection) {
-    conn.execute_batch("DROP TABLE calendar_event").unwrap();
+    conn.execute_batch(
+        "DROP TABLE caldav_resource; DROP TABLE caldav_collection; DROP TABLE calendar_event",
+    )
+    .unwrap();
     for (table, column) in [
         ("venue", "room_en"),
         ("venue", "room_zh"),

@@ -1,0 +1,294 @@
+//! Calendars that follow the plan: a visit's calendars kept in step on the
+//! calendar servers an office already runs. No server of our own.
+//!
+//! A visit has one calendar per *audience* ([`audiences`]): the whole
+//! programme (guest edition), each participant's own programme (in the
+//! edition for that reader) and each staff member's duties (internal). Each
+//! is the same feed the `.ics` export writes ([`dplan_ics::export_feed`]),
+//! so `SEQUENCE` rises for every visible change whichever way it goes out.
+//!
+//! - [`publish_caldav`]: one CalDAV collection per audience, one resource
+//!   per item named by its `UID` ([`caldav`]). Re-publishing sends only what
+//!   changed, conditionally; a resource someone else changed on the server
+//!   is reported, not overwritten; publishing twice without a change sends
+//!   no request. What dplan left in each collection is kept in the store.
+//!
+//! Nothing here reads personal data: calendars are made from the
+//! [`VisitView`], which holds none, and a guest's calendar is the guest
+//! edition (no internal notes, no staff duties).
+
+pub mod caldav;
+
+use chrono::{DateTime, Utc};
+use dplan_core::view::VisitView;
+use dplan_core::{Edition, Lang, PersonId, VisitId};
+use dplan_ics::{IcsError, Options, Scope};
+use dplan_store::{ErrorKind, Store, StoreError};
+
+pub use caldav::{Caldav, CollectionReport, Conflict, ConflictKind};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("{0}")]
+    Address(String),
+    #[error("the calendar server cannot be reached at {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    #[error(
+        "the calendar server refused access to {url} (HTTP {status}); check the user name and password and the rights on the server"
+    )]
+    Unauthorized { url: String, status: u16 },
+    #[error("the calendar server answered HTTP {status} to {method} {url}: {answer}")]
+    Server {
+        method: String,
+        url: String,
+        status: u16,
+        answer: String,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Ics(#[from] IcsError),
+}
+
+impl PublishError {
+    /// The kind front ends act on.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            PublishError::Address(_) => ErrorKind::Invalid,
+            PublishError::Unreachable { .. } | PublishError::Server { .. } => ErrorKind::Storage,
+            PublishError::Unauthorized { .. } => ErrorKind::Conflict,
+            PublishError::Store(e) => e.kind(),
+            PublishError::Ics(IcsError::NotInVisit(_)) => ErrorKind::NotFound,
+            PublishError::Ics(_) => ErrorKind::Invalid,
+        }
+    }
+}
+
+/// Who one calendar of a visit is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Audience {
+    pub scope: Scope,
+    pub edition: Edition,
+    /// The last part of its collection's or file's name: `programm`,
+    /// `gast-<person>`, `intern-<person>`, `aufgaben-<person>`. Guest
+    /// editions are the ones a server may show without a login.
+    pub slug: String,
+    /// Its name in calendar lists.
+    pub name: String,
+}
+
+/// The calendars of a visit: the whole programme, each participant who
+/// attends an item, each person responsible for one.
+pub fn audiences(view: &VisitView) -> Vec<Audience> {
+    let title = view.visit.title.best(Lang::De).to_string();
+    let mut out = vec![Audience {
+        scope: Scope::Visit,
+        edition: Edition::Guest,
+        slug: "programm".into(),
+        name: format!("{title} – Programm"),
+    }];
+    let attends = |p: PersonId| view.programme.iter().any(|i| i.involvement(p).0);
+    let duties = |p: PersonId| view.programme.iter().any(|i| i.involvement(p).1);
+    for p in &view.participants {
+        if attends(p.person_id) {
+            let edition = Edition::for_reader(view, Some(p.person_id));
+            let kind = match edition {
+                Edition::Guest => "gast",
+                Edition::Internal => "intern",
+            };
+            out.push(Audience {
+                scope: Scope::Participant(p.person_id),
+                edition,
+                slug: format!("{kind}-{}", p.person_id),
+                name: format!("{title} – {}", p.name),
+            });
+        }
+    }
+    let mut staff: Vec<PersonId> = view
+        .programme
+        .iter()
+        .flat_map(|i| i.responsible.iter().map(|r| r.person_id))
+        .collect();
+    staff.sort();
+    staff.dedup();
+    // In order of precedence where they take part, then as listed.
+    staff.sort_by_key(|s| {
+        view.participants
+            .iter()
+            .position(|p| p.person_id == *s)
+            .unwrap_or(usize::MAX)
+    });
+    for s in staff {
+        if duties(s) {
+            let name = view.name_of(s).unwrap_or_default();
+            out.push(Audience {
+                scope: Scope::Staff(s),
+                edition: Edition::Internal,
+                slug: format!("aufgaben-{s}"),
+                name: format!("{title} – {name} (Aufgaben)"),
+            });
+        }
+    }
+    out
+}
+
+/// Where and as whom to publish.
+#[derive(Clone, Debug)]
+pub struct CaldavTarget {
+    /// The collection the visit's calendars go into, ending in `/`.
+    pub base: String,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+impl CaldavTarget {
+    /// Checks the address: `http://` or `https://`, no login in it (it
+    /// would end up in shell histories and logs); a missing final `/` is
+    /// added.
+    pub fn new(
+        url: &str,
+        user: Option<String>,
+        password: Option<String>,
+    ) -> Result<CaldavTarget, PublishError> {
+        let url = url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| {
+                PublishError::Address(format!(
+                    "„{}“ is not a calendar server address: it must begin with https:// (or http://)",
+                    dplan_core::text::for_message(url)
+                ))
+            })?;
+        let host = rest.split('/').next().unwrap_or("");
+        if host.is_empty() {
+            return Err(PublishError::Address(
+                "the calendar server address names no server".into(),
+            ));
+        }
+        if host.contains('@') {
+            return Err(PublishError::Address(
+                "the calendar server address must not contain a user name or password; \
+                 give the user with --user and the password in DPLAN_CALDAV_PASSWORD or at the prompt"
+                    .into(),
+            ));
+        }
+        if url.contains(['?', '#']) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(PublishError::Address(format!(
+                "„{}“ is not a collection address (no spaces, ? or #)",
+                dplan_core::text::for_message(url)
+            )));
+        }
+        let mut base = url.to_string();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Ok(CaldavTarget {
+            base,
+            user,
+            password,
+        })
+    }
+
+    /// The collection of one audience of a visit.
+    pub fn collection(&self, visit: VisitId, audience: &Audience) -> String {
+        format!("{}{visit}-{}/", self.base, audience.slug)
+    }
+}
+
+/// How the calendars are written.
+#[derive(Clone, Debug)]
+pub struct PublishOptions {
+    /// When (the events' `DTSTAMP` when they change).
+    pub now: DateTime<Utc>,
+    /// Languages of titles and descriptions, the first leading.
+    pub langs: Vec<Lang>,
+}
+
+/// What publishing a visit did, collection by collection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaldavReport {
+    pub collections: Vec<(Audience, CollectionReport)>,
+}
+
+impl CaldavReport {
+    /// HTTP requests sent in all.
+    pub fn requests(&self) -> usize {
+        self.collections.iter().map(|(_, c)| c.requests).sum()
+    }
+
+    pub fn conflicts(&self) -> usize {
+        self.collections
+            .iter()
+            .map(|(_, c)| c.conflicts.len())
+            .sum()
+    }
+}
+
+/// Keeps every calendar of a visit in step on a CalDAV server and records
+/// what each collection and feed now holds.
+pub fn publish_caldav(
+    store: &mut Store,
+    visit: VisitId,
+    target: &CaldavTarget,
+    options: &PublishOptions,
+) -> Result<CaldavReport, PublishError> {
+    let file = store.export_visit(visit, options.now, false)?;
+    let view = VisitView::new(&file);
+    let client = Caldav::new(target.user.as_deref(), target.password.as_deref());
+    let mut report = CaldavReport::default();
+    let audiences = audiences(&view);
+    let mut urls: Vec<String> = Vec::with_capacity(audiences.len());
+    for audience in audiences {
+        let url = target.collection(visit, &audience);
+        urls.push(url.clone());
+        let feed_key = audience.scope.feed_key();
+        let before = store.published(visit, &feed_key)?;
+        let o = Options {
+            langs: options.langs.clone(),
+            edition: audience.edition,
+            ..Options::new(options.now)
+        };
+        let feed = match dplan_ics::export_feed(&view, audience.scope, &o, &before) {
+            Ok(f) => Some(f),
+            // Nothing for this audience in its edition: an empty collection.
+            Err(IcsError::Empty(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let resources = feed.as_ref().map(|f| f.resources()).unwrap_or_default();
+        let known = store.caldav_collection(visit, &url)?;
+        if known.is_none() && resources.is_empty() {
+            continue;
+        }
+        let (collection, now) = client.sync(&url, &audience.name, &resources, known)?;
+        store.record_caldav_collection(visit, &url, &now)?;
+        if let Some(f) = &feed {
+            store.record_published(visit, &feed_key, &f.published)?;
+        }
+        report.collections.push((audience, collection));
+    }
+    // Calendars of people who no longer attend or look after anything:
+    // emptied, so that nothing stale stays in them.
+    for url in store.caldav_collections(visit)? {
+        if !url.starts_with(&target.base) || urls.contains(&url) {
+            continue;
+        }
+        let known = store.caldav_collection(visit, &url)?;
+        if known.as_ref().is_some_and(|k| k.is_empty()) {
+            continue;
+        }
+        let (collection, now) = client.sync(&url, "", &[], known)?;
+        store.record_caldav_collection(visit, &url, &now)?;
+        let slug = url[target.base.len()..].trim_end_matches('/').to_string();
+        report.collections.push((
+            Audience {
+                scope: Scope::Visit,
+                edition: Edition::Guest,
+                name: slug.clone(),
+                slug,
+            },
+            collection,
+        ));
+    }
+    Ok(report)
+}

@@ -163,11 +163,7 @@ impl Caldav {
         let mut a = self.send("MKCALENDAR", url, &xml, &body)?;
         if a.status == 409 {
             // The collection above is missing: make it, then try again.
-            let parent = parent_of(url);
-            let p = self.send("MKCOL", parent, &[], "")?;
-            if !matches!(p.status, 201 | 405) {
-                return Err(Self::unexpected("MKCOL", parent, &p));
-            }
+            self.make_collection(parent_of(url), 4)?;
             a = self.send("MKCALENDAR", url, &xml, &body)?;
         }
         match a.status {
@@ -175,6 +171,21 @@ impl Caldav {
             // Method not allowed: something is there already.
             405 => Ok(false),
             _ => Err(Self::unexpected("MKCALENDAR", url, &a)),
+        }
+    }
+
+    /// Makes the plain collection `url` and, up to `depth` levels, the ones
+    /// above it that are missing.
+    fn make_collection(&self, url: &str, depth: u32) -> Result<(), PublishError> {
+        let mut a = self.send("MKCOL", url, &[], "")?;
+        if a.status == 409 && depth > 0 {
+            self.make_collection(parent_of(url), depth - 1)?;
+            a = self.send("MKCOL", url, &[], "")?;
+        }
+        match a.status {
+            // Made, or there already.
+            201 | 405 => Ok(()),
+            _ => Err(Self::unexpected("MKCOL", url, &a)),
         }
     }
 

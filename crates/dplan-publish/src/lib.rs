@@ -260,9 +260,15 @@ pub fn publish_caldav(
         if known.is_none() && resources.is_empty() {
             continue;
         }
-        let (collection, now) = client.sync(&url, &audience.name, &resources, known)?;
-        store.record_caldav_collection(visit, &url, &now)?;
-        if let Some(f) = &feed {
+        let (collection, now) = client.sync(&url, &audience.name, &resources, known.clone())?;
+        // Written only when something changed: an unchanged publish writes
+        // nothing, here or on the server.
+        if known.as_ref().is_none_or(|k| !same_resources(k, &now)) {
+            store.record_caldav_collection(visit, &url, &now)?;
+        }
+        if let Some(f) = &feed
+            && !same_events(&before, &f.published)
+        {
             store.record_published(visit, &feed_key, &f.published)?;
         }
         report.collections.push((audience, collection));
@@ -291,4 +297,27 @@ pub fn publish_caldav(
         ));
     }
     Ok(report)
+}
+
+/// Whether two records of a collection hold the same resources, in any order.
+fn same_resources(a: &[dplan_store::RemoteResource], b: &[dplan_store::RemoteResource]) -> bool {
+    let key =
+        |r: &dplan_store::RemoteResource| (r.uid.clone(), r.etag.clone(), r.fingerprint.clone());
+    let mut a: Vec<_> = a.iter().map(key).collect();
+    let mut b: Vec<_> = b.iter().map(key).collect();
+    a.sort();
+    b.sort();
+    a == b
+}
+
+/// Whether a feed carries the same events as recorded, in any order.
+fn same_events(
+    a: &[dplan_core::calendar::Published],
+    b: &[dplan_core::calendar::Published],
+) -> bool {
+    let mut a: Vec<_> = a.iter().collect();
+    let mut b: Vec<_> = b.iter().collect();
+    a.sort_by(|x, y| x.uid.cmp(&y.uid));
+    b.sort_by(|x, y| x.uid.cmp(&y.uid));
+    a == b
 }

@@ -224,20 +224,36 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database with a backup, after checking the backup
     Restore { file: PathBuf },
-    /// Keep a visit's calendars on a CalDAV server in step with the plan:
-    /// one calendar for the whole programme (guest edition), one per
-    /// participant, one per staff member's duties. Sends only what changed;
-    /// entries someone else changed on the server are reported and left
-    /// alone. The password comes from DPLAN_CALDAV_PASSWORD or a prompt
+    /// Keep a visit's calendars in step with the plan: one for the whole
+    /// programme (guest edition), one per participant, one per staff
+    /// member's duties; on a CalDAV server (--caldav; sends only what
+    /// changed, leaves entries someone else changed on the server alone;
+    /// password from DPLAN_CALDAV_PASSWORD or a prompt) or as subscription
+    /// feeds in a folder a web server serves (--folder; for Outlook)
+    #[command(group(clap::ArgGroup::new("to").required(true).args(["caldav", "folder"])))]
     Publish {
         visit: String,
         /// The collection the visit's calendars go into, e.g.
         /// https://kalender.herne.de/protokoll/
         #[arg(long, value_name = "URL")]
-        caldav: String,
+        caldav: Option<String>,
         /// The user to log in as (without: anonymous)
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", conflicts_with = "folder")]
         user: Option<String>,
+        /// The folder the web server serves (without a directory listing:
+        /// each feed's file name is its secret)
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// The address the folder is served at, to print each feed's link
+        #[arg(long, value_name = "URL", conflicts_with = "caldav")]
+        base_url: Option<String>,
+        /// Revoke one feed's address (its name from the list, e.g.
+        /// programm, or all): the file goes, the next publish makes a new one
+        #[arg(long, value_name = "CALENDAR", conflicts_with = "caldav")]
+        revoke: Option<String>,
+        /// Name the people at each item in guests' calendars too
+        #[arg(long)]
+        names: bool,
         /// Languages of titles and descriptions, the first leading
         #[arg(long, default_value = "de,zh", value_name = "LANGS")]
         lang: String,
@@ -734,10 +750,42 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Publish {
             visit,
-            caldav,
-            user,
+            folder: Some(dir),
+            base_url,
+            revoke,
+            names,
             lang,
             json,
+            ..
+        } => {
+            let mut store = open(&path)?;
+            let id = store.resolve_visit(&visit)?;
+            if let Some(which) = revoke {
+                let slug = (which != "all").then_some(which.as_str());
+                let gone = dplan_publish::folder::revoke(&mut store, id, &dir, slug, Utc::now())?;
+                eprintln!(
+                    "revoked {} feed address(es); publish again for new ones",
+                    gone.len()
+                );
+                return Ok(());
+            }
+            let target = dplan_publish::FolderTarget { dir, base_url };
+            let options = dplan_publish::PublishOptions {
+                now: Utc::now(),
+                langs: langs(&lang)?,
+                names,
+            };
+            let report = dplan_publish::publish_folder(&mut store, id, &target, &options)?;
+            output::folder_report(&report, json)?;
+        }
+        Command::Publish {
+            visit,
+            caldav: Some(caldav),
+            user,
+            names,
+            lang,
+            json,
+            ..
         } => {
             let mut store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
@@ -749,6 +797,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let options = dplan_publish::PublishOptions {
                 now: Utc::now(),
                 langs: langs(&lang)?,
+                names,
             };
             let report = dplan_publish::publish_caldav(&mut store, id, &target, &options)?;
             output::publish_report(&report, json)?;
@@ -761,6 +810,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 )));
             }
         }
+        Command::Publish { .. } => unreachable!("clap requires --caldav or --folder"),
         Command::Info { json } => {
             let store = open(&path)?;
             let info = serde_json::json!({

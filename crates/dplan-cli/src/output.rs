@@ -348,3 +348,45 @@ pub fn publish_report(report: &dplan_publish::CaldavReport, json: bool) -> std::
     println!("{} calendars, {} requests", rows.len(), report.requests());
     Ok(())
 }
+
+/// One feed of `dplan publish --folder --json`.
+#[derive(Serialize)]
+struct FolderFeed<'a> {
+    calendar: &'a str,
+    name: &'a str,
+    file: &'a str,
+    url: Option<&'a str>,
+    events: usize,
+    written: bool,
+}
+
+/// The feeds' links: the index the office hands out (each link is a
+/// secret; whoever has it can read that calendar).
+pub fn folder_report(report: &dplan_publish::FolderReport, json: bool) -> std::io::Result<()> {
+    let rows: Vec<FolderFeed> = report
+        .feeds
+        .iter()
+        .map(|f| FolderFeed {
+            calendar: &f.audience.slug,
+            name: &f.audience.name,
+            file: &f.file,
+            url: f.url.as_deref(),
+            events: f.events,
+            written: f.written,
+        })
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    for r in &rows {
+        println!(
+            "{}\n  {}\n  {} events, {}",
+            r.name,
+            r.url.unwrap_or(r.file),
+            r.events,
+            if r.written { "written" } else { "unchanged" }
+        );
+    }
+    Ok(())
+}

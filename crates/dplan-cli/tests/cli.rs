@@ -770,6 +770,57 @@ fn check_settings_keep_travel_times_between_venues() {
 }
 
 #[test]
+fn publish_writes_subscription_feeds_and_revokes_one() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let dir = env.path("feeds");
+    std::fs::create_dir(&dir).unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let feeds = env.json(&[
+        "publish",
+        INCOMING,
+        "--folder",
+        dir_arg,
+        "--base-url",
+        "https://www.herne.de/kalender/",
+        "--json",
+    ]);
+    let feeds = feeds.as_array().unwrap();
+    assert!(feeds.len() > 5);
+    let programm = feeds.iter().find(|f| f["calendar"] == "programm").unwrap();
+    let file = programm["file"].as_str().unwrap();
+    assert_eq!(
+        programm["url"].as_str().unwrap(),
+        format!("https://www.herne.de/kalender/{file}")
+    );
+    assert!(dir.join(file).exists());
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), feeds.len());
+
+    let out = env.run(&[
+        "publish", INCOMING, "--folder", dir_arg, "--revoke", "programm",
+    ]);
+    assert!(out.status.success());
+    assert!(!dir.join(file).exists());
+    let text = env.ok(&["publish", INCOMING, "--folder", dir_arg]);
+    assert!(text.contains("– Programm\n"), "{text}");
+    assert!(!text.contains(file));
+
+    // One of the two ways is needed, and a login belongs to CalDAV only.
+    let out = env.run(&["publish", INCOMING]);
+    assert!(!out.status.success());
+    let out = env.run(&["publish", INCOMING, "--folder", dir_arg, "--user", "x"]);
+    assert!(!out.status.success());
+    let err = env.fails(&[
+        "publish",
+        INCOMING,
+        "--caldav",
+        "https://publisher:geheim@kalender.herne.de/",
+    ]);
+    assert!(err.contains("must not contain a user name"), "{err}");
+    assert!(!err.contains("geheim"), "{err}");
+}
+
+#[test]
 fn info_names_the_time_zone_database_it_carries() {
     let env = Env::new();
     let info = env.json(&["info", "--json"]);

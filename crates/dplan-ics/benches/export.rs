@@ -90,6 +90,7 @@ fn main() {
         edition: dplan_core::Edition::Internal,
         tentative: false,
         refresh_minutes: None,
+        names: true,
     };
 
     let view_time = median(

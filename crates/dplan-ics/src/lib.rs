@@ -162,6 +162,10 @@ pub struct Options {
     /// again, in minutes (`REFRESH-INTERVAL`, and `X-PUBLISHED-TTL` for
     /// Outlook).
     pub refresh_minutes: Option<u32>,
+    /// Whether descriptions name the people at each item (attendees,
+    /// interpreters, responsible staff). A calendar that may reach other
+    /// hands (a guest's subscription feed) names nobody unless asked.
+    pub names: bool,
 }
 
 impl Options {
@@ -173,6 +177,7 @@ impl Options {
             edition: Edition::Guest,
             tentative: false,
             refresh_minutes: None,
+            names: true,
         }
     }
 }
@@ -344,6 +349,7 @@ pub fn export_feed(
             .map(|p| p.person_id)
             .collect(),
         reminder: options.reminder_minutes,
+        names: options.names,
         zones,
         steady: HashMap::new(),
         scratch: String::with_capacity(4096),
@@ -395,6 +401,7 @@ struct Writer<'a> {
     labels: Labels,
     interpreters: Vec<PersonId>,
     reminder: Option<u32>,
+    names: bool,
     /// The zones the events name, over the export's years.
     zones: HashMap<Tz, zone::Zone>,
     /// Whether a zone keeps one offset through a local day (then no time of
@@ -675,7 +682,7 @@ impl Writer<'_> {
                 out.push_str(&r.name);
             }
         };
-        if !item.attendees.is_empty() {
+        if self.names && !item.attendees.is_empty() {
             line(&l.attendees, &|o| names(&mut item.attendees.iter(), o));
         }
         let interpreting = || {
@@ -683,10 +690,10 @@ impl Writer<'_> {
                 .iter()
                 .filter(|a| self.interpreters.contains(&a.person_id))
         };
-        if interpreting().next().is_some() {
+        if self.names && interpreting().next().is_some() {
             line(&l.interpreter, &|o| names(&mut interpreting(), o));
         }
-        if !item.responsible.is_empty() {
+        if self.names && !item.responsible.is_empty() {
             line(&l.responsible, &|o| names(&mut item.responsible.iter(), o));
         }
         let dress = joined(self.langs, |lang| item.dress_code.get(lang));

@@ -38,6 +38,7 @@ fn main() {
     let options = |minute: u32| PublishOptions {
         now: Utc.with_ymd_and_hms(2021, 12, 1, 8, minute, 0).unwrap(),
         langs: vec![Lang::De, Lang::Zh],
+        names: false,
     };
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
 

@@ -12,12 +12,17 @@
 //!   changed, conditionally; a resource someone else changed on the server
 //!   is reported, not overwritten; publishing twice without a change sends
 //!   no request. What dplan left in each collection is kept in the store.
+//! - [`publish_folder`]: subscription feeds, one file per audience named by
+//!   a revocable secret token, in a folder a web server serves, for
+//!   Outlook, which subscribes to addresses but does not speak CalDAV.
 //!
 //! Nothing here reads personal data: calendars are made from the
 //! [`VisitView`], which holds none, and a guest's calendar is the guest
-//! edition (no internal notes, no staff duties).
+//! edition (no internal notes, no staff duties) and names no other person
+//! unless [`PublishOptions::names`] says so.
 
 pub mod caldav;
+pub mod folder;
 
 use chrono::{DateTime, Utc};
 use dplan_core::view::VisitView;
@@ -26,6 +31,7 @@ use dplan_ics::{IcsError, Options, Scope};
 use dplan_store::{ErrorKind, Store, StoreError};
 
 pub use caldav::{Caldav, CollectionReport, Conflict, ConflictKind};
+pub use folder::{FeedLink, FolderReport, FolderTarget, publish_folder};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
@@ -203,6 +209,10 @@ pub struct PublishOptions {
     pub now: DateTime<Utc>,
     /// Languages of titles and descriptions, the first leading.
     pub langs: Vec<Lang>,
+    /// Whether guests' calendars name the people at each item. Without it
+    /// they name nobody: a guest's calendar may be read without a login
+    /// and may reach other hands.
+    pub names: bool,
 }
 
 /// What publishing a visit did, collection by collection.
@@ -247,6 +257,7 @@ pub fn publish_caldav(
         let o = Options {
             langs: options.langs.clone(),
             edition: audience.edition,
+            names: audience.edition == Edition::Internal || options.names,
             ..Options::new(options.now)
         };
         let feed = match dplan_ics::export_feed(&view, audience.scope, &o, &before) {
@@ -311,7 +322,7 @@ fn same_resources(a: &[dplan_store::RemoteResource], b: &[dplan_store::RemoteRes
 }
 
 /// Whether a feed carries the same events as recorded, in any order.
-fn same_events(
+pub(crate) fn same_events(
     a: &[dplan_core::calendar::Published],
     b: &[dplan_core::calendar::Published],
 ) -> bool {

@@ -46,6 +46,7 @@ fn publish(store: &mut Store, target: &CaldavTarget, now: DateTime<Utc>) -> Cald
     let options = PublishOptions {
         now,
         langs: vec![Lang::De, Lang::Zh],
+        names: false,
     };
     publish_caldav(store, demo::incoming_id(), target, &options).expect("publishes")
 }
@@ -296,6 +297,7 @@ fn a_wrong_password_is_refused_with_a_clear_message() {
         &PublishOptions {
             now: at(1),
             langs: vec![Lang::De],
+            names: false,
         },
     )
     .unwrap_err();

@@ -163,3 +163,91 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// The secret token that names one subscription feed's file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedToken {
+    pub feed: String,
+    pub token: String,
+    pub issued_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Store {
+    /// The live token of a visit's feed, issuing `fresh` (issued `at`) if
+    /// it has none.
+    pub fn feed_token(
+        &mut self,
+        visit: VisitId,
+        feed: &str,
+        fresh: &str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<FeedToken> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO feed_token (token, visit_id, feed, issued_at)
+             SELECT ?1, ?2, ?3, ?4
+             WHERE NOT EXISTS (SELECT 1 FROM feed_token
+                               WHERE visit_id = ?2 AND feed = ?3 AND revoked_at IS NULL)",
+            params![fresh, visit.to_string(), feed, utc_text(&at)],
+        )?;
+        let token = tx.query_row(
+            "SELECT feed, token, issued_at FROM feed_token
+             WHERE visit_id = ?1 AND feed = ?2 AND revoked_at IS NULL",
+            params![visit.to_string(), feed],
+            |r| {
+                Ok(FeedToken {
+                    feed: r.get(0)?,
+                    token: r.get(1)?,
+                    issued_at: parse(r, "issued_at")?,
+                })
+            },
+        )?;
+        tx.commit()?;
+        Ok(token)
+    }
+
+    /// The live tokens of a visit's feeds.
+    pub fn feed_tokens(&self, visit: VisitId) -> Result<Vec<FeedToken>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT feed, token, issued_at FROM feed_token
+             WHERE visit_id = ?1 AND revoked_at IS NULL ORDER BY feed",
+        )?;
+        let rows = stmt.query_map([visit.to_string()], |r| {
+            Ok(FeedToken {
+                feed: r.get(0)?,
+                token: r.get(1)?,
+                issued_at: parse(r, "issued_at")?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Revokes the live token of one feed of a visit (or of all its feeds
+    /// with `None`) and returns the tokens revoked, whose files the caller
+    /// removes.
+    pub fn revoke_feed_tokens(
+        &mut self,
+        visit: VisitId,
+        feed: Option<&str>,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<FeedToken>> {
+        let tx = self.conn.transaction()?;
+        let revoked: Vec<FeedToken> = {
+            let mut stmt = tx.prepare(
+                "UPDATE feed_token SET revoked_at = ?3
+                 WHERE visit_id = ?1 AND revoked_at IS NULL AND (?2 IS NULL OR feed = ?2)
+                 RETURNING feed, token, issued_at",
+            )?;
+            let rows = stmt.query_map(params![visit.to_string(), feed, utc_text(&at)], |r| {
+                Ok(FeedToken {
+                    feed: r.get(0)?,
+                    token: r.get(1)?,
+                    issued_at: parse(r, "issued_at")?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        tx.commit()?;
+        Ok(revoked)
+    }
+}

@@ -34,7 +34,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-pub use calendar::RemoteResource;
+pub use calendar::{FeedToken, RemoteResource};
 pub use check::VisitCheck;
 pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::{ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords};

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_itinerary_details.sql"),
     include_str!("migrations/0007_calendar_feeds.sql"),
     include_str!("migrations/0008_caldav.sql"),
+    include_str!("migrations/0009_feed_tokens.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -140,6 +140,7 @@ pub fn options(langs: &[dplan_core::Lang]) -> Options {
         edition: dplan_core::Edition::Internal,
         tentative: false,
         refresh_minutes: None,
+        names: true,
     }
 }
 

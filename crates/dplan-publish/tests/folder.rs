@@ -1,0 +1,261 @@
+//! Subscription feeds in a folder: one file per audience named by a secret
+//! token, refresh hints for Outlook, nothing a guest's feed must not carry,
+//! unchanged files left alone, revocation, and a reader who fetches during
+//! a publish never sees half a file.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, TimeZone, Utc};
+use dplan_core::view::VisitView;
+use dplan_core::{Edition, Lang, demo};
+use dplan_publish::folder::revoke;
+use dplan_publish::{FolderTarget, PublishOptions, audiences, publish_folder};
+use dplan_store::Store;
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 3, day, 8, 0, 0).unwrap()
+}
+
+fn options(day: u32) -> PublishOptions {
+    PublishOptions {
+        now: at(day),
+        langs: vec![Lang::De, Lang::Zh],
+        names: false,
+    }
+}
+
+fn demo_store() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo().unwrap();
+    s
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn each_audience_gets_a_secret_file_with_refresh_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().to_path_buf(),
+        base_url: Some("https://www.herne.de/kalender".into()),
+    };
+    let report = publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let view = VisitView::new(&store.export_visit(id, demo::stamp(), false).unwrap());
+    assert_eq!(report.feeds.len(), audiences(&view).len());
+    assert_eq!(files(dir.path()).len(), report.feeds.len());
+    for f in &report.feeds {
+        assert!(f.written);
+        // 32 hex digits: 128 bits nobody guesses.
+        let token = f.file.strip_suffix(".ics").unwrap();
+        assert_eq!(token.len(), 32);
+        assert!(token.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(
+            f.url.as_deref(),
+            Some(format!("https://www.herne.de/kalender/{}", f.file).as_str())
+        );
+        let text = std::fs::read_to_string(dir.path().join(&f.file)).unwrap();
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+        assert!(text.contains("\r\nX-PUBLISHED-TTL:PT60M\r\n"), "{text}");
+        assert!(text.contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT60M\r\n"));
+        assert!(text.contains("\r\nMETHOD:PUBLISH\r\n"));
+    }
+    let tokens: std::collections::HashSet<&str> =
+        report.feeds.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(tokens.len(), report.feeds.len(), "one name per feed");
+}
+
+#[test]
+fn a_guests_feed_names_nobody_and_carries_no_internal_or_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().to_path_buf(),
+        base_url: None,
+    };
+    let report = publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let full = demo::visits(demo::stamp()).remove(0);
+    let internal_notes: Vec<&str> = full
+        .programme
+        .iter()
+        .map(|i| i.notes.trim())
+        .filter(|n| n.len() > 8)
+        .collect();
+    assert!(!internal_notes.is_empty(), "the demo has internal notes");
+    let personal: Vec<String> = full
+        .persons
+        .iter()
+        .filter_map(|p| p.personal.as_ref())
+        .flat_map(|d| d.passport_number.clone())
+        .collect();
+    let names: Vec<String> = full.persons.iter().map(|p| p.family_name.clone()).collect();
+    let mut guests = 0;
+    for f in &report.feeds {
+        let text = std::fs::read_to_string(dir.path().join(&f.file))
+            .unwrap()
+            .replace("\r\n ", "");
+        for p in &personal {
+            assert!(
+                !text.contains(p.as_str()),
+                "personal data in {}",
+                f.audience.slug
+            );
+        }
+        if f.audience.edition == Edition::Guest {
+            guests += 1;
+            for n in &internal_notes {
+                assert!(!text.contains(n), "internal note in {}", f.audience.slug);
+            }
+            // The calendar's own name may name its reader; no event does.
+            let events = &text[text.find("BEGIN:VEVENT").unwrap()..];
+            for n in &names {
+                // As a word: "Chen" is not in "Chengdu".
+                let named = events.match_indices(n.as_str()).any(|(at, _)| {
+                    let before = events[..at].chars().next_back();
+                    let after = events[at + n.len()..].chars().next();
+                    !before.is_some_and(char::is_alphabetic)
+                        && !after.is_some_and(char::is_alphabetic)
+                });
+                assert!(!named, "{n} named in {}", f.audience.slug);
+            }
+            assert!(!events.contains("Teilnehmende"));
+        } else {
+            // Staff's and hosts' calendars name who is where.
+            assert!(text.contains("Teilnehmende"), "{}", f.audience.slug);
+        }
+    }
+    assert!(guests > 1, "the whole programme and the guests' own");
+
+    // Named when the office says so.
+    let named = publish_folder(
+        &mut store,
+        id,
+        &target,
+        &PublishOptions {
+            names: true,
+            ..options(2)
+        },
+    )
+    .unwrap();
+    let programm = named
+        .feeds
+        .iter()
+        .find(|f| f.audience.slug == "programm")
+        .unwrap();
+    let text = std::fs::read_to_string(dir.path().join(&programm.file)).unwrap();
+    assert!(text.contains("Teilnehmende"));
+}
+
+#[test]
+fn an_unchanged_feed_is_not_rewritten_and_a_revoked_one_gets_a_new_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().to_path_buf(),
+        base_url: None,
+    };
+    let first = publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let again = publish_folder(&mut store, id, &target, &options(2)).unwrap();
+    assert!(again.feeds.iter().all(|f| !f.written));
+    assert_eq!(
+        first.feeds.iter().map(|f| &f.file).collect::<Vec<_>>(),
+        again.feeds.iter().map(|f| &f.file).collect::<Vec<_>>()
+    );
+
+    let old = first
+        .feeds
+        .iter()
+        .find(|f| f.audience.slug == "programm")
+        .unwrap();
+    let gone = revoke(&mut store, id, dir.path(), Some("programm"), at(3)).unwrap();
+    assert_eq!(gone.len(), 1);
+    assert!(!dir.path().join(&old.file).exists());
+    assert_eq!(files(dir.path()).len(), first.feeds.len() - 1);
+    let next = publish_folder(&mut store, id, &target, &options(4)).unwrap();
+    let new = next
+        .feeds
+        .iter()
+        .find(|f| f.audience.slug == "programm")
+        .unwrap();
+    assert_ne!(new.file, old.file);
+    assert!(new.written);
+    // Only that one changed its name.
+    let unchanged = next
+        .feeds
+        .iter()
+        .filter(|f| first.feeds.iter().any(|o| o.file == f.file))
+        .count();
+    assert_eq!(unchanged, first.feeds.len() - 1);
+
+    let err = revoke(&mut store, id, dir.path(), Some("nobody"), at(5)).unwrap_err();
+    assert!(
+        err.to_string().contains("names no calendar of this visit"),
+        "{err}"
+    );
+    let all = revoke(&mut store, id, dir.path(), None, at(5)).unwrap();
+    assert_eq!(all.len(), first.feeds.len());
+    assert!(files(dir.path()).is_empty());
+}
+
+#[test]
+fn a_reader_during_publishing_never_sees_half_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().to_path_buf(),
+        base_url: None,
+    };
+    let first = publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let path = dir.path().join(
+        &first
+            .feeds
+            .iter()
+            .find(|f| f.audience.slug == "programm")
+            .unwrap()
+            .file,
+    );
+    let done = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (done, path) = (done.clone(), path.clone());
+        std::thread::spawn(move || {
+            let mut reads = 0usize;
+            let mut versions = std::collections::HashSet::new();
+            while !done.load(Ordering::Relaxed) {
+                let text = std::fs::read_to_string(&path).expect("the file is always there");
+                assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "half a file");
+                assert!(text.ends_with("END:VCALENDAR\r\n"), "half a file");
+                assert_eq!(
+                    text.matches("BEGIN:VEVENT").count(),
+                    text.matches("END:VEVENT").count()
+                );
+                versions.insert(text.len());
+                reads += 1;
+            }
+            (reads, versions.len())
+        })
+    };
+    let mut item = store.list_programme(id).unwrap()[3].clone();
+    for n in 0..40 {
+        // Titles of different lengths, so every publish rewrites the file.
+        item.title.de = Some(format!("Empfang{}", "!".repeat(n % 7)));
+        item = store.update_item(&item).unwrap();
+        publish_folder(&mut store, id, &target, &options(2)).unwrap();
+    }
+    done.store(true, Ordering::Relaxed);
+    let (reads, versions) = reader.join().expect("the reader saw whole files only");
+    assert!(reads > 40, "{reads} reads");
+    assert!(versions > 1, "the reader saw the file change");
+}

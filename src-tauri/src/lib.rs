@@ -10,6 +10,7 @@ mod exchange;
 mod itinerary;
 mod participants;
 mod programme;
+mod publish;
 mod roster;
 mod startup;
 mod state;
@@ -112,6 +113,11 @@ pub fn run() {
             participants::reorder_participants,
             programme::list_venues,
             calendar::export_calendar,
+            publish::get_publish_settings,
+            publish::save_publish_settings,
+            publish::choose_publish_folder,
+            publish::publish_calendars,
+            publish::follow_calendars,
             itinerary::itinerary_preview,
             itinerary::save_itinerary_pdf,
             check::check_visit,

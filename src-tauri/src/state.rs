@@ -25,6 +25,9 @@ pub struct AppState {
     visit_file: Mutex<Option<VisitFile>>,
     /// The UI's language, in which field errors are written.
     lang: Mutex<Lang>,
+    /// The CalDAV password, once the user gave it: kept in memory only,
+    /// never written, gone when the app closes.
+    caldav_password: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -40,7 +43,22 @@ impl AppState {
             list: Mutex::new(None),
             visit_file: Mutex::new(None),
             lang: Mutex::new(Lang::De),
+            caldav_password: Mutex::new(None),
         }
+    }
+
+    pub fn caldav_password(&self) -> Option<String> {
+        self.caldav_password
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn set_caldav_password(&self, password: String) {
+        *self
+            .caldav_password
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(password);
     }
 
     /// Runs `f` with the store locked.

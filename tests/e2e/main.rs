@@ -251,6 +251,17 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     let shots = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
         .join("artifacts/e2e");
     std::fs::create_dir_all(&shots).unwrap();
+    // The folder subscription feeds go into, chosen before the start: the
+    // folder dialog is the system's own, which WebDriver cannot reach.
+    let feeds = dir.path().join("feeds");
+    std::fs::create_dir(&feeds).unwrap();
+    dplan_store::Store::open(&db)
+        .unwrap()
+        .save_publish_settings(&dplan_core::calendar::PublishSettings {
+            folder: Some(feeds.display().to_string()),
+            ..Default::default()
+        })
+        .unwrap();
     eprintln!("e2e: starting tauri-driver");
     let _driver = start_driver(&db, &shots.join("tauri-driver.log"));
 
@@ -275,11 +286,29 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     ui.wait_text("[data-testid=programme-item]", "12:40 MESZ")
         .await;
     ui.shot("03-visit-demo").await;
+    // Calendars that follow the plan: published as subscription feeds, one
+    // secret link per calendar to hand out.
+    ui.click("[data-testid=open-publish]").await;
+    ui.wait_text("[data-testid=publish-folder]", "feeds").await;
+    ui.set(
+        "[data-testid=calendar-publish] [name=base_url]",
+        "https://www.herne.de/kalender/",
+    )
+    .await;
+    ui.click("[data-testid=publish-now]").await;
+    ui.wait_text("[data-testid=publish-outcome]", "Veröffentlicht um")
+        .await;
+    ui.shot("03a-publish").await;
+    let written = std::fs::read_dir(&feeds).unwrap().count();
+    assert!(written > 5, "{written} feeds");
+    ui.click("[data-testid=close-publish]").await;
     // Precedence by keyboard-reachable buttons: the head of delegation moves
-    // down one place and back.
+    // down one place and back; the published calendars follow.
     ui.click("[data-testid=participant] button[aria-label='Nach unten']")
         .await;
     ui.wait_text("[data-testid=participant]:first-child", "王芳 Wang Fang")
+        .await;
+    ui.wait_text("[data-testid=calendar-follow]", "Kalender folgen dem Plan")
         .await;
     ui.click("[data-testid=participant]:nth-child(2) button[aria-label='Nach oben']")
         .await;

@@ -75,3 +75,49 @@ mod tests {
         assert_eq!(fingerprint("foobar"), "85944171f73967e8");
     }
 }
+
+/// Where the office publishes calendars that follow the plan: a CalDAV
+/// collection (the password is never stored), a folder a web server serves
+/// for subscription feeds, or both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PublishSettings {
+    /// The collection visits' calendars go into, e.g.
+    /// `https://kalender.herne.de/protokoll/`.
+    pub caldav_url: Option<String>,
+    pub caldav_user: Option<String>,
+    /// The folder for subscription feeds.
+    pub folder: Option<String>,
+    /// The address that folder is served at.
+    pub base_url: Option<String>,
+    /// Whether guests' calendars name the people at each item.
+    pub names: bool,
+}
+
+/// One subscription feed's link, as the app shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FeedLinkView {
+    /// `programm`, `gast-…`, `intern-…`, `aufgaben-…`.
+    pub calendar: String,
+    /// The calendar's name.
+    pub name: String,
+    /// Its address (or only its file name when the folder's address is not
+    /// set).
+    pub link: String,
+}
+
+/// What publishing a visit's calendars did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PublishOutcome {
+    pub at: DateTime<Utc>,
+    /// Calendars kept in step (on the server and as feeds).
+    pub calendars: usize,
+    /// Entries sent, changed or removed on the server, and feeds rewritten.
+    pub changes: usize,
+    /// HTTP requests sent to the server.
+    pub requests: usize,
+    /// Entries someone else changed on the server, left as they are there
+    /// (their UIDs).
+    pub conflicts: Vec<String>,
+    /// The subscription feeds' links.
+    pub links: Vec<FeedLinkView>,
+}

@@ -332,3 +332,93 @@ pub(crate) fn same_events(
     b.sort_by(|x, y| x.uid.cmp(&y.uid));
     a == b
 }
+
+/// Checks the office's publishing settings: a CalDAV address as
+/// [`CaldavTarget::new`] wants it, a web address for the folder that is
+/// one (`https://`, `http://`).
+pub fn check_settings(s: &dplan_core::calendar::PublishSettings) -> Result<(), PublishError> {
+    if let Some(url) = s.caldav_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        CaldavTarget::new(url, None, None)?;
+    }
+    if let Some(url) = s.base_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        CaldavTarget::new(url, None, None).map_err(|_| {
+            PublishError::Address(format!(
+                "„{}“ is not a web address: it must begin with https:// (or http://) and name the server",
+                dplan_core::text::for_message(url)
+            ))
+        })?;
+    }
+    Ok(())
+}
+
+/// Whether a visit's calendars were published before (to a server or as
+/// feeds): then they follow each change.
+pub fn was_published(store: &Store, visit: VisitId) -> Result<bool, PublishError> {
+    Ok(!store.caldav_collections(visit)?.is_empty() || !store.feed_tokens(visit)?.is_empty())
+}
+
+/// Publishes a visit's calendars wherever the settings say: the CalDAV
+/// collection (with `password` for the settings' user) and the feed folder.
+pub fn publish_all(
+    store: &mut Store,
+    visit: VisitId,
+    settings: &dplan_core::calendar::PublishSettings,
+    password: Option<String>,
+    now: DateTime<Utc>,
+    langs: Vec<Lang>,
+) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
+    let options = PublishOptions {
+        now,
+        langs,
+        names: settings.names,
+    };
+    let mut outcome = dplan_core::calendar::PublishOutcome {
+        at: now,
+        calendars: 0,
+        changes: 0,
+        requests: 0,
+        conflicts: vec![],
+        links: vec![],
+    };
+    let caldav = settings
+        .caldav_url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty());
+    let folder = settings.folder.as_deref().filter(|f| !f.trim().is_empty());
+    if caldav.is_none() && folder.is_none() {
+        return Err(PublishError::Address(
+            "no place to publish to yet: give a calendar server address or a folder for subscription feeds".into(),
+        ));
+    }
+    if let Some(url) = caldav {
+        let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
+        let report = publish_caldav(store, visit, &target, &options)?;
+        outcome.calendars += report.collections.len();
+        outcome.requests += report.requests();
+        for (_, c) in &report.collections {
+            outcome.changes += c.added + c.changed + c.removed;
+            outcome
+                .conflicts
+                .extend(c.conflicts.iter().map(|x| x.uid.clone()));
+        }
+    }
+    if let Some(dir) = folder {
+        let target = FolderTarget {
+            dir: dir.into(),
+            base_url: settings.base_url.clone().filter(|b| !b.trim().is_empty()),
+        };
+        let report = publish_folder(store, visit, &target, &options)?;
+        outcome.calendars += report.feeds.len();
+        outcome.changes += report.feeds.iter().filter(|f| f.written).count();
+        outcome.links = report
+            .feeds
+            .into_iter()
+            .map(|f| dplan_core::calendar::FeedLinkView {
+                calendar: f.audience.slug,
+                name: f.audience.name,
+                link: f.url.unwrap_or(f.file),
+            })
+            .collect();
+    }
+    Ok(outcome)
+}

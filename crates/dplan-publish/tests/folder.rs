@@ -259,3 +259,54 @@ fn a_reader_during_publishing_never_sees_half_a_file() {
     assert!(reads > 40, "{reads} reads");
     assert!(versions > 1, "the reader saw the file change");
 }
+
+#[test]
+fn the_apps_settings_publish_to_the_folder_and_then_follow() {
+    use dplan_core::calendar::PublishSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    assert!(!dplan_publish::was_published(&store, id).unwrap());
+    let none = PublishSettings::default();
+    let err =
+        dplan_publish::publish_all(&mut store, id, &none, None, at(1), vec![Lang::De]).unwrap_err();
+    assert!(
+        err.to_string().contains("no place to publish to yet"),
+        "{err}"
+    );
+
+    let settings = PublishSettings {
+        folder: Some(dir.path().display().to_string()),
+        base_url: Some("https://www.herne.de/kalender/".into()),
+        ..Default::default()
+    };
+    dplan_publish::check_settings(&settings).unwrap();
+    store.save_publish_settings(&settings).unwrap();
+    assert_eq!(store.publish_settings().unwrap(), settings);
+    let o =
+        dplan_publish::publish_all(&mut store, id, &settings, None, at(1), vec![Lang::De]).unwrap();
+    assert_eq!(o.links.len(), o.calendars);
+    assert_eq!(o.changes, o.calendars, "every feed written the first time");
+    assert!(
+        o.links
+            .iter()
+            .all(|l| l.link.starts_with("https://www.herne.de/kalender/"))
+    );
+    assert!(dplan_publish::was_published(&store, id).unwrap());
+    let again =
+        dplan_publish::publish_all(&mut store, id, &settings, None, at(2), vec![Lang::De]).unwrap();
+    assert_eq!(again.changes, 0);
+
+    for bad in [
+        PublishSettings {
+            caldav_url: Some("kalender.herne.de".into()),
+            ..Default::default()
+        },
+        PublishSettings {
+            base_url: Some("www.herne.de/kalender".into()),
+            ..Default::default()
+        },
+    ] {
+        assert!(dplan_publish::check_settings(&bad).is_err(), "{bad:?}");
+    }
+}

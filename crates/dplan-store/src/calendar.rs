@@ -251,3 +251,57 @@ impl Store {
         Ok(revoked)
     }
 }
+
+impl Store {
+    /// Where calendars are published; empty until the office says.
+    pub fn publish_settings(&self) -> Result<dplan_core::calendar::PublishSettings> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT caldav_url, caldav_user, folder, base_url, names
+                 FROM publish_settings WHERE id = 1",
+                [],
+                |r| {
+                    Ok(dplan_core::calendar::PublishSettings {
+                        caldav_url: r.get(0)?,
+                        caldav_user: r.get(1)?,
+                        folder: r.get(2)?,
+                        base_url: r.get(3)?,
+                        names: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Saves where calendars are published. The caller checks the
+    /// addresses (the publish crate knows what a collection address is).
+    pub fn save_publish_settings(
+        &mut self,
+        s: &dplan_core::calendar::PublishSettings,
+    ) -> Result<()> {
+        let blank = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+        };
+        self.conn.execute(
+            "INSERT INTO publish_settings (id, caldav_url, caldav_user, folder, base_url, names)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET caldav_url = excluded.caldav_url,
+                caldav_user = excluded.caldav_user, folder = excluded.folder,
+                base_url = excluded.base_url, names = excluded.names",
+            params![
+                blank(&s.caldav_url),
+                blank(&s.caldav_user),
+                blank(&s.folder),
+                blank(&s.base_url),
+                s.names
+            ],
+        )?;
+        Ok(())
+    }
+}

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_calendar_feeds.sql"),
     include_str!("migrations/0008_caldav.sql"),
     include_str!("migrations/0009_feed_tokens.sql"),
+    include_str!("migrations/0010_publish_settings.sql"),
 ];
 
 /// The schema version this build creates and understands.

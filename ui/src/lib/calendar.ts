@@ -71,3 +71,8 @@ export function itineraryFileName(visitTitle: string, person: string | null, lea
   const name = [visitTitle, person ?? programme].map(slug).filter(Boolean).join("-");
   return `${name || programme}.pdf`;
 }
+
+/** "14:05": the reader's own clock time of an instant, for "published at". */
+export function clockTime(at: string, lang: "de" | "en"): string {
+  return new Date(at).toLocaleTimeString(lang === "de" ? "de-DE" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+}

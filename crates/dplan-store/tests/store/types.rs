@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use dplan_core::calendar::SavedCalendar;
+use dplan_core::calendar::{FeedLinkView, PublishOutcome, PublishSettings, SavedCalendar};
 use dplan_core::conflict::{CheckSettings, TravelTime};
 use dplan_core::view::{
     AppInfo, ItemView, ParticipantView, PersonEntry, PersonItem, PersonProgramme, PersonRef,
@@ -52,6 +52,9 @@ fn generated() -> String {
         ItemStatus::decl(),
         Edition::decl(),
         SavedCalendar::decl(),
+        PublishSettings::decl(),
+        FeedLinkView::decl(),
+        PublishOutcome::decl(),
         Schedule::decl(),
         ProgrammeItem::decl(),
         PersonRef::decl(),

@@ -199,6 +199,63 @@ taken_back: number,
  */
 shortened: Array<string>, };
 
+export type PublishSettings = { 
+/**
+ * The collection visits' calendars go into, e.g.
+ * `https://kalender.herne.de/protokoll/`.
+ */
+caldav_url: string | null, caldav_user: string | null, 
+/**
+ * The folder for subscription feeds.
+ */
+folder: string | null, 
+/**
+ * The address that folder is served at.
+ */
+base_url: string | null, 
+/**
+ * Whether guests' calendars name the people at each item.
+ */
+names: boolean, };
+
+export type FeedLinkView = { 
+/**
+ * `programm`, `gast-…`, `intern-…`, `aufgaben-…`.
+ */
+calendar: string, 
+/**
+ * The calendar's name.
+ */
+name: string, 
+/**
+ * Its address (or only its file name when the folder's address is not
+ * set).
+ */
+link: string, };
+
+export type PublishOutcome = { at: string, 
+/**
+ * Calendars kept in step (on the server and as feeds).
+ */
+calendars: number, 
+/**
+ * Entries sent, changed or removed on the server, and feeds rewritten.
+ */
+changes: number, 
+/**
+ * HTTP requests sent to the server.
+ */
+requests: number, 
+/**
+ * Entries someone else changed on the server, left as they are there
+ * (their UIDs).
+ */
+conflicts: Array<string>, 
+/**
+ * The subscription feeds' links.
+ */
+links: Array<FeedLinkView>, };
+
 export type Schedule = { "type": "timed", start: ZonedLocal, end: ZonedLocal, } | { "type": "all_day", first_day: string, last_day: string, };
 
 export type ProgrammeItem = { 

@@ -16,6 +16,8 @@ import type {
   Mapping,
   MissingTranslation,
   ParticipantImportReport,
+  PublishOutcome,
+  PublishSettings,
   PurgeRecord,
   SavedCalendar,
   Participant,
@@ -189,6 +191,17 @@ export const api = {
       tentative: request.tentative,
       suggestedName,
     }),
+  /** Where calendars are published (the CalDAV password is never sent back). */
+  getPublishSettings: () => call<PublishSettings>("get_publish_settings"),
+  /** Saves where to publish; the password is kept in memory until the app closes. */
+  savePublishSettings: (settings: PublishSettings, password: string | null) =>
+    call<PublishSettings>("save_publish_settings", { settings, password }),
+  /** Asks for the folder subscription feeds go into; the settings with it, or null if cancelled. */
+  choosePublishFolder: () => call<PublishSettings | null>("choose_publish_folder"),
+  /** Publishes the visit's calendars now. */
+  publishCalendars: (visitId: VisitId, langs: Lang[]) => call<PublishOutcome>("publish_calendars", { visitId, langs }),
+  /** After a change: publishes again if the visit was published before; null if it never was. */
+  followCalendars: (visitId: VisitId, langs: Lang[]) => call<PublishOutcome | null>("follow_calendars", { visitId, langs }),
   /**
    * The itinerary as an HTML fragment for the print preview: a `<style>` whose
    * rules are all scoped to `.itinerary` (plus `@page`), and the

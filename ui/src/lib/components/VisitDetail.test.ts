@@ -57,6 +57,45 @@ function setup(warnings: Warning[]) {
 }
 
 describe("VisitDetail", () => {
+  it("publishes again after a change and says so; a visit never published stays quiet", async () => {
+    let published = false;
+    const calls = mockBackend({
+      get_visit: () => view,
+      list_purges: () => [],
+      check_visit: () => [],
+      reorder_participants: () => null,
+      follow_calendars: () =>
+        published ? { at: "2027-03-01T13:05:00Z", calendars: 4, changes: 1, requests: 1, conflicts: [], links: [] } : null,
+    });
+    render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
+    const people = await screen.findAllByTestId("participant");
+    // Not published before: asked after the change, nothing shown.
+    await fireEvent.click(within(people[1]).getByLabelText("Nach oben"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "follow_calendars")).toHaveLength(1));
+    expect(screen.queryByTestId("calendar-follow")).toBeNull();
+    // Published: the calendars follow, and the overview says when.
+    published = true;
+    await fireEvent.click(within(people[1]).getByLabelText("Nach oben"));
+    const line = await screen.findByTestId("calendar-follow");
+    expect(line.textContent).toMatch(/^Kalender folgen dem Plan · zuletzt \d\d:\d\d$/);
+    // Opening the visit alone publishes nothing.
+    expect(calls.filter((c) => c.cmd === "follow_calendars")).toHaveLength(2);
+  });
+
+  it("opens the publishing panel from the toolbar", async () => {
+    mockBackend({
+      get_visit: () => view,
+      list_purges: () => [],
+      check_visit: () => [],
+      get_publish_settings: () => ({ caldav_url: null, caldav_user: null, folder: null, base_url: null, names: false }),
+    });
+    render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
+    const open = await screen.findByTestId("open-publish");
+    expect(open.textContent).toBe("Kalender veröffentlichen …");
+    await fireEvent.click(open);
+    expect(await screen.findByTestId("calendar-publish")).toBeTruthy();
+  });
+
   it("counts conflicts and tentative warnings in the overview and opens them in the programme", async () => {
     localStorage.setItem("dplan.warningsPanel", "closed");
     setup([warning("conflict"), warning("conflict"), warning("tentative")]);

@@ -1,0 +1,99 @@
+//! Calendars that follow the plan, from the app: where to publish (saved;
+//! the CalDAV password only kept while the app runs), publishing a visit
+//! now, and following each change of a visit that was published before.
+
+use chrono::Utc;
+use dplan_core::{
+    Lang, VisitId,
+    calendar::{PublishOutcome, PublishSettings},
+};
+use dplan_publish::PublishError;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::{
+    error::{IpcError, IpcResult},
+    state::AppState,
+};
+
+fn publish_error(e: PublishError) -> IpcError {
+    IpcError::of(e.kind(), e.to_string())
+}
+
+#[tauri::command(async)]
+pub fn get_publish_settings(state: State<'_, AppState>) -> IpcResult<PublishSettings> {
+    state.with(|s| Ok(s.publish_settings()?))
+}
+
+/// Saves where to publish; `password` (for the CalDAV user) is kept in
+/// memory only, until the app closes.
+#[tauri::command(async)]
+pub fn save_publish_settings(
+    state: State<'_, AppState>,
+    settings: PublishSettings,
+    password: Option<String>,
+) -> IpcResult<PublishSettings> {
+    dplan_publish::check_settings(&settings).map_err(publish_error)?;
+    if let Some(p) = password.filter(|p| !p.is_empty()) {
+        state.set_caldav_password(p);
+    }
+    state.with(|s| {
+        s.save_publish_settings(&settings)?;
+        Ok(s.publish_settings()?)
+    })
+}
+
+/// Asks for the folder subscription feeds go into and saves it.
+#[tauri::command(async)]
+pub fn choose_publish_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<PublishSettings>> {
+    let Some(dir) = app.dialog().file().blocking_pick_folder() else {
+        return Ok(None);
+    };
+    let dir = dir.into_path().map_err(IpcError::internal)?;
+    state
+        .with(|s| {
+            let mut settings = s.publish_settings()?;
+            settings.folder = Some(dir.display().to_string());
+            s.save_publish_settings(&settings)?;
+            Ok(s.publish_settings()?)
+        })
+        .map(Some)
+}
+
+fn publish(state: &AppState, visit_id: VisitId, langs: Vec<Lang>) -> IpcResult<PublishOutcome> {
+    let password = state.caldav_password();
+    state.with(|s| {
+        let settings = s.publish_settings()?;
+        dplan_publish::publish_all(s, visit_id, &settings, password, Utc::now(), langs)
+            .map_err(publish_error)
+    })
+}
+
+/// Publishes a visit's calendars now.
+#[tauri::command(async)]
+pub fn publish_calendars(
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    langs: Vec<Lang>,
+) -> IpcResult<PublishOutcome> {
+    publish(&state, visit_id, langs)
+}
+
+/// After a change: publishes again if the visit's calendars were published
+/// before; `None` if they never were.
+#[tauri::command(async)]
+pub fn follow_calendars(
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    langs: Vec<Lang>,
+) -> IpcResult<Option<PublishOutcome>> {
+    let published =
+        state.with(|s| dplan_publish::was_published(s, visit_id).map_err(publish_error))?;
+    if !published {
+        return Ok(None);
+    }
+    publish(&state, visit_id, langs).map(Some)
+}

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import CalendarPublish from "./CalendarPublish.svelte";
+import type { PublishOutcome, PublishSettings } from "../api/types";
+import { i18n } from "../i18n.svelte";
+import { mockBackend, unexpected, visitWithStaff } from "../test-fixtures";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  i18n.lang = "de";
+});
+
+const view = visitWithStaff();
+const empty: PublishSettings = { caldav_url: null, caldav_user: null, folder: null, base_url: null, names: false };
+const outcome = (more: Partial<PublishOutcome> = {}): PublishOutcome => ({
+  at: "2027-03-01T13:05:00Z",
+  calendars: 4,
+  changes: 19,
+  requests: 23,
+  conflicts: [],
+  links: [
+    { calendar: "programm", name: "Besuch – Programm", link: "https://www.herne.de/kalender/0a1b.ics" },
+    { calendar: "gast-p-liu", name: "Besuch – 刘强 Liu Qiang", link: "https://www.herne.de/kalender/2c3d.ics" },
+  ],
+  ...more,
+});
+
+const field = (name: string) => screen.getByTestId("calendar-publish").querySelector(`[name="${name}"]`) as HTMLInputElement;
+
+describe("CalendarPublish", () => {
+  it("saves where to publish with the password, publishes and lists the links to subscribe to", async () => {
+    const calls = mockBackend(
+      {
+        get_publish_settings: () => empty,
+        save_publish_settings: ({ settings }) => ({ ...(settings as PublishSettings) }),
+        choose_publish_folder: () => ({ ...empty, folder: "/srv/www/kalender" }),
+        publish_calendars: () => outcome(),
+      },
+      unexpected,
+    );
+    const published: PublishOutcome[] = [];
+    render(CalendarPublish, { view, onpublished: (o: PublishOutcome) => published.push(o), onclose: () => {} });
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("get_publish_settings"));
+    expect(screen.getByTestId("publish-folder").textContent).toBe("kein Ordner gewählt");
+    await fireEvent.click(screen.getByTestId("choose-publish-folder"));
+    await waitFor(() => expect(screen.getByTestId("publish-folder").textContent).toBe("/srv/www/kalender"));
+    await fireEvent.input(field("caldav_url"), { target: { value: "https://kalender.herne.de/protokoll/" } });
+    await fireEvent.input(field("caldav_user"), { target: { value: "protokoll" } });
+    await fireEvent.input(field("caldav_password"), { target: { value: "geheim" } });
+    await fireEvent.input(field("base_url"), { target: { value: "https://www.herne.de/kalender/" } });
+    await fireEvent.click(screen.getByTestId("publish-now"));
+    const done = await screen.findByTestId("publish-outcome");
+    expect(done.textContent).toContain("4 Kalender, 19 Änderungen");
+    const save = calls.find((c) => c.cmd === "save_publish_settings")!;
+    expect(save.args).toEqual({
+      settings: { caldav_url: "https://kalender.herne.de/protokoll/", caldav_user: "protokoll", folder: "/srv/www/kalender", base_url: "https://www.herne.de/kalender/", names: false },
+      password: "geheim",
+    });
+    expect(calls.find((c) => c.cmd === "publish_calendars")!.args).toEqual({ visitId: "visit-1", langs: ["de", "zh"] });
+    // The password field is emptied once it was handed over.
+    expect(field("caldav_password").value).toBe("");
+    const links = [...screen.getByTestId("publish-links").querySelectorAll("input")].map((i) => i.value);
+    expect(links).toEqual(["https://www.herne.de/kalender/0a1b.ics", "https://www.herne.de/kalender/2c3d.ics"]);
+    expect(published).toHaveLength(1);
+  });
+
+  it("says what the backend refuses and what was left on the server", async () => {
+    let n = 0;
+    mockBackend(
+      {
+        get_publish_settings: () => ({ ...empty, caldav_url: "https://kalender.herne.de/p/" }),
+        save_publish_settings: ({ settings }) => settings,
+        publish_calendars: () => {
+          n += 1;
+          if (n === 1) throw { kind: "conflict", message: "the calendar server refused access to https://kalender.herne.de/p/ (HTTP 401)", fields: [] };
+          return outcome({ conflicts: ["u1", "u2"], links: [] });
+        },
+      },
+      unexpected,
+    );
+    render(CalendarPublish, { view, onpublished: () => {}, onclose: () => {} });
+    await waitFor(() => expect(field("caldav_url").value).toBe("https://kalender.herne.de/p/"));
+    await fireEvent.click(screen.getByTestId("publish-now"));
+    expect((await screen.findByRole("alert")).textContent).toContain("HTTP 401");
+    await fireEvent.click(screen.getByTestId("publish-now"));
+    const done = await screen.findByTestId("publish-outcome");
+    expect(done.textContent).toContain("2 Termine wurden auf dem Server von jemand anderem geändert");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByTestId("publish-links")).toBeNull();
+  });
+});

@@ -590,8 +590,11 @@ impl Writer<'_> {
                 now.sequence = was.sequence.max(floor);
                 now.changed_at = was.changed_at;
             }
-            Some(was) => now.sequence = was.sequence.saturating_add(1).max(floor),
-            None => {}
+            Some(was) => {
+                now.sequence = was.sequence.saturating_add(1).max(floor);
+                now.changed_at = self.stamp;
+            }
+            None => now.changed_at = self.stamp,
         }
         let head = format!(
             "DTSTAMP:{}\r\nSEQUENCE:{}\r\n",

@@ -162,6 +162,12 @@ fn a_deleted_item_is_taken_back_as_cancelled_until_the_visit_is_over() {
         "same instants"
     );
     assert!(next.published.iter().any(|p| p.gone && p.uid == gone.uid));
+    // Its DTSTAMP is when it was taken back.
+    assert!(
+        vevent(&next.text, &gone.uid).contains("DTSTAMP:20270302T080000Z"),
+        "{}",
+        vevent(&next.text, &gone.uid)
+    );
     let block = vevent(&next.text, &gone.uid);
     assert!(block.contains("X-MICROSOFT-CDO-BUSYSTATUS:FREE"), "{block}");
     assert!(block.contains("TRANSP:TRANSPARENT"), "{block}");
@@ -332,4 +338,42 @@ fn vevent(text: &str, uid: &str) -> String {
     let begin = unfolded[..at].rfind("BEGIN:VEVENT").unwrap();
     let end = at + unfolded[at..].find("END:VEVENT").unwrap();
     unfolded[begin..end].to_string()
+}
+
+#[test]
+fn golden_a_second_file_with_a_move_a_removal_and_a_cancelled_visit() {
+    let view = demo_view();
+    let first = feed(&view, Scope::Visit, &options(&[Lang::De, Lang::Zh]), &[]);
+    // A day later: one item moved by half an hour, one removed.
+    let mut next = view.clone();
+    let removed = next.programme.remove(2);
+    let moved = &mut next.programme[3];
+    moved.start_utc = moved.start_utc.map(|t| t + Duration::minutes(30));
+    moved.end_utc = moved.end_utc.map(|t| t + Duration::minutes(30));
+    if let dplan_core::Schedule::Timed { start, end } = &mut moved.schedule {
+        start.local += Duration::minutes(30);
+        end.local += Duration::minutes(30);
+    }
+    let second = feed(
+        &next,
+        Scope::Visit,
+        &later(&[Lang::De, Lang::Zh]),
+        &first.published,
+    );
+    assert!(second.text.contains(&format!("UID:{}", removed.id)));
+    crate::golden("feed-second-de-zh.ics", &second.text);
+    // Then the whole visit is called off.
+    next.visit.status = VisitStatus::Cancelled;
+    let third = feed(
+        &next,
+        Scope::Visit,
+        &Options {
+            stamp: stamp() + Duration::days(2),
+            ..options(&[Lang::De, Lang::Zh])
+        },
+        &second.published,
+    );
+    let (_, events) = parse(&third.text);
+    assert!(events.iter().all(|e| e.status == "CANCELLED"));
+    crate::golden("feed-cancelled-visit-de-zh.ics", &third.text);
 }

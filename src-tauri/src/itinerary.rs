@@ -37,6 +37,7 @@ fn view_of(state: &AppState, visit_id: VisitId) -> IpcResult<VisitView> {
 fn options(
     state: &AppState,
     visit_id: VisitId,
+    person: Option<PersonId>,
     langs: Vec<Lang>,
     layout: Layout,
     edition: Edition,
@@ -52,11 +53,17 @@ fn options(
         })?,
         Edition::Guest => Default::default(),
     };
+    // The reader's subscription feed, when the office published one.
+    let calendar_link = state.with(|s| {
+        dplan_publish::feed_link(s, visit_id, person)
+            .map_err(|e| IpcError::of(e.kind(), e.to_string()))
+    })?;
     Ok(PrintOptions {
         layout,
         edition,
         tentative,
         needs,
+        calendar_link,
         ..PrintOptions::new(langs, Utc::now())
     })
 }
@@ -85,7 +92,7 @@ pub fn itinerary_preview(
     tentative: bool,
 ) -> IpcResult<ItineraryPreview> {
     let view = view_of(&state, visit_id)?;
-    let options = options(&state, visit_id, langs, layout, edition, tentative)?;
+    let options = options(&state, visit_id, person, langs, layout, edition, tentative)?;
     let (html, missing) =
         dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)?;
     Ok(ItineraryPreview { html, missing })
@@ -107,7 +114,7 @@ pub fn save_itinerary_pdf(
     suggested_name: String,
 ) -> IpcResult<Option<String>> {
     let view = view_of(&state, visit_id)?;
-    let options = options(&state, visit_id, langs, layout, edition, tentative)?;
+    let options = options(&state, visit_id, person, langs, layout, edition, tentative)?;
     let bytes = dplan_print::pdf(&view, scope(person), &options).map_err(print_error)?;
     dialogs::save_bytes(&app, ("PDF", &["pdf"]), &suggested_name, &bytes)
 }

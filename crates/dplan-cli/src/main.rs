@@ -685,6 +685,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .and_then(Edition::parse)
                     .unwrap_or_else(|| Edition::for_reader(&view, reader)),
                 tentative,
+                // The reader's subscription feed, when one was published.
+                calendar_link: dplan_publish::feed_link(&store, id, reader)?,
                 ..dplan_print::PrintOptions::new(langs, stamp.unwrap_or_else(Utc::now))
             };
             // The staff's copy lists dietary and access needs at each item;

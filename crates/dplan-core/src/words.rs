@@ -293,6 +293,16 @@ pub fn label(lang: Lang, key: Label) -> &'static str {
             "随行及工作人员",
         ],
         Accessibility => ["Barrierefreiheit", "Access", "无障碍"],
+        SubscribeCalendar => [
+            "Programm als Kalender abonnieren",
+            "Subscribe to the programme as a calendar",
+            "订阅日程日历",
+        ],
+        SubscribeHint => [
+            "Mit der Kamera des Telefons scannen oder die Adresse in Outlook unter „Kalender hinzufügen › Aus dem Internet abonnieren“ eingeben. Der Kalender folgt jeder Änderung des Programms.",
+            "Scan with your phone's camera, or enter the address in Outlook under “Add calendar › Subscribe from web”. The calendar follows every change to the programme.",
+            "请用手机相机扫描，或在 Outlook 中选择“添加日历 › 从网络订阅”并输入该地址。日历会随日程的每次变更自动更新。",
+        ],
     };
     match lang {
         Lang::De => de,
@@ -342,6 +352,8 @@ pub enum Label {
     Accessibility,
     Transport,
     OnDuty,
+    SubscribeCalendar,
+    SubscribeHint,
 }
 
 /// A label in each of `langs`, each wording once: "Teilnehmende / 出席人员".

@@ -60,6 +60,8 @@ const STYLE: &str = r#"
 .itinerary .contacts { break-before: page; }
 .itinerary .contacts .phone { white-space: nowrap; }
 .itinerary .contacts .email { overflow-wrap: anywhere; }
+.itinerary .calendar .qr svg { width: 30mm; height: 30mm; }
+.itinerary .calendar .url { font-family: monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 .itinerary .marks { border: 1pt solid var(--accent); border-radius: 2pt; padding: 2mm 3mm; margin-top: 4mm; color: var(--accent); font-weight: bold; font-size: 10pt; align-self: flex-start; }
 .itinerary .visit-notes { background: #f1f3f6; border-radius: 2pt; padding: 4mm; margin-top: 8mm; }
 .itinerary .internal { border-left: 1.2pt solid var(--accent); padding-left: 2.5mm; }
@@ -374,6 +376,18 @@ pub fn fragment(doc: &Document) -> String {
             );
         }
         o.push_str("</table></section>");
+    }
+    if let Some(c) = &doc.calendar {
+        o.push_str("<section class=\"calendar\">");
+        o.push_str(&heading(doc, &c.title));
+        // The SVG is ours (squares from the QR encoder), not user text.
+        let _ = write!(
+            o,
+            "<div class=\"qr\">{}</div><p>{}</p><p class=\"url\">{}</p></section>",
+            c.qr,
+            dedup(&c.hint),
+            esc(&c.url)
+        );
     }
     let _ = write!(
         o,

@@ -16,6 +16,7 @@
 mod html;
 mod model;
 mod pdf;
+mod qr;
 
 pub use dplan_core::words;
 

@@ -52,6 +52,9 @@ pub struct PrintOptions {
     /// edition's lists at each item (see [`needs_of`]); a guest edition
     /// never prints them, whatever this holds.
     pub needs: HashMap<PersonId, Needs>,
+    /// The address of the reader's subscription feed, printed with a QR
+    /// code so the programme can follow into a phone or Outlook.
+    pub calendar_link: Option<String>,
 }
 
 /// What the staff must know about one person at a meal or a venue. Personal
@@ -93,8 +96,19 @@ impl PrintOptions {
             edition: Edition::Guest,
             tentative: false,
             needs: HashMap::new(),
+            calendar_link: None,
         }
     }
+}
+
+/// The reader's subscription feed: a heading and a hint over the
+/// languages, the address, and its QR code as SVG.
+#[derive(Clone, Debug, Serialize)]
+pub struct CalendarLink {
+    pub title: Vec<&'static str>,
+    pub hint: Vec<String>,
+    pub url: String,
+    pub qr: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -135,6 +149,8 @@ pub struct Document {
     /// The emergency numbers where the visit takes place: Germany for a
     /// delegation received in Herne, China for one travelling there.
     pub emergency: Vec<Emergency>,
+    /// The reader's subscription feed, when the office published one.
+    pub calendar: Option<CalendarLink>,
     /// The texts this document prints in another language than asked for,
     /// because they have no translation; what the app lists before
     /// printing and the CLI reports.
@@ -602,6 +618,14 @@ impl Document {
                     number,
                 })
                 .collect(),
+            calendar: options.calendar_link.as_deref().and_then(|url| {
+                Some(CalendarLink {
+                    title: per_static(Label::SubscribeCalendar),
+                    hint: per(&|l| words::label(l, Label::SubscribeHint).to_string()),
+                    url: url.to_string(),
+                    qr: crate::qr::svg(url)?,
+                })
+            }),
             missing,
         })
     }

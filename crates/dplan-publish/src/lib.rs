@@ -422,3 +422,33 @@ pub fn publish_all(
     }
     Ok(outcome)
 }
+
+/// The address of a reader's subscription feed, for a printed itinerary:
+/// the whole programme's for `None`, else the person's own programme's (or
+/// their duties', for staff who attend nothing). `None` when the office
+/// has not published that feed or gives no web address for its folder.
+pub fn feed_link(
+    store: &Store,
+    visit: VisitId,
+    reader: Option<PersonId>,
+) -> Result<Option<String>, PublishError> {
+    let settings = store.publish_settings()?;
+    let Some(base) = settings.base_url.filter(|b| !b.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let tokens = store.feed_tokens(visit)?;
+    let keys = match reader {
+        None => vec![Scope::Visit.feed_key()],
+        Some(p) => vec![Scope::Participant(p).feed_key(), Scope::Staff(p).feed_key()],
+    };
+    let token = keys
+        .iter()
+        .find_map(|k| tokens.iter().find(|t| &t.feed == k));
+    Ok(token.map(|t| {
+        let mut url = base.trim().to_string();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        format!("{url}{}.ics", t.token)
+    }))
+}

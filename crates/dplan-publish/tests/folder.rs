@@ -293,9 +293,34 @@ fn the_apps_settings_publish_to_the_folder_and_then_follow() {
             .all(|l| l.link.starts_with("https://www.herne.de/kalender/"))
     );
     assert!(dplan_publish::was_published(&store, id).unwrap());
+    // The links a printed itinerary carries: the whole programme's, and a
+    // participant's own.
+    let whole = dplan_publish::feed_link(&store, id, None).unwrap().unwrap();
+    let programm = o.links.iter().find(|l| l.calendar == "programm").unwrap();
+    assert_eq!(whole, programm.link);
+    let guest = o
+        .links
+        .iter()
+        .find(|l| l.calendar.starts_with("gast-"))
+        .unwrap();
+    let person: dplan_core::PersonId = guest.calendar["gast-".len()..].parse().unwrap();
+    assert_eq!(
+        dplan_publish::feed_link(&store, id, Some(person))
+            .unwrap()
+            .as_deref(),
+        Some(guest.link.as_str())
+    );
     let again =
         dplan_publish::publish_all(&mut store, id, &settings, None, at(2), vec![Lang::De]).unwrap();
     assert_eq!(again.changes, 0);
+    // Without the folder's web address there is no link to print.
+    store
+        .save_publish_settings(&PublishSettings {
+            base_url: None,
+            ..settings.clone()
+        })
+        .unwrap();
+    assert_eq!(dplan_publish::feed_link(&store, id, None).unwrap(), None);
 
     for bad in [
         PublishSettings {

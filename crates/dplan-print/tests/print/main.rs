@@ -962,3 +962,38 @@ fn someone_outside_the_visit_gets_a_clear_error() {
         Err(dplan_print::PrintError::NotInVisit(stranger))
     );
 }
+
+#[test]
+fn a_published_calendar_prints_its_link_with_a_qr_code() {
+    let view = &views()[0];
+    let link = "https://www.herne.de/kalender/0123456789abcdef0123456789abcdef.ics";
+    let opts = PrintOptions {
+        edition: Edition::Guest,
+        calendar_link: Some(link.into()),
+        ..options(&[Lang::Zh, Lang::De], Layout::Stacked)
+    };
+    let doc = Document::new(view, Scope::Visit, &opts).unwrap();
+    let c = doc.calendar.as_ref().expect("the link is printed");
+    assert_eq!(
+        c.title,
+        vec!["订阅日程日历", "Programm als Kalender abonnieren"]
+    );
+    assert!(c.qr.starts_with("<svg"));
+    let printed = print(view, Scope::Visit, &opts, "calendar-link-zh-de", true);
+    assert!(
+        printed.text.contains(&squeeze(link)),
+        "the address is printed"
+    );
+    assert!(printed.text.contains("订阅日程日历"));
+    assert!(
+        printed
+            .text
+            .contains(&squeeze("Aus dem Internet abonnieren"))
+    );
+    // The HTML preview shows the same.
+    let (html, _) = dplan_print::html_fragment(view, Scope::Visit, &opts).unwrap();
+    assert!(html.contains("<section class=\"calendar\">") && html.contains(link));
+    // Without a published feed, no such page part.
+    let none = Document::new(view, Scope::Visit, &options(&[Lang::De], Layout::Stacked)).unwrap();
+    assert!(none.calendar.is_none());
+}

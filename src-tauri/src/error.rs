@@ -21,6 +21,10 @@ impl IpcError {
         IpcError(self.0.in_lang(lang))
     }
 
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
     pub fn storage(message: String) -> Self {
         IpcError::of(dplan_store::ErrorKind::Storage, message)
     }

@@ -63,13 +63,44 @@ pub fn choose_publish_folder(
         .map(Some)
 }
 
+/// The app's store for a publish: taken for each short step only, so a
+/// slow calendar server never holds up the app's other commands. An error
+/// of a step keeps its kind.
+struct Steps<'a>(&'a AppState);
+
+impl dplan_publish::StoreAccess for Steps<'_> {
+    fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut dplan_store::Store) -> Result<T, PublishError>,
+    ) -> Result<T, PublishError> {
+        let mut failed = None;
+        let answer = self.0.with(|s| match f(s) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                failed = Some(e);
+                Ok(None)
+            }
+        });
+        match (answer, failed) {
+            (_, Some(e)) => Err(e),
+            (Ok(Some(v)), None) => Ok(v),
+            (Ok(None), None) => Err(PublishError::Unavailable("no answer".into())),
+            (Err(e), None) => Err(PublishError::Unavailable(e.message().to_string())),
+        }
+    }
+}
+
 fn publish(state: &AppState, visit_id: VisitId, langs: Vec<Lang>) -> IpcResult<PublishOutcome> {
-    let password = state.caldav_password();
-    state.with(|s| {
-        let settings = s.publish_settings()?;
-        dplan_publish::publish_all(s, visit_id, &settings, password, Utc::now(), langs)
-            .map_err(publish_error)
-    })
+    // One publish at a time: two would race for the same ETags.
+    let _one = state.publishing();
+    dplan_publish::publish_all(
+        &Steps(state),
+        visit_id,
+        state.caldav_password(),
+        Utc::now(),
+        langs,
+    )
+    .map_err(publish_error)
 }
 
 /// Publishes a visit's calendars now.

@@ -28,6 +28,8 @@ pub struct AppState {
     /// The CalDAV password, once the user gave it: kept in memory only,
     /// never written, gone when the app closes.
     caldav_password: Mutex<Option<String>>,
+    /// Held while calendars are published, one publish at a time.
+    publishing: Mutex<()>,
 }
 
 impl AppState {
@@ -44,7 +46,13 @@ impl AppState {
             visit_file: Mutex::new(None),
             lang: Mutex::new(Lang::De),
             caldav_password: Mutex::new(None),
+            publishing: Mutex::new(()),
         }
+    }
+
+    /// Waits for any other publish to end; publishing until dropped.
+    pub fn publishing(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.publishing.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn caldav_password(&self) -> Option<String> {

@@ -223,7 +223,7 @@ impl Caldav {
         &self,
         url: &str,
         display_name: &str,
-        resources: &[(&str, String)],
+        resources: &[(String, String)],
         known: Option<Vec<RemoteResource>>,
     ) -> Result<(CollectionReport, Vec<RemoteResource>), PublishError> {
         let before = self.requests();
@@ -242,7 +242,7 @@ impl Caldav {
                     // (another machine, a lost database): take over the
                     // resources of this visit's items that it holds.
                     let wanted: std::collections::HashSet<&str> =
-                        resources.iter().map(|(uid, _)| *uid).collect();
+                        resources.iter().map(|(uid, _)| uid.as_str()).collect();
                     self.list(url)?
                         .into_iter()
                         .filter(|(uid, _)| wanted.contains(uid.as_str()))
@@ -262,7 +262,7 @@ impl Caldav {
         for (uid, text) in resources {
             let fingerprint = dplan_core::calendar::fingerprint(text);
             let href = format!("{url}{uid}.ics");
-            let was = known.remove(*uid);
+            let was = known.remove(uid.as_str());
             if let Some(w) = &was
                 && w.fingerprint == fingerprint
             {
@@ -291,7 +291,7 @@ impl Caldav {
                         None => report.added += 1,
                     }
                     now.push(RemoteResource {
-                        uid: uid.to_string(),
+                        uid: uid.clone(),
                         etag,
                         fingerprint,
                     });

@@ -52,6 +52,10 @@ pub enum PublishError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The store could not be reached (the app's store failed to open, or
+    /// a step panicked); the message says why.
+    #[error("{0}")]
+    Unavailable(String),
     #[error(transparent)]
     Ics(#[from] IcsError),
 }
@@ -64,6 +68,7 @@ impl PublishError {
             PublishError::Unreachable { .. } | PublishError::Server { .. } => ErrorKind::Storage,
             PublishError::Unauthorized { .. } => ErrorKind::Conflict,
             PublishError::Store(e) => e.kind(),
+            PublishError::Unavailable(_) => ErrorKind::Storage,
             PublishError::Ics(IcsError::NotInVisit(_)) => ErrorKind::NotFound,
             PublishError::Ics(_) => ErrorKind::Invalid,
         }
@@ -236,17 +241,59 @@ impl CaldavReport {
 }
 
 /// Keeps every calendar of a visit in step on a CalDAV server and records
-/// what each collection and feed now holds.
+/// what each collection and feed now holds: [`plan_caldav`], then
+/// [`CaldavPlan::send`], then [`CaldavSent::record`], all with the store.
 pub fn publish_caldav(
     store: &mut Store,
     visit: VisitId,
     target: &CaldavTarget,
     options: &PublishOptions,
 ) -> Result<CaldavReport, PublishError> {
+    plan_caldav(store, visit, target, options)?
+        .send(target)
+        .record(store)
+}
+
+/// One collection to keep in step.
+struct Planned {
+    audience: Audience,
+    url: String,
+    /// `UID` and text of each resource it must hold.
+    resources: Vec<(String, String)>,
+    known: Option<Vec<dplan_store::RemoteResource>>,
+    /// The feed's key and what it carries now, when that differs from what
+    /// the store recorded.
+    feed: Option<(String, Vec<dplan_core::calendar::Published>)>,
+}
+
+/// What a publish will send, made from the store; it holds no reference to
+/// it, so the store is free while [`CaldavPlan::send`] talks to the server.
+pub struct CaldavPlan {
+    visit: VisitId,
+    collections: Vec<Planned>,
+}
+
+/// What was sent, to be recorded in the store.
+pub struct CaldavSent {
+    visit: VisitId,
+    done: Vec<(Planned, CollectionReport, Vec<dplan_store::RemoteResource>)>,
+    /// The failure that stopped sending; what was sent before it is still
+    /// recorded.
+    error: Option<PublishError>,
+}
+
+/// Reads what publishing a visit to CalDAV must send: each audience's
+/// resources and what the store remembers of its collection; and the
+/// collections of people who no longer attend anything, to empty them.
+pub fn plan_caldav(
+    store: &Store,
+    visit: VisitId,
+    target: &CaldavTarget,
+    options: &PublishOptions,
+) -> Result<CaldavPlan, PublishError> {
     let file = store.export_visit(visit, options.now, false)?;
     let view = VisitView::new(&file);
-    let client = Caldav::new(target.user.as_deref(), target.password.as_deref());
-    let mut report = CaldavReport::default();
+    let mut collections = Vec::new();
     let audiences = audiences(&view);
     let mut urls: Vec<String> = Vec::with_capacity(audiences.len());
     for audience in audiences {
@@ -266,23 +313,29 @@ pub fn publish_caldav(
             Err(IcsError::Empty(_)) => None,
             Err(e) => return Err(e.into()),
         };
-        let resources = feed.as_ref().map(|f| f.resources()).unwrap_or_default();
+        let resources: Vec<(String, String)> = feed
+            .as_ref()
+            .map(|f| {
+                f.resources()
+                    .into_iter()
+                    .map(|(uid, text)| (uid.to_string(), text))
+                    .collect()
+            })
+            .unwrap_or_default();
         let known = store.caldav_collection(visit, &url)?;
         if known.is_none() && resources.is_empty() {
             continue;
         }
-        let (collection, now) = client.sync(&url, &audience.name, &resources, known.clone())?;
-        // Written only when something changed: an unchanged publish writes
-        // nothing, here or on the server.
-        if known.as_ref().is_none_or(|k| !same_resources(k, &now)) {
-            store.record_caldav_collection(visit, &url, &now)?;
-        }
-        if let Some(f) = &feed
-            && !same_events(&before, &f.published)
-        {
-            store.record_published(visit, &feed_key, &f.published)?;
-        }
-        report.collections.push((audience, collection));
+        let feed = feed
+            .filter(|f| !same_events(&before, &f.published))
+            .map(|f| (feed_key, f.published));
+        collections.push(Planned {
+            audience,
+            url,
+            resources,
+            known,
+            feed,
+        });
     }
     // Calendars of people who no longer attend or look after anything:
     // emptied, so that nothing stale stays in them.
@@ -294,20 +347,74 @@ pub fn publish_caldav(
         if known.as_ref().is_some_and(|k| k.is_empty()) {
             continue;
         }
-        let (collection, now) = client.sync(&url, "", &[], known)?;
-        store.record_caldav_collection(visit, &url, &now)?;
         let slug = url[target.base.len()..].trim_end_matches('/').to_string();
-        report.collections.push((
-            Audience {
+        collections.push(Planned {
+            audience: Audience {
                 scope: Scope::Visit,
                 edition: Edition::Guest,
                 name: slug.clone(),
                 slug,
             },
-            collection,
-        ));
+            url,
+            resources: vec![],
+            known,
+            feed: None,
+        });
     }
-    Ok(report)
+    Ok(CaldavPlan { visit, collections })
+}
+
+impl CaldavPlan {
+    /// Sends what changed, collection by collection, without the store.
+    pub fn send(self, target: &CaldavTarget) -> CaldavSent {
+        let client = Caldav::new(target.user.as_deref(), target.password.as_deref());
+        let mut done = Vec::with_capacity(self.collections.len());
+        let mut error = None;
+        for planned in self.collections {
+            match client.sync(
+                &planned.url,
+                &planned.audience.name,
+                &planned.resources,
+                planned.known.clone(),
+            ) {
+                Ok((report, now)) => done.push((planned, report, now)),
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        CaldavSent {
+            visit: self.visit,
+            done,
+            error,
+        }
+    }
+}
+
+impl CaldavSent {
+    /// Records what each collection and feed now holds (only what changed)
+    /// and returns the report, or the failure that stopped sending.
+    pub fn record(self, store: &mut Store) -> Result<CaldavReport, PublishError> {
+        let mut report = CaldavReport::default();
+        for (planned, collection, now) in self.done {
+            if planned
+                .known
+                .as_ref()
+                .is_none_or(|k| !same_resources(k, &now))
+            {
+                store.record_caldav_collection(self.visit, &planned.url, &now)?;
+            }
+            if let Some((key, published)) = &planned.feed {
+                store.record_published(self.visit, key, published)?;
+            }
+            report.collections.push((planned.audience, collection));
+        }
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(report),
+        }
+    }
 }
 
 /// Whether two records of a collection hold the same resources, in any order.
@@ -357,16 +464,36 @@ pub fn was_published(store: &Store, visit: VisitId) -> Result<bool, PublishError
     Ok(!store.caldav_collections(visit)?.is_empty() || !store.feed_tokens(visit)?.is_empty())
 }
 
-/// Publishes a visit's calendars wherever the settings say: the CalDAV
-/// collection (with `password` for the settings' user) and the feed folder.
+/// A store that a long publish takes only for its short steps, so that
+/// talking to a calendar server never holds it (the app's other commands
+/// go on meanwhile).
+pub trait StoreAccess {
+    fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, PublishError>,
+    ) -> Result<T, PublishError>;
+}
+
+impl StoreAccess for std::cell::RefCell<Store> {
+    fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, PublishError>,
+    ) -> Result<T, PublishError> {
+        f(&mut self.borrow_mut())
+    }
+}
+
+/// Publishes a visit's calendars wherever the office's settings say: the
+/// CalDAV collection (with `password` for the settings' user; the store is
+/// not held while the server is asked) and the feed folder.
 pub fn publish_all(
-    store: &mut Store,
+    store: &impl StoreAccess,
     visit: VisitId,
-    settings: &dplan_core::calendar::PublishSettings,
     password: Option<String>,
     now: DateTime<Utc>,
     langs: Vec<Lang>,
 ) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
+    let settings = store.with_store(|s| Ok(s.publish_settings()?))?;
     let options = PublishOptions {
         now,
         langs,
@@ -392,7 +519,9 @@ pub fn publish_all(
     }
     if let Some(url) = caldav {
         let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
-        let report = publish_caldav(store, visit, &target, &options)?;
+        let plan = store.with_store(|s| plan_caldav(s, visit, &target, &options))?;
+        let sent = plan.send(&target);
+        let report = store.with_store(|s| sent.record(s))?;
         outcome.calendars += report.collections.len();
         outcome.requests += report.requests();
         for (_, c) in &report.collections {
@@ -407,7 +536,7 @@ pub fn publish_all(
             dir: dir.into(),
             base_url: settings.base_url.clone().filter(|b| !b.trim().is_empty()),
         };
-        let report = publish_folder(store, visit, &target, &options)?;
+        let report = store.with_store(|s| publish_folder(s, visit, &target, &options))?;
         outcome.calendars += report.feeds.len();
         outcome.changes += report.feeds.iter().filter(|f| f.written).count();
         outcome.links = report

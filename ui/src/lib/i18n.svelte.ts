@@ -254,6 +254,8 @@ const strings = {
     saveCalendar: "Speichern …",
     calendarHint: "Outlook (Desktop) übernimmt eine eingelesene Datei als neue Termine und ersetzt oder streicht keine früher eingelesenen: Eine neue Fassung daher in einen neuen Kalender einlesen (Datei öffnen › „Als neuen Kalender öffnen“) und den alten löschen. Outlook im Web, Thunderbird, Apple- und Google-Kalender aktualisieren geänderte Termine und streichen abgesagte. Eine Datei mit nur einem Termin öffnet Outlook als einzelnen Termin, den man speichert.",
     calendarEvents: "{count} Termine",
+    calendarOneEvent: "1 Termin",
+    calendarSingle: "Die Datei enthält nur einen Termin: Outlook öffnet sie als diesen einen Termin (zum Speichern in den eigenen Kalender), nicht als Kalender.",
     calendarTakenBack: "{count} davon nehmen als „Abgesagt“ Termine zurück, die eine frühere Datei dieses Kalenders enthielt.",
     calendarShortened: "Auf 255 Zeichen gekürzt (mehr zeigt Outlook nicht), jede Sprache anteilig:",
     // The printed itinerary
@@ -562,6 +564,8 @@ const strings = {
     saveCalendar: "Save …",
     calendarHint: "Outlook (desktop) adds an imported file as new appointments and neither replaces nor removes ones imported before: open a new version as a new calendar (open the file › “Open as New”) and delete the old one. Outlook on the web, Thunderbird, Apple and Google calendars update changed appointments and remove cancelled ones. Outlook opens a file with a single appointment as that appointment, to be saved.",
     calendarEvents: "{count} appointments",
+    calendarOneEvent: "1 appointment",
+    calendarSingle: "The file holds a single appointment: Outlook opens it as that appointment (to save into your own calendar), not as a calendar.",
     calendarTakenBack: "{count} of them take back, as “Cancelled”, appointments an earlier file of this calendar carried.",
     calendarShortened: "Shortened to 255 characters (Outlook shows no more), each language in proportion:",
     // The printed itinerary

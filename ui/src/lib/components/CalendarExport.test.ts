@@ -208,6 +208,15 @@ describe("CalendarExport", () => {
     expect(screen.getByRole("status").textContent?.trim()).toBe("Gespeichert: /tmp/x.ics (3 Termine)");
   });
 
+  it("says that Outlook opens a file with one appointment as that appointment", async () => {
+    mockBackend({ export_calendar: () => saved("/tmp/x.ics", { events: 1 }) }, unexpected);
+    render(CalendarExport, { view, onclose: () => {} });
+    await fireEvent.click(screen.getByTestId("save-calendar"));
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toContain("/tmp/x.ics (1 Termin)");
+    expect(status.textContent).toContain("Outlook öffnet sie als diesen einen Termin");
+  });
+
   it("says which appointments take back removed items and which titles were shortened", async () => {
     mockBackend(
       { export_calendar: () => saved("/tmp/x.ics", { events: 5, taken_back: 2, shortened: ["Empfang im Rathaus mit sehr langem Titel"] }) },

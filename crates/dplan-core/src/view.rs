@@ -21,6 +21,8 @@ pub struct AppInfo {
     /// No visit stored yet.
     pub empty: bool,
     pub version: String,
+    /// The release of the time-zone database the build carries.
+    pub tzdata: String,
     /// A visit to open at start (`delegation-planner --open VISIT`), as the
     /// user gave it: an id or a unique beginning of one.
     pub open_visit: Option<String>,

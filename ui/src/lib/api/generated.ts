@@ -366,6 +366,10 @@ export type AppInfo = { db_path: string,
  */
 empty: boolean, version: string, 
 /**
+ * The release of the time-zone database the build carries.
+ */
+tzdata: string, 
+/**
  * A visit to open at start (`delegation-planner --open VISIT`), as the
  * user gave it: an id or a unique beginning of one.
  */

@@ -192,17 +192,7 @@ impl Caldav {
     /// The resources in a collection with their ETags, by `UID` (the file
     /// name without `.ics`).
     pub fn list(&self, url: &str) -> Result<HashMap<String, String>, PublishError> {
-        let body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-                    <D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/></D:prop></D:propfind>";
-        let a = self.send(
-            "PROPFIND",
-            url,
-            &[
-                ("Depth", "1"),
-                ("Content-Type", "application/xml; charset=utf-8"),
-            ],
-            body,
-        )?;
+        let a = self.etags(url, "1")?;
         if a.status != 207 {
             return Err(Self::unexpected("PROPFIND", url, &a));
         }
@@ -332,19 +322,24 @@ impl Caldav {
         Ok((report, now))
     }
 
-    /// The ETag of one resource, for a server that sends none with `PUT`.
-    fn etag(&self, href: &str) -> Result<String, PublishError> {
+    /// `PROPFIND` for the ETags of `url` (depth 0) or of its members (1).
+    fn etags(&self, url: &str, depth: &str) -> Result<Answer, PublishError> {
         let body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
                     <D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/></D:prop></D:propfind>";
-        let a = self.send(
+        self.send(
             "PROPFIND",
-            href,
+            url,
             &[
-                ("Depth", "0"),
+                ("Depth", depth),
                 ("Content-Type", "application/xml; charset=utf-8"),
             ],
             body,
-        )?;
+        )
+    }
+
+    /// The ETag of one resource, for a server that sends none with `PUT`.
+    fn etag(&self, href: &str) -> Result<String, PublishError> {
+        let a = self.etags(href, "0")?;
         multistatus_etags(&a.body)
             .into_iter()
             .next()

@@ -21,7 +21,7 @@ fn ics_error(e: IcsError) -> IpcError {
             ErrorKind::Invalid
         }
     };
-    IpcError::of(kind, e.to_string())
+    IpcError::said(kind, e.problem())
 }
 
 /// Asks where to save and writes the calendar file there. `person` narrows
@@ -58,7 +58,7 @@ pub fn export_calendar(
         tentative,
         ..Options::new(Utc::now())
     };
-    let feed_key = scope.feed_key();
+    let feed_key = scope.feed_key(edition);
     // Refuse an empty or unknown selection before the dialog opens.
     let feed = state.with(|s| {
         let file = s.export_visit(visit_id, Utc::now(), false)?;

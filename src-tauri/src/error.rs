@@ -35,6 +35,17 @@ impl IpcError {
         IpcError::of(dplan_store::ErrorKind::Internal, e.to_string())
     }
 
+    /// An error that says itself in any language: its message is written
+    /// in the UI's language by [`IpcError::in_lang`].
+    pub(crate) fn said(kind: dplan_store::ErrorKind, problem: dplan_core::Problem) -> Self {
+        IpcError(ErrorReport {
+            kind,
+            message: dplan_core::text::for_message(&problem.to_string()),
+            fields: vec![],
+            problem: Some(Box::new(problem)),
+        })
+    }
+
     pub(crate) fn of(kind: dplan_store::ErrorKind, message: String) -> Self {
         IpcError(ErrorReport {
             kind,

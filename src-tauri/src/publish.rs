@@ -16,8 +16,14 @@ use crate::{
     state::AppState,
 };
 
+/// The error with its kind, saying itself in the UI's language
+/// ([`IpcError::in_lang`] is applied by the store's steps, and by
+/// [`publish`] for the rest).
 fn publish_error(e: PublishError) -> IpcError {
-    IpcError::of(e.kind(), e.to_string())
+    match e.problem() {
+        Some(p) => IpcError::said(e.kind(), p),
+        None => IpcError::of(e.kind(), e.to_string()),
+    }
 }
 
 #[tauri::command(async)]
@@ -33,7 +39,7 @@ pub fn save_publish_settings(
     settings: PublishSettings,
     password: Option<String>,
 ) -> IpcResult<PublishSettings> {
-    dplan_publish::check_settings(&settings).map_err(publish_error)?;
+    dplan_publish::check_settings(&settings).map_err(|e| publish_error(e).in_lang(state.lang()))?;
     if let Some(p) = password.filter(|p| !p.is_empty()) {
         state.set_caldav_password(p);
     }
@@ -100,7 +106,7 @@ fn publish(state: &AppState, visit_id: VisitId, langs: Vec<Lang>) -> IpcResult<P
         Utc::now(),
         langs,
     )
-    .map_err(publish_error)
+    .map_err(|e| publish_error(e).in_lang(state.lang()))
 }
 
 /// Publishes a visit's calendars now.

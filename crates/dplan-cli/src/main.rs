@@ -624,7 +624,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             // The feed remembers what it carried once the file is written,
             // so the next file updates and cancels what this one delivered.
-            let feed = scope.feed_key();
+            let feed = scope.feed_key(options.edition);
             let before = store.published(id, &feed)?;
             let out = dplan_ics::export_feed(&view, scope, &options, &before)?;
             dplan_store::write_atomically(&output, out.text.as_bytes())?;
@@ -853,7 +853,6 @@ fn message_lang(arg: Option<&str>) -> Lang {
     }
 }
 
-/// `de`, `de,zh`, …: each language once, at least one.
 /// The CalDAV password: from DPLAN_CALDAV_PASSWORD, else asked for on the
 /// terminal without echo. Never an argument: it would stay in the shell's
 /// history and in the process list.
@@ -868,6 +867,7 @@ fn caldav_password(user: &str, url: &str) -> Result<String, Failure> {
     })
 }
 
+/// `de`, `de,zh`, …: each language once, at least one.
 fn langs(arg: &str) -> Result<Vec<Lang>, Failure> {
     let mut out = Vec::new();
     for code in arg.split(',').map(str::trim) {

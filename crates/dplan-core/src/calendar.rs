@@ -39,7 +39,7 @@ pub struct Published {
     pub fingerprint: String,
     /// The `SEQUENCE` it was written with.
     pub sequence: u32,
-    /// When it last changed: its `DTSTAMP` and `LAST-MODIFIED`.
+    /// When it last changed: its `DTSTAMP`.
     pub changed_at: DateTime<Utc>,
     /// Its summary as written (for the cancellation of a removed item).
     pub summary: String,
@@ -120,4 +120,7 @@ pub struct PublishOutcome {
     pub conflicts: Vec<String>,
     /// The subscription feeds' links.
     pub links: Vec<FeedLinkView>,
+    /// The calendar server was left out: its user's password is not known
+    /// (the app keeps it only while it runs). The feeds were published.
+    pub password_needed: bool,
 }

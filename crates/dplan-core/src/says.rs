@@ -670,6 +670,117 @@ impl Says {
                 format!("the venue is used by {items} programme item(s); change them first"),
                 format!("有{items}项日程使用该地点；请先修改这些日程"),
             ),
+            NotInVisit { id } => pick(
+                format!("Die Person {id} nimmt an diesem Besuch nicht teil und ist für keinen seiner Programmpunkte zuständig"),
+                format!("the person {id} takes no part in this visit and is responsible for none of its items"),
+                format!("人员{id}未参加此次访问，也不负责任何日程"),
+            ),
+            NoItemsYet => pick(
+                "Nichts zu exportieren: der Besuch hat noch keine Programmpunkte".into(),
+                "nothing to export: the visit has no programme items yet".into(),
+                "没有可导出的内容：此次访问尚无日程".into(),
+            ),
+            GuestEditionLeavesAllOut => pick(
+                "Nichts zu exportieren: die Gästefassung lässt jeden Programmpunkt dieser Auswahl aus (Aufgaben des Personals, abgesagte und vorläufige Punkte); bitte die interne Fassung wählen".into(),
+                "nothing to export: the guest edition leaves out every item of this selection (staff duties, cancelled and tentative items); choose the internal edition".into(),
+                "没有可导出的内容：宾客版不含此选择中的任何日程（工作人员任务、已取消和待定的日程）；请选择内部版".into(),
+            ),
+            AttendsNothing { name } => pick(
+                format!("Nichts zu exportieren: {name} nimmt an keinem Programmpunkt dieses Besuchs teil"),
+                format!("nothing to export: {name} attends no item of this visit"),
+                format!("没有可导出的内容：{name}未参加此次访问的任何日程"),
+            ),
+            ResponsibleForNothing { name } => pick(
+                format!("Nichts zu exportieren: {name} ist für keinen Programmpunkt dieses Besuchs zuständig"),
+                format!("nothing to export: {name} is responsible for no item of this visit"),
+                format!("没有可导出的内容：{name}不负责此次访问的任何日程"),
+            ),
+            ItemNotExportable { title, reason } => {
+                let reason = self.problem(reason);
+                pick(
+                    format!("„{title}“ kann nicht exportiert werden: {reason}"),
+                    format!("„{title}“ cannot be exported: {reason}"),
+                    format!("“{title}”无法导出：{reason}"),
+                )
+            }
+            ReminderTooLong { minutes, max } => pick(
+                format!("Eine Erinnerung {minutes} Minuten vorher ist mehr als zwei Wochen ({max} Minuten)"),
+                format!("a reminder of {minutes} minutes is more than two weeks ({max} minutes)"),
+                format!("提前{minutes}分钟的提醒超过两周（{max}分钟）"),
+            ),
+            NotAServerAddress { value } => pick(
+                format!("„{value}“ ist keine Adresse eines Kalenderservers: sie muss mit https:// (oder http://) beginnen"),
+                format!("„{value}“ is not a calendar server address: it must begin with https:// (or http://)"),
+                format!("“{value}”不是日历服务器地址：必须以 https://（或 http://）开头"),
+            ),
+            AddressNamesNoServer => pick(
+                "Die Adresse nennt keinen Server".into(),
+                "the address names no server".into(),
+                "该地址未指明服务器".into(),
+            ),
+            AddressWithLogin => pick(
+                "Die Adresse darf weder Benutzernamen noch Passwort enthalten; beide werden getrennt angegeben".into(),
+                "the address must not contain a user name or password; give them separately".into(),
+                "地址中不得包含用户名或密码；请分别填写".into(),
+            ),
+            NotACollectionAddress { value } => pick(
+                format!("„{value}“ ist keine Sammlungsadresse (keine Leerzeichen, ? oder #)"),
+                format!("„{value}“ is not a collection address (no spaces, ? or #)"),
+                format!("“{value}”不是日历集合地址（不得含空格、? 或 #）"),
+            ),
+            NotAWebAddress { value } => pick(
+                format!("„{value}“ ist keine Webadresse: sie muss mit https:// (oder http://) beginnen und den Server nennen"),
+                format!("„{value}“ is not a web address: it must begin with https:// (or http://) and name the server"),
+                format!("“{value}”不是网址：必须以 https://（或 http://）开头并指明服务器"),
+            ),
+            NoPublishTarget => pick(
+                "Noch kein Ziel zum Veröffentlichen: bitte die Adresse eines Kalenderservers oder einen Ordner für Abonnements angeben".into(),
+                "no place to publish to yet: give a calendar server address or a folder for subscription feeds".into(),
+                "尚无发布位置：请填写日历服务器地址或订阅文件夹".into(),
+            ),
+            NotAFolder { path } => pick(
+                format!("{path} ist kein Ordner"),
+                format!("{path} is not a folder"),
+                format!("{path}不是文件夹"),
+            ),
+            NoSuchCalendar { name, calendars } => pick(
+                format!("„{name}“ ist kein Kalender dieses Besuchs; es gibt: {calendars}"),
+                format!("„{name}“ names no calendar of this visit; they are: {calendars}"),
+                format!("“{name}”不是此次访问的日历；现有：{calendars}"),
+            ),
+            FeedNotRemoved { file, folder, reason } => pick(
+                format!("Das gesperrte Abonnement {file} konnte nicht aus {folder} entfernt werden: {reason}"),
+                format!("the revoked feed {file} could not be removed from {folder}: {reason}"),
+                format!("已撤销的订阅{file}无法从{folder}中删除：{reason}"),
+            ),
+            PublishInProgress { who, until } => {
+                let until = until.get(11..16).unwrap_or(until);
+                pick(
+                    format!("Die Kalender dieses Besuchs werden gerade veröffentlicht ({who}); bitte danach erneut versuchen (spätestens {until} UTC)"),
+                    format!("this visit's calendars are being published right now ({who}); try again afterwards (at the latest {until} UTC)"),
+                    format!("此次访问的日历正在发布中（{who}）；请稍后再试（最迟 UTC {until}）"),
+                )
+            }
+            CalendarLoginRefused { url } => pick(
+                format!("Der Kalenderserver hat die Anmeldung abgelehnt ({url}): bitte Benutzernamen und Passwort prüfen"),
+                format!("the calendar server refused the login ({url}): check the user name and password"),
+                format!("日历服务器拒绝登录（{url}）：请检查用户名和密码"),
+            ),
+            CalendarForbidden { url } => pick(
+                format!("Der Kalenderserver verweigert diesem Benutzer den Zugriff auf {url}: die Rechte auf dem Server müssen das Schreiben erlauben"),
+                format!("the calendar server denies this user access to {url}: the rights on the server must allow writing there"),
+                format!("日历服务器拒绝该用户访问{url}：服务器上的权限须允许写入"),
+            ),
+            CalendarUnreachable { url, reason } => pick(
+                format!("Der Kalenderserver ist unter {url} nicht erreichbar: {reason}"),
+                format!("the calendar server cannot be reached at {url}: {reason}"),
+                format!("无法连接日历服务器{url}：{reason}"),
+            ),
+            CalendarServerAnswer { method, url, status, answer } => pick(
+                format!("Der Kalenderserver antwortete auf {method} {url} mit HTTP {status}: {answer}"),
+                format!("the calendar server answered HTTP {status} to {method} {url}: {answer}"),
+                format!("日历服务器对 {method} {url} 返回 HTTP {status}：{answer}"),
+            ),
             PurgeBeforeVisitOver => pick(
                 "Personenbezogene Daten werden erst nach dem Besuch gelöscht: zuerst als abgeschlossen (oder abgesagt) markieren".into(),
                 "personal data is removed only after a visit is over: mark it completed (or cancelled) first".into(),

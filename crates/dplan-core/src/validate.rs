@@ -174,6 +174,81 @@ pub enum Problem {
         items: usize,
     },
     PurgeBeforeVisitOver,
+    // What a calendar export or a publish refuses.
+    /// A calendar for a person who neither takes part in the visit nor is
+    /// responsible for any of its items.
+    NotInVisit {
+        id: String,
+    },
+    NoItemsYet,
+    /// The guest edition leaves out every item of the selection.
+    GuestEditionLeavesAllOut,
+    AttendsNothing {
+        name: String,
+    },
+    ResponsibleForNothing {
+        name: String,
+    },
+    /// An item whose time cannot be written (stored before it was
+    /// checked): its title and why.
+    ItemNotExportable {
+        title: String,
+        reason: Box<Problem>,
+    },
+    ReminderTooLong {
+        minutes: u32,
+        max: u32,
+    },
+    NotAServerAddress {
+        value: String,
+    },
+    AddressNamesNoServer,
+    /// A user name or password in an address, where shell histories and
+    /// logs keep it.
+    AddressWithLogin,
+    NotACollectionAddress {
+        value: String,
+    },
+    NotAWebAddress {
+        value: String,
+    },
+    NoPublishTarget,
+    NotAFolder {
+        path: String,
+    },
+    NoSuchCalendar {
+        name: String,
+        calendars: String,
+    },
+    FeedNotRemoved {
+        file: String,
+        folder: String,
+        reason: String,
+    },
+    /// Someone else is publishing the visit's calendars (the app on
+    /// another screen, the CLI); their lease runs until `until` (UTC).
+    PublishInProgress {
+        who: String,
+        until: String,
+    },
+    /// The calendar server did not accept the user name and password (401).
+    CalendarLoginRefused {
+        url: String,
+    },
+    /// The calendar server knows the user but denies the right (403).
+    CalendarForbidden {
+        url: String,
+    },
+    CalendarUnreachable {
+        url: String,
+        reason: String,
+    },
+    CalendarServerAnswer {
+        method: String,
+        url: String,
+        status: u16,
+        answer: String,
+    },
 }
 
 impl fmt::Display for Problem {

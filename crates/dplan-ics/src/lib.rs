@@ -76,15 +76,36 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// The feed a file for this scope belongs to: what the store keeps its
-    /// events under. One audience is one feed whatever the edition or the
-    /// languages, so its `SEQUENCE`s only ever rise.
-    pub fn feed_key(self) -> String {
-        match self {
+    /// The feed a file for this scope in this edition belongs to: what the
+    /// store keeps its events under. A guest's feed and an internal one are
+    /// apart, so a guest's calendar never takes back (and so names) an item
+    /// only an internal file carried; within one edition the feed is the
+    /// same whatever the languages, so its `SEQUENCE`s only ever rise.
+    pub fn feed_key(self, edition: Edition) -> String {
+        let scope = match self {
             Scope::Visit => "visit".into(),
             Scope::Participant(p) => format!("participant/{p}"),
             Scope::Staff(p) => format!("staff/{p}"),
+        };
+        match edition {
+            Edition::Guest => scope,
+            Edition::Internal => format!("{scope}/intern"),
         }
+    }
+
+    /// The scope and edition a feed key names ([`Scope::feed_key`]).
+    pub fn from_feed_key(key: &str) -> Option<(Scope, Edition)> {
+        let (key, edition) = match key.strip_suffix("/intern") {
+            Some(k) => (k, Edition::Internal),
+            None => (key, Edition::Guest),
+        };
+        let scope = match key.split_once('/') {
+            None if key == "visit" => Scope::Visit,
+            Some(("participant", p)) => Scope::Participant(p.parse().ok()?),
+            Some(("staff", p)) => Scope::Staff(p.parse().ok()?),
+            _ => return None,
+        };
+        Some((scope, edition))
     }
 }
 
@@ -182,17 +203,45 @@ impl Options {
     }
 }
 
+/// Why a calendar cannot be made; each says itself in the reader's
+/// language through its [`Problem`](dplan_core::Problem).
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum IcsError {
-    #[error("the person {0} takes no part in this visit and is responsible for none of its items")]
+    #[error("{}", self.problem())]
     NotInVisit(PersonId),
-    /// The file would hold no event; the sentence says whose.
-    #[error("nothing to export: {0}")]
-    Empty(String),
-    #[error("„{title}“ cannot be exported: its time is invalid ({reason})")]
-    InvalidTime { title: String, reason: String },
-    #[error("a reminder of {0} minutes is more than two weeks ({MAX_REMINDER_MINUTES} minutes)")]
+    /// The file would hold no event; the problem says whose.
+    #[error("{0}")]
+    Empty(dplan_core::Problem),
+    /// An item whose time cannot be written (stored before it was
+    /// checked: a date outside the years dplan plans with, a local time
+    /// the clocks skip).
+    #[error("{}", self.problem())]
+    InvalidTime {
+        title: String,
+        reason: dplan_core::Problem,
+    },
+    #[error("{}", self.problem())]
     Reminder(u32),
+}
+
+impl IcsError {
+    /// The error as a code and its parameters, written in any language by
+    /// [`dplan_core::says::Says::problem`].
+    pub fn problem(&self) -> dplan_core::Problem {
+        use dplan_core::Problem;
+        match self {
+            IcsError::NotInVisit(p) => Problem::NotInVisit { id: p.to_string() },
+            IcsError::Empty(p) => p.clone(),
+            IcsError::InvalidTime { title, reason } => Problem::ItemNotExportable {
+                title: title.clone(),
+                reason: Box::new(reason.clone()),
+            },
+            IcsError::Reminder(m) => Problem::ReminderTooLong {
+                minutes: *m,
+                max: MAX_REMINDER_MINUTES,
+            },
+        }
+    }
 }
 
 /// The file's text for a feed that carried nothing before: UTF-8 without
@@ -226,12 +275,30 @@ pub fn export_feed(
     // responsible are not in a guest edition's items.
     let person_name = match scope {
         Scope::Visit => None,
-        Scope::Participant(p) | Scope::Staff(p) => {
-            Some(view.name_of(p).ok_or(IcsError::NotInVisit(p))?)
-        }
+        Scope::Participant(p) | Scope::Staff(p) => match view.name_of(p) {
+            Some(n) => Some(n),
+            // Taken out of the visit: their calendar still takes back what
+            // it carried, until the visit is over.
+            None if !before.is_empty() => None,
+            None => return Err(IcsError::NotInVisit(p)),
+        },
     };
     let full = view;
-    let view = &view.for_edition(options.edition, options.tentative);
+    // A guest's calendar shows tentative items only when asked, but an
+    // item it already showed and that became tentative stays, marked as
+    // tentative: it is not cancelled, and calling it so would mislead.
+    let mut guest_view = view.for_edition(options.edition, true);
+    if options.edition == Edition::Guest && !options.tentative {
+        let shown: std::collections::HashSet<&str> = before
+            .iter()
+            .filter(|p| !p.gone)
+            .map(|p| p.uid.as_str())
+            .collect();
+        guest_view.programme.retain(|i| {
+            i.status != ItemStatus::Tentative || shown.contains(i.id.to_string().as_str())
+        });
+    }
+    let view = &guest_view;
     let items = in_scope(view, scope);
     // Items the feed carried that are no longer in it, until the visit is
     // over: written as cancelled so that calendars take them back.
@@ -247,17 +314,18 @@ pub fn export_feed(
         .collect();
     gone.sort_by(|a, b| (&a.start, &a.uid).cmp(&(&b.start, &b.uid)));
     if items.is_empty() && gone.is_empty() {
+        use dplan_core::Problem;
         if options.edition == Edition::Guest && !in_scope(full, scope).is_empty() {
-            return Err(IcsError::Empty(
-                "the guest edition leaves out every item of this selection (staff duties, \
-                 cancelled and tentative items); choose the internal edition"
-                    .into(),
-            ));
+            return Err(IcsError::Empty(Problem::GuestEditionLeavesAllOut));
         }
         return Err(IcsError::Empty(match (scope, person_name) {
-            (Scope::Participant(_), Some(n)) => format!("{n} attends no item of this visit"),
-            (Scope::Staff(_), Some(n)) => format!("{n} is responsible for no item of this visit"),
-            _ => "the visit has no programme items yet".into(),
+            (Scope::Participant(_), Some(n)) => Problem::AttendsNothing {
+                name: n.to_string(),
+            },
+            (Scope::Staff(_), Some(n)) => Problem::ResponsibleForNothing {
+                name: n.to_string(),
+            },
+            _ => Problem::NoItemsYet,
         }));
     }
 
@@ -296,7 +364,7 @@ pub fn export_feed(
         {
             return Err(IcsError::InvalidTime {
                 title: item.title.best(lead).to_string(),
-                reason: dplan_core::time::date_window_reason(bad),
+                reason: dplan_core::time::date_window_problem(bad),
             });
         }
     }
@@ -329,8 +397,9 @@ pub fn export_feed(
     let head = head.strip_suffix("END:VCALENDAR\r\n").unwrap_or(&head);
     let mut out = String::with_capacity(head.len() + items.len() * 900);
     out.push_str(head);
-    let zone_range = match head.find("BEGIN:VTIMEZONE\r\n") {
-        Some(at) => at..head.len(),
+    // A line of its own, not the words inside a folded text.
+    let zone_range = match head.find("\r\nBEGIN:VTIMEZONE\r\n") {
+        Some(at) => at + 2..head.len(),
         None => head.len()..head.len(),
     };
     let mut events = Vec::with_capacity(items.len() + gone.len());
@@ -424,7 +493,10 @@ impl Writer<'_> {
                     let err = start.utc().and(end.utc()).err();
                     IcsError::InvalidTime {
                         title: item.title.best(langs[0]).to_string(),
-                        reason: err.map_or_else(|| "no instant".into(), |e| e.to_string()),
+                        reason: err.map_or_else(
+                            || dplan_core::time::date_window_problem(start.local.date()),
+                            |e| e.problem(),
+                        ),
                     }
                 })?;
                 (self.timed("DTSTART", start, s), self.timed("DTEND", end, t))
@@ -840,5 +912,34 @@ fn fit(parts: &[String], sep: &str, max: usize) -> (String, bool) {
             }
         })
         .collect();
-    (cut.join(sep), true)
+    let joined = cut.join(sep);
+    // Shares rounded up for very short parts can still go over: a hard cap.
+    if joined.chars().count() > max {
+        let mut s: String = joined.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        return (s, true);
+    }
+    (joined, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_never_goes_over_the_limit() {
+        let many: Vec<String> = (0..120).map(|i| format!("Teil{i}")).collect();
+        let (text, cut) = fit(&many, ", ", MAX_FIELD_CHARS);
+        assert!(cut);
+        assert!(text.chars().count() <= MAX_FIELD_CHARS, "{text}");
+        let two = ["德".repeat(300), "D".repeat(40)];
+        let (text, cut) = fit(&two, " / ", MAX_FIELD_CHARS);
+        assert!(cut && text.chars().count() <= MAX_FIELD_CHARS);
+        assert!(text.contains('D'), "every language keeps a share: {text}");
+        let short = ["Rathaus".to_string(), "市政厅".to_string()];
+        assert_eq!(
+            fit(&short, " / ", MAX_FIELD_CHARS),
+            ("Rathaus / 市政厅".into(), false)
+        );
+    }
 }

@@ -47,6 +47,16 @@ pub enum ConflictKind {
     ExistsOnServer,
 }
 
+/// What keeping one collection in step did.
+pub struct Synced {
+    pub report: CollectionReport,
+    /// What the collection holds of dplan's now; `None` when nothing was
+    /// learnt (the collection could not be read or made).
+    pub now: Option<Vec<RemoteResource>>,
+    /// The failure that stopped it part-way.
+    pub error: Option<PublishError>,
+}
+
 /// One server, logged in.
 pub struct Caldav {
     agent: Agent,
@@ -99,21 +109,22 @@ impl Caldav {
         headers: &[(&str, &str)],
         body: &str,
     ) -> Result<Answer, PublishError> {
-        let mut req =
-            Request::builder()
-                .method(Method::from_bytes(method.as_bytes()).map_err(|_| {
-                    PublishError::Address(format!("{method} is not an HTTP method"))
-                })?)
-                .uri(url);
+        let mut req = Request::builder()
+            .method(Method::from_bytes(method.as_bytes()).map_err(|_| {
+                PublishError::Unavailable(format!("{method} is not an HTTP method"))
+            })?)
+            .uri(url);
         if let Some(auth) = &self.authorization {
             req = req.header("Authorization", auth.as_str());
         }
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
-        let req = req
-            .body(body.as_bytes().to_vec())
-            .map_err(|e| PublishError::Address(format!("{url}: {e}")))?;
+        let req = req.body(body.as_bytes().to_vec()).map_err(|_| {
+            PublishError::Refused(dplan_core::Problem::NotACollectionAddress {
+                value: dplan_core::text::for_message(url),
+            })
+        })?;
         self.requests.set(self.requests.get() + 1);
         let mut res = self.agent.run(req).map_err(|e| PublishError::Unreachable {
             url: url.to_string(),
@@ -131,11 +142,18 @@ impl Caldav {
             .limit(16 * 1024 * 1024)
             .read_to_string()
             .unwrap_or_default();
-        if status == 401 || status == 403 {
-            return Err(PublishError::Unauthorized {
-                url: url.to_string(),
-                status,
-            });
+        match status {
+            401 => {
+                return Err(PublishError::LoginRefused {
+                    url: url.to_string(),
+                });
+            }
+            403 => {
+                return Err(PublishError::Forbidden {
+                    url: url.to_string(),
+                });
+            }
+            _ => {}
         }
         Ok(Answer { status, etag, body })
     }
@@ -196,62 +214,47 @@ impl Caldav {
         if a.status != 207 {
             return Err(Self::unexpected("PROPFIND", url, &a));
         }
-        Ok(multistatus_etags(&a.body)
-            .into_iter()
-            .filter_map(|(href, etag)| {
-                let name = href.trim_end_matches('/').rsplit('/').next()?;
-                Some((name.strip_suffix(".ics")?.to_string(), etag))
-            })
-            .collect())
+        Ok(members(&a.body))
     }
 
     /// Keeps the collection `url` in step with `resources` (`UID`, text),
     /// given what dplan left there last time (`known`; `None` for a
-    /// collection it never used). Returns the report and what the
-    /// collection now holds of dplan's.
+    /// collection it never used). Returns the report, what the collection
+    /// now holds of dplan's, and the failure that stopped it part-way, if
+    /// one did: what was sent before it is in the record all the same, and
+    /// what was not sent yet is recorded as it was, so the next publish
+    /// takes up where this one stopped.
     pub fn sync(
         &self,
         url: &str,
         display_name: &str,
         resources: &[(String, String)],
         known: Option<Vec<RemoteResource>>,
-    ) -> Result<(CollectionReport, Vec<RemoteResource>), PublishError> {
+    ) -> Synced {
         let before = self.requests();
         let mut report = CollectionReport {
             url: url.to_string(),
             ..Default::default()
         };
+        let known = match known {
+            Some(k) => Ok(k.into_iter().map(|r| (r.uid.clone(), r)).collect()),
+            None => self.take_over(url, display_name, resources, &mut report),
+        };
         let mut known: HashMap<String, RemoteResource> = match known {
-            Some(k) => k.into_iter().map(|r| (r.uid.clone(), r)).collect(),
-            None => {
-                report.created = self.make_calendar(url, display_name)?;
-                if report.created {
-                    HashMap::new()
-                } else {
-                    // A collection that was there without dplan knowing it
-                    // (another machine, a lost database): take over the
-                    // resources of this visit's items that it holds.
-                    let wanted: std::collections::HashSet<&str> =
-                        resources.iter().map(|(uid, _)| uid.as_str()).collect();
-                    self.list(url)?
-                        .into_iter()
-                        .filter(|(uid, _)| wanted.contains(uid.as_str()))
-                        .map(|(uid, etag)| {
-                            let r = RemoteResource {
-                                uid: uid.clone(),
-                                etag,
-                                fingerprint: String::new(),
-                            };
-                            (uid, r)
-                        })
-                        .collect()
-                }
+            Ok(k) => k,
+            Err(e) => {
+                report.requests = self.requests() - before;
+                return Synced {
+                    report,
+                    now: None,
+                    error: Some(e),
+                };
             }
         };
         let mut now: Vec<RemoteResource> = Vec::with_capacity(resources.len());
+        let mut error = None;
         for (uid, text) in resources {
             let fingerprint = dplan_core::calendar::fingerprint(text);
-            let href = format!("{url}{uid}.ics");
             let was = known.remove(uid.as_str());
             if let Some(w) = &was
                 && w.fingerprint == fingerprint
@@ -260,22 +263,8 @@ impl Caldav {
                 now.push(w.clone());
                 continue;
             }
-            let condition = match &was {
-                Some(w) => ("If-Match", w.etag.as_str()),
-                None => ("If-None-Match", "*"),
-            };
-            let a = self.send(
-                "PUT",
-                &href,
-                &[("Content-Type", "text/calendar; charset=utf-8"), condition],
-                text,
-            )?;
-            match a.status {
-                200 | 201 | 204 => {
-                    let etag = match a.etag {
-                        Some(e) => e,
-                        None => self.etag(&href)?,
-                    };
+            match self.put(url, uid, text, was.as_ref()) {
+                Ok(Some(etag)) => {
                     match was {
                         Some(_) => report.changed += 1,
                         None => report.added += 1,
@@ -286,7 +275,7 @@ impl Caldav {
                         fingerprint,
                     });
                 }
-                412 => {
+                Ok(None) => {
                     report.conflicts.push(Conflict {
                         uid: uid.to_string(),
                         what: match was {
@@ -297,29 +286,113 @@ impl Caldav {
                     // Keep what dplan knew, so the next publish asks again.
                     now.extend(was);
                 }
-                _ => return Err(Self::unexpected("PUT", &href, &a)),
+                Err(e) => {
+                    now.extend(was);
+                    error = Some(e);
+                    break;
+                }
             }
         }
         // What dplan put there and the plan no longer has.
         let mut gone: Vec<RemoteResource> = known.into_values().collect();
         gone.sort_by(|a, b| a.uid.cmp(&b.uid));
         for r in gone {
+            if error.is_some() {
+                // Not asked: still there as far as dplan knows.
+                now.push(r);
+                continue;
+            }
             let href = format!("{url}{}.ics", r.uid);
-            let a = self.send("DELETE", &href, &[("If-Match", r.etag.as_str())], "")?;
-            match a.status {
-                200 | 204 | 404 => report.removed += 1,
-                412 => {
+            match self.send("DELETE", &href, &[("If-Match", r.etag.as_str())], "") {
+                Ok(a) if matches!(a.status, 200 | 204 | 404) => report.removed += 1,
+                Ok(a) if a.status == 412 => {
                     report.conflicts.push(Conflict {
                         uid: r.uid.clone(),
                         what: ConflictKind::ChangedOnServer,
                     });
                     now.push(r);
                 }
-                _ => return Err(Self::unexpected("DELETE", &href, &a)),
+                Ok(a) => {
+                    error = Some(Self::unexpected("DELETE", &href, &a));
+                    now.push(r);
+                }
+                Err(e) => {
+                    error = Some(e);
+                    now.push(r);
+                }
             }
         }
         report.requests = self.requests() - before;
-        Ok((report, now))
+        Synced {
+            report,
+            now: Some(now),
+            error,
+        }
+    }
+
+    /// For a collection dplan never used: makes it, or, when it is there
+    /// already (another machine, a lost database), takes over the resources
+    /// of this visit's items that it holds.
+    fn take_over(
+        &self,
+        url: &str,
+        display_name: &str,
+        resources: &[(String, String)],
+        report: &mut CollectionReport,
+    ) -> Result<HashMap<String, RemoteResource>, PublishError> {
+        let there = self.etags(url, "1")?;
+        if there.status != 207 {
+            if there.status != 404 {
+                return Err(Self::unexpected("PROPFIND", url, &there));
+            }
+            report.created = self.make_calendar(url, display_name)?;
+            return Ok(HashMap::new());
+        }
+        let wanted: std::collections::HashSet<&str> =
+            resources.iter().map(|(uid, _)| uid.as_str()).collect();
+        Ok(members(&there.body)
+            .into_iter()
+            .filter(|(uid, _)| wanted.contains(uid.as_str()))
+            .map(|(uid, etag)| {
+                let r = RemoteResource {
+                    uid: uid.clone(),
+                    etag,
+                    fingerprint: String::new(),
+                };
+                (uid, r)
+            })
+            .collect())
+    }
+
+    /// Writes one resource: new (`If-None-Match: *`) or over the version
+    /// dplan last saw (`If-Match`). Its new ETag, or `None` when the
+    /// server has another version (a conflict, left alone).
+    fn put(
+        &self,
+        url: &str,
+        uid: &str,
+        text: &str,
+        was: Option<&RemoteResource>,
+    ) -> Result<Option<String>, PublishError> {
+        let href = format!("{url}{uid}.ics");
+        let condition = match was {
+            Some(w) => ("If-Match", w.etag.as_str()),
+            None => ("If-None-Match", "*"),
+        };
+        let a = self.send(
+            "PUT",
+            &href,
+            &[("Content-Type", "text/calendar; charset=utf-8"), condition],
+            text,
+        )?;
+        match a.status {
+            200 | 201 | 204 => Ok(Some(match a.etag {
+                Some(e) => e,
+                None => self.etag(&href)?,
+            })),
+            412 => Ok(None),
+            _ => Err(Self::unexpected("PUT", &href, &a)),
+        }
     }
 
     /// `PROPFIND` for the ETags of `url` (depth 0) or of its members (1).
@@ -346,6 +419,18 @@ impl Caldav {
             .map(|(_, e)| e)
             .ok_or_else(|| Self::unexpected("PROPFIND", href, &a))
     }
+}
+
+/// The members of a collection's `207 Multi-Status` with their ETags, by
+/// `UID` (the file name without `.ics`).
+fn members(xml: &str) -> HashMap<String, String> {
+    multistatus_etags(xml)
+        .into_iter()
+        .filter_map(|(href, etag)| {
+            let name = href.trim_end_matches('/').rsplit('/').next()?;
+            Some((name.strip_suffix(".ics")?.to_string(), etag))
+        })
+        .collect()
 }
 
 /// The URL of the collection above `url` (which ends in `/`).

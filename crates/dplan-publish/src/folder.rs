@@ -73,58 +73,125 @@ fn fresh_token() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-/// Writes every audience's feed of a visit into the folder.
+/// Writes every audience's feed of a visit into the folder, while no other
+/// publish of the visit runs.
 pub fn publish_folder(
     store: &mut Store,
     visit: VisitId,
     target: &FolderTarget,
     options: &PublishOptions,
 ) -> Result<FolderReport, PublishError> {
+    let lease = crate::take_lease(store, visit, options.now)?;
+    let done = write_feeds(store, visit, target, options);
+    store.release_publish_lease(visit, &lease)?;
+    done
+}
+
+/// [`publish_folder`] with the lease held.
+pub(crate) fn write_feeds(
+    store: &mut Store,
+    visit: VisitId,
+    target: &FolderTarget,
+    options: &PublishOptions,
+) -> Result<FolderReport, PublishError> {
     if !target.dir.is_dir() {
-        return Err(PublishError::Address(format!(
-            "{} is not a folder",
-            target.dir.display()
-        )));
+        return Err(PublishError::Refused(dplan_core::Problem::NotAFolder {
+            path: target.dir.display().to_string(),
+        }));
     }
     let file = store.export_visit(visit, options.now, false)?;
     let view = VisitView::new(&file);
     let mut report = FolderReport::default();
-    for audience in audiences(&view) {
-        let feed_key = audience.scope.feed_key();
-        let before = store.published(visit, &feed_key)?;
-        let o = Options {
-            langs: options.langs.clone(),
-            edition: audience.edition,
-            refresh_minutes: Some(REFRESH_MINUTES),
-            // A guest's feed may reach other hands: it names nobody unless
-            // the office says so.
-            names: audience.edition == Edition::Internal || options.names,
-            ..Options::new(options.now)
-        };
-        let feed = match dplan_ics::export_feed(&view, audience.scope, &o, &before) {
-            Ok(f) => f,
-            Err(IcsError::Empty(_)) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        let token = store.feed_token(visit, &feed_key, &fresh_token(), options.now)?;
-        let name = file_name(&token.token);
-        let path = target.dir.join(&name);
-        let written = std::fs::read(&path).ok().as_deref() != Some(feed.text.as_bytes());
-        if written {
-            dplan_store::write_atomically(&path, feed.text.as_bytes())?;
+    let all = audiences(&view);
+    for audience in &all {
+        if let Some(f) = write_feed(store, visit, target, options, &view, audience.clone())? {
+            report.feeds.push(f);
         }
-        if !same_events(&before, &feed.published) {
-            store.record_published(visit, &feed_key, &feed.published)?;
+    }
+    // Feeds of people who left every audience (taken off their items, or
+    // out of the visit): their subscribers still get the cancellations
+    // until the visit is over.
+    let keys: Vec<String> = all.iter().map(Audience::feed_key).collect();
+    for token in store.feed_tokens(visit)? {
+        if keys.contains(&token.feed) {
+            continue;
         }
-        report.feeds.push(FeedLink {
-            url: link(target, &name),
-            file: name,
-            events: feed.published.len(),
-            written,
-            audience,
-        });
+        let Some((scope, edition)) = dplan_ics::Scope::from_feed_key(&token.feed) else {
+            continue;
+        };
+        let audience = former_audience(&view, scope, edition);
+        if let Some(f) = write_feed(store, visit, target, options, &view, audience)? {
+            report.feeds.push(f);
+        }
     }
     Ok(report)
+}
+
+/// The audience of a feed whose reader is in none of the visit's
+/// audiences any more.
+fn former_audience(view: &VisitView, scope: dplan_ics::Scope, edition: Edition) -> Audience {
+    let title = view.visit.title.best(dplan_core::Lang::De);
+    let (kind, person) = match (scope, edition) {
+        (dplan_ics::Scope::Visit, _) => ("programm", None),
+        (dplan_ics::Scope::Participant(p), Edition::Guest) => ("gast", Some(p)),
+        (dplan_ics::Scope::Participant(p), Edition::Internal) => ("intern", Some(p)),
+        (dplan_ics::Scope::Staff(p), _) => ("aufgaben", Some(p)),
+    };
+    let name = person.and_then(|p| view.name_of(p)).unwrap_or_default();
+    Audience {
+        scope,
+        edition,
+        slug: match person {
+            Some(p) => format!("{kind}-{p}"),
+            None => kind.into(),
+        },
+        name: format!("{title} – {name}"),
+    }
+}
+
+/// Writes one audience's feed if it has anything to carry (a file whose
+/// text did not change is left as it is) and records what it carries.
+fn write_feed(
+    store: &mut Store,
+    visit: VisitId,
+    target: &FolderTarget,
+    options: &PublishOptions,
+    view: &VisitView,
+    audience: Audience,
+) -> Result<Option<FeedLink>, PublishError> {
+    let feed_key = audience.feed_key();
+    let before = store.published(visit, &feed_key)?;
+    let o = Options {
+        langs: options.langs.clone(),
+        edition: audience.edition,
+        refresh_minutes: Some(REFRESH_MINUTES),
+        // A guest's feed may reach other hands: it names nobody unless the
+        // office says so.
+        names: audience.edition == Edition::Internal || options.names,
+        ..Options::new(options.now)
+    };
+    let feed = match dplan_ics::export_feed(view, audience.scope, &o, &before) {
+        Ok(f) => f,
+        Err(IcsError::Empty(_) | IcsError::NotInVisit(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let token = store.feed_token(visit, &feed_key, &fresh_token(), options.now)?;
+    let name = file_name(&token.token);
+    let path = target.dir.join(&name);
+    let written = std::fs::read(&path).ok().as_deref() != Some(feed.text.as_bytes());
+    if written {
+        dplan_store::write_atomically(&path, feed.text.as_bytes())?;
+    }
+    if !same_events(&before, &feed.published) {
+        store.record_published(visit, &feed_key, &feed.published)?;
+    }
+    Ok(Some(FeedLink {
+        url: link(target, &name),
+        file: name,
+        events: feed.published.len(),
+        written,
+        audience,
+    }))
 }
 
 /// Revokes the feed of one audience (by its slug, as [`Audience::slug`]),
@@ -142,18 +209,26 @@ pub fn revoke(
         Some(s) => {
             let file = store.export_visit(visit, now, false)?;
             let view = VisitView::new(&file);
-            let all = audiences(&view);
+            let mut all = audiences(&view);
+            // And the feeds of people who left every audience.
+            for t in store.feed_tokens(visit)? {
+                if let Some((scope, edition)) = dplan_ics::Scope::from_feed_key(&t.feed)
+                    && !all.iter().any(|a| a.feed_key() == t.feed)
+                {
+                    all.push(former_audience(&view, scope, edition));
+                }
+            }
             let a = all.iter().find(|a| a.slug == s).ok_or_else(|| {
-                PublishError::Address(format!(
-                    "„{}“ names no calendar of this visit; they are: {}",
-                    dplan_core::text::for_message(s),
-                    all.iter()
+                PublishError::Refused(dplan_core::Problem::NoSuchCalendar {
+                    name: dplan_core::text::for_message(s),
+                    calendars: all
+                        .iter()
                         .map(|a| a.slug.as_str())
                         .collect::<Vec<_>>()
-                        .join(", ")
-                ))
+                        .join(", "),
+                })
             })?;
-            Some(a.scope.feed_key())
+            Some(a.feed_key())
         }
     };
     let revoked = store.revoke_feed_tokens(visit, feed.as_deref(), now)?;
@@ -162,11 +237,11 @@ pub fn revoke(
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(PublishError::Address(format!(
-                    "the revoked feed {} could not be removed from {}: {e}",
-                    file_name(&t.token),
-                    dir.display()
-                )));
+                return Err(PublishError::Refused(dplan_core::Problem::FeedNotRemoved {
+                    file: file_name(&t.token),
+                    folder: dir.display().to_string(),
+                    reason: e.to_string(),
+                }));
             }
         }
     }

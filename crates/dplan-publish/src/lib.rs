@@ -26,24 +26,29 @@ pub mod folder;
 
 use chrono::{DateTime, Utc};
 use dplan_core::view::VisitView;
-use dplan_core::{Edition, Lang, PersonId, VisitId};
+use dplan_core::{Edition, Lang, PersonId, Problem, VisitId};
 use dplan_ics::{IcsError, Options, Scope};
 use dplan_store::{ErrorKind, Store, StoreError};
 
-pub use caldav::{Caldav, CollectionReport, Conflict, ConflictKind};
+pub use caldav::{Caldav, CollectionReport, Conflict, ConflictKind, Synced};
 pub use folder::{FeedLink, FolderReport, FolderTarget, publish_folder};
 
+/// Why publishing failed. Every variant but the store's says itself in the
+/// reader's language through [`PublishError::problem`].
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
+    /// The settings or the request name no usable place to publish to.
     #[error("{0}")]
-    Address(String),
-    #[error("the calendar server cannot be reached at {url}: {reason}")]
+    Refused(Problem),
+    #[error("{}", self.problem().expect("said"))]
     Unreachable { url: String, reason: String },
-    #[error(
-        "the calendar server refused access to {url} (HTTP {status}); check the user name and password and the rights on the server"
-    )]
-    Unauthorized { url: String, status: u16 },
-    #[error("the calendar server answered HTTP {status} to {method} {url}: {answer}")]
+    /// HTTP 401: the user name or password is wrong.
+    #[error("{}", self.problem().expect("said"))]
+    LoginRefused { url: String },
+    /// HTTP 403: the user may not write there.
+    #[error("{}", self.problem().expect("said"))]
+    Forbidden { url: String },
+    #[error("{}", self.problem().expect("said"))]
     Server {
         method: String,
         url: String,
@@ -61,17 +66,50 @@ pub enum PublishError {
 }
 
 impl PublishError {
-    /// The kind front ends act on.
+    /// The kind front ends act on: a login or right the user must fix, an
+    /// address that is wrong, a person not in the visit; a server that did
+    /// not answer as it should is `storage`, as a database would be.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            PublishError::Address(_) => ErrorKind::Invalid,
+            PublishError::Refused(_)
+            | PublishError::LoginRefused { .. }
+            | PublishError::Forbidden { .. } => ErrorKind::Invalid,
             PublishError::Unreachable { .. } | PublishError::Server { .. } => ErrorKind::Storage,
-            PublishError::Unauthorized { .. } => ErrorKind::Conflict,
             PublishError::Store(e) => e.kind(),
             PublishError::Unavailable(_) => ErrorKind::Storage,
             PublishError::Ics(IcsError::NotInVisit(_)) => ErrorKind::NotFound,
             PublishError::Ics(_) => ErrorKind::Invalid,
         }
+    }
+
+    /// The error as a code and its parameters, for the reader's language;
+    /// `None` for the store's own errors, which say themselves.
+    pub fn problem(&self) -> Option<Problem> {
+        Some(match self {
+            PublishError::Refused(p) => p.clone(),
+            PublishError::Unreachable { url, reason } => Problem::CalendarUnreachable {
+                url: url.clone(),
+                reason: reason.clone(),
+            },
+            PublishError::LoginRefused { url } => {
+                Problem::CalendarLoginRefused { url: url.clone() }
+            }
+            PublishError::Forbidden { url } => Problem::CalendarForbidden { url: url.clone() },
+            PublishError::Server {
+                method,
+                url,
+                status,
+                answer,
+            } => Problem::CalendarServerAnswer {
+                method: method.clone(),
+                url: url.clone(),
+                status: *status,
+                answer: answer.clone(),
+            },
+            PublishError::Ics(e) => e.problem(),
+            PublishError::Store(StoreError::Conflict(p)) => p.clone(),
+            PublishError::Store(_) | PublishError::Unavailable(_) => return None,
+        })
     }
 }
 
@@ -86,6 +124,13 @@ pub struct Audience {
     pub slug: String,
     /// Its name in calendar lists.
     pub name: String,
+}
+
+impl Audience {
+    /// The feed its calendar is kept as ([`Scope::feed_key`]).
+    pub fn feed_key(&self) -> String {
+        self.scope.feed_key(self.edition)
+    }
 }
 
 /// The calendars of a visit: the whole programme, each participant who
@@ -166,29 +211,21 @@ impl CaldavTarget {
             .strip_prefix("https://")
             .or_else(|| url.strip_prefix("http://"))
             .ok_or_else(|| {
-                PublishError::Address(format!(
-                    "„{}“ is not a calendar server address: it must begin with https:// (or http://)",
-                    dplan_core::text::for_message(url)
-                ))
+                PublishError::Refused(Problem::NotAServerAddress {
+                    value: dplan_core::text::for_message(url),
+                })
             })?;
         let host = rest.split('/').next().unwrap_or("");
         if host.is_empty() {
-            return Err(PublishError::Address(
-                "the calendar server address names no server".into(),
-            ));
+            return Err(PublishError::Refused(Problem::AddressNamesNoServer));
         }
         if host.contains('@') {
-            return Err(PublishError::Address(
-                "the calendar server address must not contain a user name or password; \
-                 give the user with --user and the password in DPLAN_CALDAV_PASSWORD or at the prompt"
-                    .into(),
-            ));
+            return Err(PublishError::Refused(Problem::AddressWithLogin));
         }
         if url.contains(['?', '#']) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(PublishError::Address(format!(
-                "„{}“ is not a collection address (no spaces, ? or #)",
-                dplan_core::text::for_message(url)
-            )));
+            return Err(PublishError::Refused(Problem::NotACollectionAddress {
+                value: dplan_core::text::for_message(url),
+            }));
         }
         let mut base = url.to_string();
         if !base.ends_with('/') {
@@ -249,9 +286,39 @@ pub fn publish_caldav(
     target: &CaldavTarget,
     options: &PublishOptions,
 ) -> Result<CaldavReport, PublishError> {
-    plan_caldav(store, visit, target, options)?
-        .send(target)
-        .record(store)
+    let lease = take_lease(store, visit, options.now)?;
+    let done =
+        plan_caldav(store, visit, target, options).and_then(|p| p.send(target).record(store));
+    store.release_publish_lease(visit, &lease)?;
+    done
+}
+
+/// How long a publish may take before another one may start even though
+/// it did not say it finished (it crashed).
+const LEASE_MINUTES: i64 = 30;
+
+/// Takes the lease on publishing a visit's calendars, so that the app and
+/// the CLI (or two screens) never publish the same visit at once; returns
+/// the holder to give it back with.
+pub(crate) fn take_lease(
+    store: &mut Store,
+    visit: VisitId,
+    now: DateTime<Utc>,
+) -> Result<String, PublishError> {
+    let holder = uuid::Uuid::new_v4().simple().to_string();
+    let program = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "dplan".into());
+    let who = format!("{program}, PID {}", std::process::id());
+    store.take_publish_lease(
+        visit,
+        &holder,
+        &who,
+        now,
+        now + chrono::Duration::minutes(LEASE_MINUTES),
+    )?;
+    Ok(holder)
 }
 
 /// One collection to keep in step.
@@ -299,7 +366,7 @@ pub fn plan_caldav(
     for audience in audiences {
         let url = target.collection(visit, &audience);
         urls.push(url.clone());
-        let feed_key = audience.scope.feed_key();
+        let feed_key = audience.feed_key();
         let before = store.published(visit, &feed_key)?;
         let o = Options {
             langs: options.langs.clone(),
@@ -371,17 +438,18 @@ impl CaldavPlan {
         let mut done = Vec::with_capacity(self.collections.len());
         let mut error = None;
         for planned in self.collections {
-            match client.sync(
+            let synced = client.sync(
                 &planned.url,
                 &planned.audience.name,
                 &planned.resources,
                 planned.known.clone(),
-            ) {
-                Ok((report, now)) => done.push((planned, report, now)),
-                Err(e) => {
-                    error = Some(e);
-                    break;
-                }
+            );
+            if let Some(now) = synced.now {
+                done.push((planned, synced.report, now));
+            }
+            if synced.error.is_some() {
+                error = synced.error;
+                break;
             }
         }
         CaldavSent {
@@ -449,10 +517,9 @@ pub fn check_settings(s: &dplan_core::calendar::PublishSettings) -> Result<(), P
     }
     if let Some(url) = s.base_url.as_deref().filter(|u| !u.trim().is_empty()) {
         CaldavTarget::new(url, None, None).map_err(|_| {
-            PublishError::Address(format!(
-                "„{}“ is not a web address: it must begin with https:// (or http://) and name the server",
-                dplan_core::text::for_message(url)
-            ))
+            PublishError::Refused(Problem::NotAWebAddress {
+                value: dplan_core::text::for_message(url),
+            })
         })?;
     }
     Ok(())
@@ -493,7 +560,22 @@ pub fn publish_all(
     now: DateTime<Utc>,
     langs: Vec<Lang>,
 ) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
-    let settings = store.with_store(|s| Ok(s.publish_settings()?))?;
+    let (settings, lease) =
+        store.with_store(|s| Ok((s.publish_settings()?, take_lease(s, visit, now)?)))?;
+    let done = publish_all_held(store, visit, password, now, langs, settings);
+    store.with_store(|s| Ok(s.release_publish_lease(visit, &lease)?))?;
+    done
+}
+
+/// [`publish_all`] with the lease held.
+fn publish_all_held(
+    store: &impl StoreAccess,
+    visit: VisitId,
+    password: Option<String>,
+    now: DateTime<Utc>,
+    langs: Vec<Lang>,
+    settings: dplan_core::calendar::PublishSettings,
+) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
     let options = PublishOptions {
         now,
         langs,
@@ -506,6 +588,7 @@ pub fn publish_all(
         requests: 0,
         conflicts: vec![],
         links: vec![],
+        password_needed: false,
     };
     let caldav = settings
         .caldav_url
@@ -513,11 +596,17 @@ pub fn publish_all(
         .filter(|u| !u.trim().is_empty());
     let folder = settings.folder.as_deref().filter(|f| !f.trim().is_empty());
     if caldav.is_none() && folder.is_none() {
-        return Err(PublishError::Address(
-            "no place to publish to yet: give a calendar server address or a folder for subscription feeds".into(),
-        ));
+        return Err(PublishError::Refused(Problem::NoPublishTarget));
     }
-    if let Some(url) = caldav {
+    let login_unknown = settings
+        .caldav_user
+        .as_deref()
+        .is_some_and(|u| !u.trim().is_empty())
+        && password.as_deref().is_none_or(str::is_empty);
+    if caldav.is_some() && login_unknown {
+        // Asking with no password would only be refused, on every save.
+        outcome.password_needed = true;
+    } else if let Some(url) = caldav {
         let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
         let plan = store.with_store(|s| plan_caldav(s, visit, &target, &options))?;
         let sent = plan.send(&target);
@@ -536,7 +625,7 @@ pub fn publish_all(
             dir: dir.into(),
             base_url: settings.base_url.clone().filter(|b| !b.trim().is_empty()),
         };
-        let report = store.with_store(|s| publish_folder(s, visit, &target, &options))?;
+        let report = store.with_store(|s| folder::write_feeds(s, visit, &target, &options))?;
         outcome.calendars += report.feeds.len();
         outcome.changes += report.feeds.iter().filter(|f| f.written).count();
         outcome.links = report
@@ -567,8 +656,12 @@ pub fn feed_link(
     };
     let tokens = store.feed_tokens(visit)?;
     let keys = match reader {
-        None => vec![Scope::Visit.feed_key()],
-        Some(p) => vec![Scope::Participant(p).feed_key(), Scope::Staff(p).feed_key()],
+        None => vec![Scope::Visit.feed_key(Edition::Guest)],
+        Some(p) => vec![
+            Scope::Participant(p).feed_key(Edition::Guest),
+            Scope::Participant(p).feed_key(Edition::Internal),
+            Scope::Staff(p).feed_key(Edition::Internal),
+        ],
     };
     let token = keys
         .iter()

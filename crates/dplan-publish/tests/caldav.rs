@@ -163,10 +163,10 @@ fn a_visit_published_to_radicale_follows_the_plan() {
     for (n, (_, c)) in first.collections.iter().enumerate() {
         assert!(c.created, "{}", c.url);
         assert!(c.conflicts.is_empty());
-        // One MKCALENDAR, one PUT per event; the first also makes the
-        // collection above (its MKCALENDAR is refused with 409, then MKCOL
-        // and MKCALENDAR again).
-        let setup = if n == 0 { 3 } else { 1 };
+        // A PROPFIND (not there: 404), one MKCALENDAR, one PUT per event;
+        // the first also makes the collection above (its MKCALENDAR is
+        // refused with 409, then MKCOL and MKCALENDAR again).
+        let setup = if n == 0 { 4 } else { 2 };
         assert_eq!(c.requests, setup + c.added, "{}", c.url);
     }
 
@@ -302,7 +302,8 @@ fn a_wrong_password_is_refused_with_a_clear_message() {
     )
     .unwrap_err();
     assert!(
-        err.to_string().contains("refused access") && err.to_string().contains("HTTP 401"),
+        matches!(err, dplan_publish::PublishError::LoginRefused { .. })
+            && err.to_string().contains("refused the login"),
         "{err}"
     );
     assert!(!err.to_string().contains("not the password"));
@@ -332,4 +333,56 @@ fn addresses_with_a_login_or_without_a_scheme_are_refused() {
     }
     let t = CaldavTarget::new("https://kalender.herne.de/protokoll", None, None).unwrap();
     assert_eq!(t.base, "https://kalender.herne.de/protokoll/");
+}
+
+#[test]
+fn a_calendar_found_on_the_server_is_taken_over_not_refused() {
+    // Another machine (or a lost database) published the visit before:
+    // its collections are there, unknown to this store.
+    let s = server();
+    let base = format!("{}uebernahme/", s.url);
+    let target = CaldavTarget::new(&base, Some(s.user.clone()), Some(s.password.clone())).unwrap();
+    let id = demo::outgoing_id();
+    let options = PublishOptions {
+        now: at(1),
+        langs: vec![Lang::De],
+        names: false,
+    };
+    let mut first = Store::open_in_memory().unwrap();
+    first.load_demo().unwrap();
+    publish_caldav(&mut first, id, &target, &options).expect("first machine publishes");
+
+    let mut second = Store::open_in_memory().unwrap();
+    second.load_demo().unwrap();
+    let report = publish_caldav(&mut second, id, &target, &options).expect("takes over");
+    assert_eq!(report.conflicts(), 0, "{report:?}");
+    for (_, c) in &report.collections {
+        assert!(!c.created, "{}", c.url);
+        // One PROPFIND, then every entry written over the one found.
+        assert_eq!(c.requests, 1 + c.changed, "{c:?}");
+        assert_eq!(c.added, 0, "{c:?}");
+    }
+    // And from then on it follows like the first one did.
+    let again = publish_caldav(
+        &mut second,
+        id,
+        &target,
+        &PublishOptions {
+            now: at(2),
+            ..options
+        },
+    )
+    .unwrap();
+    assert_eq!(again.requests(), 0);
+    let urls: Vec<String> = report
+        .collections
+        .iter()
+        .map(|(_, c)| c.url.clone())
+        .collect();
+    let read = read_back(&urls, true);
+    let v = VisitView::new(&second.export_visit(id, demo::stamp(), false).unwrap());
+    for (a, _) in &report.collections {
+        let url = target.collection(id, a);
+        assert_eq!(as_read(&read[&url]), expected(&v, a), "{}", a.name);
+    }
 }

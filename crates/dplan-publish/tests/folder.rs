@@ -334,3 +334,168 @@ fn the_apps_settings_publish_to_the_folder_and_then_follow() {
         assert!(dplan_publish::check_settings(&bad).is_err(), "{bad:?}");
     }
 }
+
+#[test]
+fn an_internal_file_never_makes_a_guests_feed_take_back_what_it_never_showed() {
+    // The office saved the internal programme (cancelled and tentative
+    // items in it) as a file; then it publishes the guests' feeds.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let view = VisitView::new(&store.export_visit(id, at(1), false).unwrap());
+    let internal = dplan_ics::Options {
+        edition: Edition::Internal,
+        ..dplan_ics::Options::new(at(1))
+    };
+    let file = dplan_ics::export_feed(&view, dplan_ics::Scope::Visit, &internal, &[]).unwrap();
+    assert!(file.text.contains("STATUS:CANCELLED") && file.text.contains("STATUS:TENTATIVE"));
+    store
+        .record_published(
+            id,
+            &dplan_ics::Scope::Visit.feed_key(Edition::Internal),
+            &file.published,
+        )
+        .unwrap();
+    let target = FolderTarget {
+        dir: dir.path().into(),
+        base_url: None,
+    };
+    let report = publish_folder(&mut store, id, &target, &options(2)).unwrap();
+    let programm = report
+        .feeds
+        .iter()
+        .find(|f| f.audience.slug == "programm")
+        .unwrap();
+    let text = std::fs::read_to_string(dir.path().join(&programm.file)).unwrap();
+    assert!(!text.contains("STATUS:CANCELLED"), "{text}");
+    assert!(!text.contains("Abgesagt"), "{text}");
+    assert!(!text.contains("STATUS:TENTATIVE"), "{text}");
+}
+
+#[test]
+fn a_participant_taken_out_of_the_visit_gets_their_items_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().into(),
+        base_url: None,
+    };
+    let first = publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let guest = first
+        .feeds
+        .iter()
+        .find(|f| f.audience.slug.starts_with("gast-"))
+        .unwrap()
+        .clone();
+    let dplan_ics::Scope::Participant(person) = guest.audience.scope else {
+        panic!("a participant's feed")
+    };
+    let before = std::fs::read_to_string(dir.path().join(&guest.file)).unwrap();
+    let events = before.matches("BEGIN:VEVENT").count();
+    assert!(events > 0);
+    // Off every item, then out of the visit.
+    for mut item in store.list_programme(id).unwrap() {
+        if item.attendees.contains(&person) {
+            item.attendees.retain(|p| *p != person);
+            store.update_item(&item).unwrap();
+        }
+    }
+    store.delete_participant(id, person).unwrap();
+    let next = publish_folder(&mut store, id, &target, &options(2)).unwrap();
+    let again = next
+        .feeds
+        .iter()
+        .find(|f| f.file == guest.file)
+        .expect("the former participant's feed is still kept");
+    assert!(again.written);
+    let after = std::fs::read_to_string(dir.path().join(&guest.file)).unwrap();
+    assert_eq!(after.matches("BEGIN:VEVENT").count(), events);
+    assert_eq!(after.matches("STATUS:CANCELLED").count(), events, "{after}");
+    // And it can still be revoked by its name.
+    let gone = revoke(
+        &mut store,
+        id,
+        dir.path(),
+        Some(&again.audience.slug),
+        at(2),
+    )
+    .unwrap();
+    assert_eq!(gone.len(), 1);
+    assert!(!dir.path().join(&guest.file).exists());
+}
+
+#[test]
+fn without_the_calendar_servers_password_the_feeds_still_follow() {
+    use dplan_core::calendar::PublishSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::cell::RefCell::new(demo_store());
+    let id = demo::incoming_id();
+    store
+        .borrow_mut()
+        .save_publish_settings(&PublishSettings {
+            // Never asked: no password is known after the app restarted.
+            caldav_url: Some("http://127.0.0.1:9/dplan/".into()),
+            caldav_user: Some("publisher".into()),
+            folder: Some(dir.path().display().to_string()),
+            ..Default::default()
+        })
+        .unwrap();
+    let o = dplan_publish::publish_all(&store, id, None, at(1), vec![Lang::De]).unwrap();
+    assert!(o.password_needed);
+    assert_eq!(o.requests, 0);
+    assert!(o.calendars > 0 && o.links.len() == o.calendars);
+    assert_eq!(files(dir.path()).len(), o.calendars);
+}
+
+#[test]
+fn one_publish_of_a_visit_at_a_time_across_the_app_and_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().into(),
+        base_url: None,
+    };
+    // Another process is publishing (its lease runs for half an hour).
+    store
+        .take_publish_lease(
+            id,
+            "other",
+            "dplan, PID 4711",
+            at(1),
+            at(1) + chrono::Duration::minutes(30),
+        )
+        .unwrap();
+    let err = publish_folder(&mut store, id, &target, &options(1)).unwrap_err();
+    assert_eq!(err.kind(), dplan_store::ErrorKind::Conflict);
+    assert!(err.to_string().contains("PID 4711"), "{err}");
+    let de = dplan_core::says::Says(Lang::De).problem(&err.problem().unwrap());
+    assert!(de.contains("gerade veröffentlicht"), "{de}");
+    assert!(files(dir.path()).is_empty(), "nothing written meanwhile");
+    // Other visits are free.
+    publish_folder(&mut store, demo::outgoing_id(), &target, &options(1)).unwrap();
+    // Given back, or run out (a crash): the next publish goes ahead, and
+    // gives its own lease back when done.
+    store.release_publish_lease(id, "other").unwrap();
+    publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    store
+        .take_publish_lease(
+            id,
+            "other",
+            "dplan, PID 4711",
+            at(1),
+            at(1) + chrono::Duration::minutes(30),
+        )
+        .unwrap();
+    publish_folder(&mut store, id, &target, &options(2)).expect("the old lease ran out");
+    store
+        .take_publish_lease(
+            id,
+            "third",
+            "dplan, PID 1",
+            at(2),
+            at(2) + chrono::Duration::minutes(1),
+        )
+        .expect("free again after the publish");
+}

@@ -80,17 +80,15 @@ fn the_server_is_asked_while_the_store_is_free() {
         vec![Lang::De],
     )
     .unwrap_err();
-    assert!(
-        matches!(err, PublishError::Unauthorized { status: 401, .. }),
-        "{err}"
-    );
+    assert!(matches!(err, PublishError::LoginRefused { .. }), "{err}");
     assert!(requests.load(Ordering::SeqCst) >= 1, "the server was asked");
     assert!(
         !seen_held.load(Ordering::SeqCst),
         "the store was held during a request"
     );
-    // Settings, the plan, and the record of what was sent: separate steps.
-    assert_eq!(watched.steps.load(Ordering::SeqCst), 3);
+    // Settings and the lease, the plan, the record of what was sent, and
+    // giving the lease back: separate steps.
+    assert_eq!(watched.steps.load(Ordering::SeqCst), 4);
     // Nothing was recorded for the refused collection.
     let store = watched.store.into_inner();
     assert!(
@@ -99,4 +97,109 @@ fn the_server_is_asked_while_the_store_is_free() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// A scripted CalDAV peer on loopback: no collection is there yet
+/// (PROPFIND 404), MKCALENDAR makes it, and PUTs succeed until `fail_after`
+/// of them went through, then the server fails (503) until told otherwise.
+/// Counts the PUTs it accepted.
+fn flaky_server(fail_after: Arc<AtomicUsize>, puts: Arc<AtomicUsize>) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { break };
+            let (fail_after, puts) = (fail_after.clone(), puts.clone());
+            std::thread::spawn(move || {
+                loop {
+                    // One request: head, then a body of Content-Length.
+                    let mut head = Vec::new();
+                    let mut byte = [0u8; 1];
+                    while !head.ends_with(b"\r\n\r\n") {
+                        match stream.read(&mut byte) {
+                            Ok(1) => head.push(byte[0]),
+                            _ => return,
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&head).to_string();
+                    let length = head
+                        .lines()
+                        .find_map(|l| {
+                            let (k, v) = l.split_once(':')?;
+                            k.eq_ignore_ascii_case("content-length")
+                                .then(|| v.trim().parse::<usize>().ok())?
+                        })
+                        .unwrap_or(0);
+                    let mut body = vec![0u8; length];
+                    if stream.read_exact(&mut body).is_err() {
+                        return;
+                    }
+                    let answer = match head.split(' ').next().unwrap_or("") {
+                        "PROPFIND" => "404 Not Found".to_string(),
+                        "MKCALENDAR" => "201 Created".to_string(),
+                        "PUT"
+                            if puts.load(Ordering::SeqCst) < fail_after.load(Ordering::SeqCst) =>
+                        {
+                            let n = puts.fetch_add(1, Ordering::SeqCst);
+                            format!("201 Created\r\nETag: \"e{n}\"")
+                        }
+                        "PUT" => "503 Service Unavailable".to_string(),
+                        _ => "405 Method Not Allowed".to_string(),
+                    };
+                    let reply = format!("HTTP/1.1 {answer}\r\nContent-Length: 0\r\n\r\n");
+                    if stream.write_all(reply.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn a_publish_cut_short_keeps_what_it_sent_and_the_next_one_sends_the_rest() {
+    let fail_after = Arc::new(AtomicUsize::new(3));
+    let puts = Arc::new(AtomicUsize::new(0));
+    let port = flaky_server(fail_after.clone(), puts.clone());
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo().unwrap();
+    let id = demo::outgoing_id();
+    let target = dplan_publish::CaldavTarget::new(
+        &format!("http://127.0.0.1:{port}/dplan/"),
+        Some("publisher".into()),
+        Some("geheim".into()),
+    )
+    .unwrap();
+    let options = dplan_publish::PublishOptions {
+        now: Utc.with_ymd_and_hms(2027, 3, 1, 8, 0, 0).unwrap(),
+        langs: vec![Lang::De],
+        names: false,
+    };
+    let err = dplan_publish::publish_caldav(&mut store, id, &target, &options).unwrap_err();
+    assert!(
+        matches!(err, PublishError::Server { status: 503, .. }),
+        "{err}"
+    );
+    // The three entries the server took are recorded with their ETags.
+    let collections = store.caldav_collections(id).unwrap();
+    assert_eq!(collections.len(), 1, "{collections:?}");
+    let kept = store
+        .caldav_collection(id, &collections[0])
+        .unwrap()
+        .unwrap();
+    let mut etags: Vec<&str> = kept.iter().map(|r| r.etag.as_str()).collect();
+    etags.sort();
+    assert_eq!(etags, ["\"e0\"", "\"e1\"", "\"e2\""]);
+
+    // The server is back: the next publish sends the rest, and nothing it
+    // sent before, and reports no conflict.
+    fail_after.store(usize::MAX, Ordering::SeqCst);
+    let report = dplan_publish::publish_caldav(&mut store, id, &target, &options).unwrap();
+    assert_eq!(report.conflicts(), 0);
+    let (_, first) = &report.collections[0];
+    assert_eq!(first.unchanged, 3, "{first:?}");
+    assert_eq!(first.added, first.requests, "only PUTs of what was missing");
+    let sent: usize = report.collections.iter().map(|(_, c)| c.added).sum();
+    assert_eq!(puts.load(Ordering::SeqCst), 3 + sent);
 }

@@ -253,6 +253,56 @@ impl Store {
 }
 
 impl Store {
+    /// Takes the lease on publishing a visit's calendars for `holder` (a
+    /// fresh id per publish; `who` says in a message who that is) until
+    /// `until`. Refused with a conflict while another holder's lease runs.
+    pub fn take_publish_lease(
+        &mut self,
+        visit: VisitId,
+        holder: &str,
+        who: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        use rusqlite::OptionalExtension;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let other: Option<(String, String, String)> = tx
+            .query_row(
+                "SELECT holder, who, until FROM publish_lease WHERE visit_id = ?1",
+                [visit.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((h, w, u)) = other
+            && h != holder
+            && u > utc_text(&now)
+        {
+            return Err(crate::StoreError::Conflict(
+                dplan_core::Problem::PublishInProgress { who: w, until: u },
+            ));
+        }
+        tx.execute(
+            "INSERT INTO publish_lease (visit_id, holder, who, until) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (visit_id) DO UPDATE SET holder = ?2, who = ?3, until = ?4",
+            params![visit.to_string(), holder, who, utc_text(&until)],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Gives the lease back, if `holder` still has it.
+    pub fn release_publish_lease(&mut self, visit: VisitId, holder: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM publish_lease WHERE visit_id = ?1 AND holder = ?2",
+            params![visit.to_string(), holder],
+        )?;
+        Ok(())
+    }
+}
+
+impl Store {
     /// Where calendars are published; empty until the office says.
     pub fn publish_settings(&self) -> Result<dplan_core::calendar::PublishSettings> {
         use rusqlite::OptionalExtension;

@@ -67,7 +67,7 @@ pub struct ErrorReport {
     /// For a conflict: its code and parameters.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub problem: Option<dplan_core::Problem>,
+    pub problem: Option<Box<dplan_core::Problem>>,
 }
 
 impl From<&StoreError> for ErrorReport {
@@ -77,7 +77,7 @@ impl From<&StoreError> for ErrorReport {
             message: dplan_core::text::for_message(&e.to_string()),
             fields: e.invalid().map(|i| i.errors.clone()).unwrap_or_default(),
             problem: match e {
-                StoreError::Conflict(p) => Some(p.clone()),
+                StoreError::Conflict(p) => Some(Box::new(p.clone())),
                 _ => None,
             },
         }

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_caldav.sql"),
     include_str!("migrations/0009_feed_tokens.sql"),
     include_str!("migrations/0010_publish_settings.sql"),
+    include_str!("migrations/0011_publish_lease.sql"),
 ];
 
 /// The schema version this build creates and understands.

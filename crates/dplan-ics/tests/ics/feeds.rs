@@ -377,3 +377,80 @@ fn golden_a_second_file_with_a_move_a_removal_and_a_cancelled_visit() {
     assert!(events.iter().all(|e| e.status == "CANCELLED"));
     crate::golden("feed-cancelled-visit-de-zh.ics", &third.text);
 }
+
+#[test]
+fn a_guests_feed_and_an_internal_one_are_kept_apart() {
+    let p = dplan_core::PersonId::derived("feed-key");
+    for scope in [Scope::Visit, Scope::Participant(p), Scope::Staff(p)] {
+        let guest = scope.feed_key(Edition::Guest);
+        let internal = scope.feed_key(Edition::Internal);
+        assert_ne!(guest, internal, "{scope:?}");
+        assert_eq!(Scope::from_feed_key(&guest), Some((scope, Edition::Guest)));
+        assert_eq!(
+            Scope::from_feed_key(&internal),
+            Some((scope, Edition::Internal))
+        );
+    }
+    // Keys of the first release of feeds (guest and internal shared one).
+    assert_eq!(Scope::Visit.feed_key(Edition::Guest), "visit");
+    assert_eq!(Scope::from_feed_key("nonsense/x"), None);
+}
+
+#[test]
+fn an_item_a_guest_saw_that_becomes_tentative_stays_as_tentative_not_cancelled() {
+    let view = demo_view();
+    let guest = Options {
+        edition: Edition::Guest,
+        ..options(&[Lang::De, Lang::Zh])
+    };
+    let first = feed(&view, Scope::Visit, &guest, &[]);
+    let shown = view
+        .for_edition(Edition::Guest, false)
+        .programme
+        .iter()
+        .map(|i| i.id)
+        .nth(2)
+        .unwrap();
+    let mut changed = view.clone();
+    let i = changed
+        .programme
+        .iter_mut()
+        .find(|i| i.id == shown)
+        .unwrap();
+    i.status = ItemStatus::Tentative;
+    let next = feed(
+        &changed,
+        Scope::Visit,
+        &Options {
+            stamp: stamp() + Duration::days(1),
+            ..guest.clone()
+        },
+        &first.published,
+    );
+    let (_, events) = parse(&next.text);
+    let e = event(&events, &shown.to_string());
+    assert_eq!(e.status, "TENTATIVE", "{}", e.summary);
+    assert!(!e.summary.contains("Abgesagt"), "{}", e.summary);
+    assert!(next.published.iter().all(|p| !p.gone));
+    // A tentative item the guest never saw stays out.
+    let never = changed
+        .programme
+        .iter()
+        .find(|i| i.status == ItemStatus::Tentative && i.id != shown);
+    if let Some(never) = never {
+        assert!(!next.text.contains(&never.id.to_string()));
+    }
+    // Confirmed again: back to confirmed, one SEQUENCE higher still.
+    let again = feed(
+        &view,
+        Scope::Visit,
+        &Options {
+            stamp: stamp() + Duration::days(2),
+            ..guest
+        },
+        &next.published,
+    );
+    let back = event(&parse(&again.text).1, &shown.to_string()).clone();
+    assert_eq!(back.status, "CONFIRMED");
+    assert_eq!(back.sequence, e.sequence + 1);
+}

@@ -243,7 +243,7 @@ fn a_version_5_database_keeps_its_rooms_as_the_german_rooms() {
 /// Drops what migrations 6 to 10 added, as a database of schema 5 was.
 fn back_to_schema_5(conn: &Connection) {
     conn.execute_batch(
-        "DROP TABLE publish_settings; DROP TABLE feed_token; DROP TABLE caldav_resource;
+        "DROP TABLE publish_lease; DROP TABLE publish_settings; DROP TABLE feed_token; DROP TABLE caldav_resource;
          DROP TABLE caldav_collection;
          DROP TABLE calendar_event",
     )

@@ -80,7 +80,7 @@ fn a_person_in_a_visit_cannot_be_deleted() {
     let report = dplan_store::ErrorReport::from(&err);
     assert_eq!(
         report.problem,
-        Some(dplan_core::Problem::PersonInVisits { visits: 2 })
+        Some(Box::new(dplan_core::Problem::PersonInVisits { visits: 2 }))
     );
     assert_eq!(
         report.clone().in_lang(dplan_core::Lang::De).message,

@@ -20,6 +20,7 @@ const outcome = (more: Partial<PublishOutcome> = {}): PublishOutcome => ({
   changes: 19,
   requests: 23,
   conflicts: [],
+  password_needed: false,
   links: [
     { calendar: "programm", name: "Besuch – Programm", link: "https://www.herne.de/kalender/0a1b.ics" },
     { calendar: "gast-p-liu", name: "Besuch – 刘强 Liu Qiang", link: "https://www.herne.de/kalender/2c3d.ics" },
@@ -74,7 +75,7 @@ describe("CalendarPublish", () => {
         save_publish_settings: ({ settings }) => settings,
         publish_calendars: () => {
           n += 1;
-          if (n === 1) throw { kind: "conflict", message: "the calendar server refused access to https://kalender.herne.de/p/ (HTTP 401)", fields: [] };
+          if (n === 1) throw { kind: "invalid", message: "Der Kalenderserver hat die Anmeldung abgelehnt (https://kalender.herne.de/p/): bitte Benutzernamen und Passwort prüfen", fields: [], problem: { code: "calendar_login_refused", url: "https://kalender.herne.de/p/" } };
           return outcome({ conflicts: ["u1", "u2"], links: [] });
         },
       },
@@ -83,11 +84,26 @@ describe("CalendarPublish", () => {
     render(CalendarPublish, { view, onpublished: () => {}, onclose: () => {} });
     await waitFor(() => expect(field("caldav_url").value).toBe("https://kalender.herne.de/p/"));
     await fireEvent.click(screen.getByTestId("publish-now"));
-    expect((await screen.findByRole("alert")).textContent).toContain("HTTP 401");
+    expect((await screen.findByRole("alert")).textContent).toContain("hat die Anmeldung abgelehnt");
     await fireEvent.click(screen.getByTestId("publish-now"));
     const done = await screen.findByTestId("publish-outcome");
     expect(done.textContent).toContain("2 Termine wurden auf dem Server von jemand anderem geändert");
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByTestId("publish-links")).toBeNull();
+  });
+
+  it("says when the calendar server was left out for want of its password", async () => {
+    mockBackend(
+      {
+        get_publish_settings: () => ({ ...empty, caldav_url: "https://kalender.herne.de/p/", caldav_user: "protokoll" }),
+        save_publish_settings: ({ settings }) => settings,
+        publish_calendars: () => outcome({ password_needed: true, requests: 0 }),
+      },
+      unexpected,
+    );
+    render(CalendarPublish, { view, onpublished: () => {}, onclose: () => {} });
+    await waitFor(() => expect(field("caldav_url").value).toBe("https://kalender.herne.de/p/"));
+    await fireEvent.click(screen.getByTestId("publish-now"));
+    expect((await screen.findByTestId("publish-password-needed")).textContent).toContain("Passwort");
   });
 });

@@ -65,7 +65,7 @@ describe("VisitDetail", () => {
       check_visit: () => [],
       reorder_participants: () => null,
       follow_calendars: () =>
-        published ? { at: "2027-03-01T13:05:00Z", calendars: 4, changes: 1, requests: 1, conflicts: [], links: [] } : null,
+        published ? { at: "2027-03-01T13:05:00Z", calendars: 4, changes: 1, requests: 1, conflicts: [], links: [], password_needed: false } : null,
     });
     render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
     const people = await screen.findAllByTestId("participant");

@@ -5,7 +5,7 @@
 use chrono::Utc;
 use dplan_core::{
     Lang, VisitId,
-    calendar::{PublishOutcome, PublishSettings},
+    calendar::{PublishOutcome, PublishSettings, Withdrawn},
 };
 use dplan_publish::PublishError;
 use tauri::{AppHandle, State};
@@ -133,4 +133,36 @@ pub fn follow_calendars(
         return Ok(None);
     }
     publish(&state, visit_id, langs).map(Some)
+}
+
+/// Whether this visit's guests' calendars name the people at each item.
+#[tauri::command(async)]
+pub fn get_calendar_names(state: State<'_, AppState>, visit_id: VisitId) -> IpcResult<bool> {
+    state.with(|s| Ok(s.calendar_names(visit_id)?))
+}
+
+#[tauri::command(async)]
+pub fn set_calendar_names(
+    state: State<'_, AppState>,
+    visit_id: VisitId,
+    names: bool,
+) -> IpcResult<bool> {
+    state.with(|s| {
+        s.set_calendar_names(visit_id, names)?;
+        Ok(s.calendar_names(visit_id)?)
+    })
+}
+
+/// Takes the visit's calendars back from the server and the folder; then
+/// the visit can be deleted.
+#[tauri::command(async)]
+pub fn withdraw_calendars(state: State<'_, AppState>, visit_id: VisitId) -> IpcResult<Withdrawn> {
+    let _one = state.publishing();
+    dplan_publish::withdraw_all(
+        &Steps(&state),
+        visit_id,
+        state.caldav_password(),
+        Utc::now(),
+    )
+    .map_err(|e| publish_error(e).in_lang(state.lang()))
 }

@@ -251,9 +251,16 @@ enum Command {
         /// programm, or all): the file goes, the next publish makes a new one
         #[arg(long, value_name = "CALENDAR", conflicts_with = "caldav")]
         revoke: Option<String>,
-        /// Name the people at each item in guests' calendars too
-        #[arg(long)]
-        names: bool,
+        /// Whether this visit's guests' calendars name the people at each
+        /// item (remembered for the visit; without it, what the visit said
+        /// before, at first no)
+        #[arg(long, value_name = "yes|no", value_parser = yes_no, num_args = 0..=1, default_missing_value = "yes")]
+        names: Option<bool>,
+        /// Take the visit's calendars back: remove its collections from the
+        /// server (--caldav) or its feeds from the folder (--folder); then
+        /// the visit can be deleted
+        #[arg(long, conflicts_with_all = ["revoke", "names"])]
+        withdraw: bool,
         /// Languages of titles and descriptions, the first leading
         #[arg(long, default_value = "de,zh", value_name = "LANGS")]
         lang: String,
@@ -756,12 +763,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             base_url,
             revoke,
             names,
+            withdraw,
             lang,
             json,
             ..
         } => {
             let mut store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
+            let revoke = match withdraw {
+                true => Some("all".to_string()),
+                false => revoke,
+            };
             if let Some(which) = revoke {
                 let slug = (which != "all").then_some(which.as_str());
                 let gone = dplan_publish::folder::revoke(&mut store, id, &dir, slug, Utc::now())?;
@@ -772,10 +784,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Ok(());
             }
             let target = dplan_publish::FolderTarget { dir, base_url };
+            if let Some(n) = names {
+                store.set_calendar_names(id, n)?;
+            }
             let options = dplan_publish::PublishOptions {
                 now: Utc::now(),
                 langs: langs(&lang)?,
-                names,
+                names: store.calendar_names(id)?,
             };
             let report = dplan_publish::publish_folder(&mut store, id, &target, &options)?;
             output::folder_report(&report, json)?;
@@ -785,6 +800,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             caldav: Some(caldav),
             user,
             names,
+            withdraw,
             lang,
             json,
             ..
@@ -796,10 +812,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Some(u) => Some(caldav_password(u, &caldav)?),
             };
             let target = dplan_publish::CaldavTarget::new(&caldav, user, password)?;
+            if withdraw {
+                let n = dplan_publish::withdraw_caldav(&mut store, id, &target, Utc::now())?;
+                eprintln!("removed {n} calendar(s) of this visit from the server");
+                return Ok(());
+            }
+            if let Some(n) = names {
+                store.set_calendar_names(id, n)?;
+            }
             let options = dplan_publish::PublishOptions {
                 now: Utc::now(),
                 langs: langs(&lang)?,
-                names,
+                names: store.calendar_names(id)?,
             };
             let report = dplan_publish::publish_caldav(&mut store, id, &target, &options)?;
             output::publish_report(&report, json)?;
@@ -850,6 +874,15 @@ fn message_lang(arg: Option<&str>) -> Lang {
         Some("de") => Lang::De,
         Some("zh") => Lang::Zh,
         _ => Lang::En,
+    }
+}
+
+/// `yes`/`no` (also `true`/`false`, `ja`/`nein`).
+fn yes_no(arg: &str) -> Result<bool, String> {
+    match arg.trim().to_lowercase().as_str() {
+        "yes" | "true" | "ja" | "1" => Ok(true),
+        "no" | "false" | "nein" | "0" => Ok(false),
+        _ => Err(format!("`{arg}` is neither yes nor no")),
     }
 }
 

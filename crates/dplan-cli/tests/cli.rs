@@ -818,6 +818,38 @@ fn publish_writes_subscription_feeds_and_revokes_one() {
     ]);
     assert!(err.contains("must not contain a user name"), "{err}");
     assert!(!err.contains("geheim"), "{err}");
+
+    // Naming people in guests' calendars is remembered for the visit.
+    let programm_text = |env: &Env| {
+        let feeds = env.json(&["publish", INCOMING, "--folder", dir_arg, "--json"]);
+        let f = feeds
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["calendar"] == "programm")
+            .unwrap()
+            .clone();
+        std::fs::read_to_string(dir.join(f["file"].as_str().unwrap())).unwrap()
+    };
+    assert!(!programm_text(&env).contains("Teilnehmende"));
+    env.ok(&["publish", INCOMING, "--folder", dir_arg, "--names"]);
+    assert!(programm_text(&env).contains("Teilnehmende"), "remembered");
+    env.ok(&["publish", INCOMING, "--folder", dir_arg, "--names", "no"]);
+    assert!(!programm_text(&env).contains("Teilnehmende"));
+
+    // A published visit is withdrawn before it can be deleted.
+    let visit: dplan_core::VisitId = INCOMING.parse().unwrap();
+    let err = dplan_store::Store::open(&env.db)
+        .unwrap()
+        .delete_visit(visit)
+        .unwrap_err();
+    assert!(err.to_string().contains("withdraw"), "{err}");
+    env.ok(&["publish", INCOMING, "--folder", dir_arg, "--withdraw"]);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    dplan_store::Store::open(&env.db)
+        .unwrap()
+        .delete_visit(visit)
+        .unwrap();
 }
 
 #[test]

@@ -89,8 +89,6 @@ pub struct PublishSettings {
     pub folder: Option<String>,
     /// The address that folder is served at.
     pub base_url: Option<String>,
-    /// Whether guests' calendars name the people at each item.
-    pub names: bool,
 }
 
 /// One subscription feed's link, as the app shows it.
@@ -123,4 +121,13 @@ pub struct PublishOutcome {
     /// The calendar server was left out: its user's password is not known
     /// (the app keeps it only while it runs). The feeds were published.
     pub password_needed: bool,
+}
+
+/// What withdrawing a visit's calendars did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Withdrawn {
+    /// Calendars removed from the CalDAV server.
+    pub collections: usize,
+    /// Subscription feeds whose files were removed.
+    pub feeds: usize,
 }

@@ -761,6 +761,16 @@ impl Says {
                     format!("此次访问的日历正在发布中（{who}）；请稍后再试（最迟 UTC {until}）"),
                 )
             }
+            VisitCalendarsPublished => pick(
+                "Die Kalender dieses Besuchs sind veröffentlicht: zuerst zurückziehen (in der App unter „Kalender veröffentlichen …“, sonst dplan publish --withdraw), dann löschen".into(),
+                "this visit's calendars are published: withdraw them first (in the app under “Publish calendars …”, or dplan publish --withdraw), then delete it".into(),
+                "此次访问的日历已发布：请先撤回（在应用程序的“发布日历…”中，或使用 dplan publish --withdraw），再删除".into(),
+            ),
+            CalendarPasswordNeeded => pick(
+                "Der Kalenderserver braucht das Passwort; die App behält es nur, bis sie geschlossen wird".into(),
+                "the calendar server needs the password; the app keeps it only until it closes".into(),
+                "日历服务器需要密码；应用程序仅在关闭前保留密码".into(),
+            ),
             CalendarLoginRefused { url } => pick(
                 format!("Der Kalenderserver hat die Anmeldung abgelehnt ({url}): bitte Benutzernamen und Passwort prüfen"),
                 format!("the calendar server refused the login ({url}): check the user name and password"),

@@ -231,6 +231,12 @@ pub enum Problem {
         who: String,
         until: String,
     },
+    /// A visit whose calendars are published cannot be deleted before they
+    /// are withdrawn.
+    VisitCalendarsPublished,
+    /// The calendar server needs the user's password, which the app keeps
+    /// only while it runs.
+    CalendarPasswordNeeded,
     /// The calendar server did not accept the user name and password (401).
     CalendarLoginRefused {
         url: String,

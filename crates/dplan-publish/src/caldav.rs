@@ -192,6 +192,16 @@ impl Caldav {
         }
     }
 
+    /// Removes the collection `url` with everything in it; one that is not
+    /// there is gone already.
+    pub fn delete_collection(&self, url: &str) -> Result<(), PublishError> {
+        let a = self.send("DELETE", url, &[], "")?;
+        match a.status {
+            200 | 204 | 404 => Ok(()),
+            _ => Err(Self::unexpected("DELETE", url, &a)),
+        }
+    }
+
     /// Makes the plain collection `url` and, up to `depth` levels, the ones
     /// above it that are missing.
     fn make_collection(&self, url: &str, depth: u32) -> Result<(), PublishError> {

@@ -31,6 +31,7 @@ use dplan_ics::{IcsError, Options, Scope};
 use dplan_store::{ErrorKind, Store, StoreError};
 
 pub use caldav::{Caldav, CollectionReport, Conflict, ConflictKind, Synced};
+pub use dplan_core::calendar::Withdrawn;
 pub use folder::{FeedLink, FolderReport, FolderTarget, publish_folder};
 
 /// Why publishing failed. Every variant but the store's says itself in the
@@ -560,9 +561,12 @@ pub fn publish_all(
     now: DateTime<Utc>,
     langs: Vec<Lang>,
 ) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
-    let (settings, lease) =
-        store.with_store(|s| Ok((s.publish_settings()?, take_lease(s, visit, now)?)))?;
-    let done = publish_all_held(store, visit, password, now, langs, settings);
+    let (settings, names, lease) = store.with_store(|s| {
+        let names = s.calendar_names(visit)?;
+        Ok((s.publish_settings()?, names, take_lease(s, visit, now)?))
+    })?;
+    let options = PublishOptions { now, langs, names };
+    let done = publish_all_held(store, visit, password, &options, settings);
     store.with_store(|s| Ok(s.release_publish_lease(visit, &lease)?))?;
     done
 }
@@ -572,15 +576,10 @@ fn publish_all_held(
     store: &impl StoreAccess,
     visit: VisitId,
     password: Option<String>,
-    now: DateTime<Utc>,
-    langs: Vec<Lang>,
+    options: &PublishOptions,
     settings: dplan_core::calendar::PublishSettings,
 ) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
-    let options = PublishOptions {
-        now,
-        langs,
-        names: settings.names,
-    };
+    let now = options.now;
     let mut outcome = dplan_core::calendar::PublishOutcome {
         at: now,
         calendars: 0,
@@ -608,7 +607,7 @@ fn publish_all_held(
         outcome.password_needed = true;
     } else if let Some(url) = caldav {
         let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
-        let plan = store.with_store(|s| plan_caldav(s, visit, &target, &options))?;
+        let plan = store.with_store(|s| plan_caldav(s, visit, &target, options))?;
         let sent = plan.send(&target);
         let report = store.with_store(|s| sent.record(s))?;
         outcome.calendars += report.collections.len();
@@ -625,7 +624,7 @@ fn publish_all_held(
             dir: dir.into(),
             base_url: settings.base_url.clone().filter(|b| !b.trim().is_empty()),
         };
-        let report = store.with_store(|s| folder::write_feeds(s, visit, &target, &options))?;
+        let report = store.with_store(|s| folder::write_feeds(s, visit, &target, options))?;
         outcome.calendars += report.feeds.len();
         outcome.changes += report.feeds.iter().filter(|f| f.written).count();
         outcome.links = report
@@ -673,4 +672,76 @@ pub fn feed_link(
         }
         format!("{url}{}.ics", t.token)
     }))
+}
+
+/// Takes a visit's calendars back from the CalDAV server: every collection
+/// dplan made for it under `target` is removed (with what it holds) and
+/// forgotten. Says how many were removed.
+pub fn withdraw_caldav(
+    store: &mut Store,
+    visit: VisitId,
+    target: &CaldavTarget,
+    now: DateTime<Utc>,
+) -> Result<usize, PublishError> {
+    let lease = take_lease(store, visit, now)?;
+    let done = withdraw_caldav_held(store, visit, target);
+    store.release_publish_lease(visit, &lease)?;
+    done
+}
+
+fn withdraw_caldav_held(
+    store: &mut Store,
+    visit: VisitId,
+    target: &CaldavTarget,
+) -> Result<usize, PublishError> {
+    let client = Caldav::new(target.user.as_deref(), target.password.as_deref());
+    let mut removed = 0;
+    for url in store.caldav_collections(visit)? {
+        if !url.starts_with(&target.base) {
+            continue;
+        }
+        client.delete_collection(&url)?;
+        store.forget_caldav_collection(visit, &url)?;
+        removed += 1;
+    }
+    Ok(removed)
+}
+
+/// Withdraws a visit's calendars wherever the office's settings say: the
+/// collections on the CalDAV server (with `password` for the settings'
+/// user) and the feeds in the folder. Afterwards the visit can be deleted.
+pub fn withdraw_all(
+    store: &impl StoreAccess,
+    visit: VisitId,
+    password: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Withdrawn, PublishError> {
+    let settings = store.with_store(|s| Ok(s.publish_settings()?))?;
+    let mut out = Withdrawn::default();
+    if let Some(dir) = settings.folder.as_deref().filter(|f| !f.trim().is_empty()) {
+        out.feeds = store.with_store(|s| {
+            Ok(folder::revoke(s, visit, std::path::Path::new(dir), None, now)?.len())
+        })?;
+    }
+    let known = store.with_store(|s| Ok(s.caldav_collections(visit)?))?;
+    if !known.is_empty() {
+        let url = settings
+            .caldav_url
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+            .ok_or(PublishError::Refused(Problem::NoPublishTarget))?;
+        let login_unknown = settings
+            .caldav_user
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty())
+            && password.as_deref().is_none_or(str::is_empty);
+        if login_unknown {
+            return Err(PublishError::Refused(Problem::CalendarPasswordNeeded));
+        }
+        let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
+        // The store is held while the server is asked: a withdrawal is
+        // rare and short (one request per calendar).
+        out.collections = store.with_store(|s| withdraw_caldav(s, visit, &target, now))?;
+    }
+    Ok(out)
 }

@@ -499,3 +499,69 @@ fn one_publish_of_a_visit_at_a_time_across_the_app_and_the_cli() {
         )
         .expect("free again after the publish");
 }
+
+#[test]
+fn a_published_visit_is_withdrawn_before_it_can_be_deleted() {
+    use dplan_core::calendar::PublishSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::cell::RefCell::new(demo_store());
+    let id = demo::incoming_id();
+    store
+        .borrow_mut()
+        .save_publish_settings(&PublishSettings {
+            folder: Some(dir.path().display().to_string()),
+            ..Default::default()
+        })
+        .unwrap();
+    let o = dplan_publish::publish_all(&store, id, None, at(1), vec![Lang::De]).unwrap();
+    assert!(o.calendars > 5);
+    // Deleting it now would leave its feeds out of reach.
+    let err = store.borrow_mut().delete_visit(id).unwrap_err();
+    assert_eq!(err.kind(), dplan_store::ErrorKind::Conflict);
+    assert!(err.to_string().contains("withdraw"), "{err}");
+    assert_eq!(files(dir.path()).len(), o.calendars);
+
+    let w = dplan_publish::withdraw_all(&store, id, None, at(2)).unwrap();
+    assert_eq!((w.feeds, w.collections), (o.calendars, 0));
+    assert!(files(dir.path()).is_empty());
+    assert!(!dplan_publish::was_published(&store.borrow(), id).unwrap());
+    store.borrow_mut().delete_visit(id).unwrap();
+}
+
+#[test]
+fn naming_people_in_guests_calendars_is_the_visits_choice() {
+    use dplan_core::calendar::PublishSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::cell::RefCell::new(demo_store());
+    store
+        .borrow_mut()
+        .save_publish_settings(&PublishSettings {
+            folder: Some(dir.path().display().to_string()),
+            ..Default::default()
+        })
+        .unwrap();
+    let (incoming, outgoing) = (demo::incoming_id(), demo::outgoing_id());
+    assert!(!store.borrow().calendar_names(incoming).unwrap());
+    store
+        .borrow_mut()
+        .set_calendar_names(incoming, true)
+        .unwrap();
+    assert!(store.borrow().calendar_names(incoming).unwrap());
+    assert!(!store.borrow().calendar_names(outgoing).unwrap());
+    let programme = |visit| {
+        let o = dplan_publish::publish_all(&store, visit, None, at(1), vec![Lang::De]).unwrap();
+        let link = o.links.iter().find(|l| l.calendar == "programm").unwrap();
+        std::fs::read_to_string(dir.path().join(&link.link)).unwrap()
+    };
+    let named = programme(incoming);
+    let unnamed = programme(outgoing);
+    let says_who = |text: &str| text.contains("Teilnehmende") || text.contains("Dolmetsch");
+    assert!(says_who(&named), "{named}");
+    assert!(!says_who(&unnamed), "{unnamed}");
+    // A visit that is not there has no choice to make.
+    let nowhere = dplan_core::VisitId::derived("nowhere");
+    assert_eq!(
+        store.borrow().calendar_names(nowhere).unwrap_err().kind(),
+        dplan_store::ErrorKind::NotFound
+    );
+}

@@ -154,6 +154,16 @@ impl Store {
 }
 
 impl Store {
+    /// Forgets a CalDAV collection of a visit (it was removed from the
+    /// server), with what dplan knew it held.
+    pub fn forget_caldav_collection(&mut self, visit: VisitId, url: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM caldav_collection WHERE visit_id = ?1 AND url = ?2",
+            params![visit.to_string(), url],
+        )?;
+        Ok(())
+    }
+
     /// Every CalDAV collection dplan used for a visit.
     pub fn caldav_collections(&self, visit: VisitId) -> Result<Vec<String>> {
         let mut stmt = self
@@ -309,7 +319,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT caldav_url, caldav_user, folder, base_url, names
+                "SELECT caldav_url, caldav_user, folder, base_url
                  FROM publish_settings WHERE id = 1",
                 [],
                 |r| {
@@ -318,7 +328,6 @@ impl Store {
                         caldav_user: r.get(1)?,
                         folder: r.get(2)?,
                         base_url: r.get(3)?,
-                        names: r.get(4)?,
                     })
                 },
             )
@@ -339,18 +348,43 @@ impl Store {
                 .map(str::to_string)
         };
         self.conn.execute(
-            "INSERT INTO publish_settings (id, caldav_url, caldav_user, folder, base_url, names)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO publish_settings (id, caldav_url, caldav_user, folder, base_url)
+             VALUES (1, ?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET caldav_url = excluded.caldav_url,
                 caldav_user = excluded.caldav_user, folder = excluded.folder,
-                base_url = excluded.base_url, names = excluded.names",
+                base_url = excluded.base_url",
             params![
                 blank(&s.caldav_url),
                 blank(&s.caldav_user),
                 blank(&s.folder),
                 blank(&s.base_url),
-                s.names
             ],
+        )?;
+        Ok(())
+    }
+
+    /// Whether the visit's guests' calendars name the people at each item
+    /// (they do not until the visit says so).
+    pub fn calendar_names(&self, visit: VisitId) -> Result<bool> {
+        use rusqlite::OptionalExtension;
+        self.get_visit(visit)?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT names FROM visit_calendar WHERE visit_id = ?1",
+                [visit.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false))
+    }
+
+    pub fn set_calendar_names(&mut self, visit: VisitId, names: bool) -> Result<()> {
+        self.get_visit(visit)?;
+        self.conn.execute(
+            "INSERT INTO visit_calendar (visit_id, names) VALUES (?1, ?2)
+             ON CONFLICT (visit_id) DO UPDATE SET names = excluded.names",
+            params![visit.to_string(), names],
         )?;
         Ok(())
     }

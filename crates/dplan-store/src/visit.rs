@@ -189,6 +189,20 @@ impl Store {
     /// Deletes a visit with its participants and programme (persons and
     /// venues stay in the address book).
     pub fn delete_visit(&mut self, id: VisitId) -> Result<()> {
+        // Its calendars on a server or in a web folder would stay there,
+        // out of reach once the visit is gone: withdrawn first.
+        let published: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM caldav_collection WHERE visit_id = ?1)
+                 OR EXISTS (SELECT 1 FROM feed_token
+                            WHERE visit_id = ?1 AND revoked_at IS NULL)",
+            [id.to_string()],
+            |r| r.get(0),
+        )?;
+        if published {
+            return Err(StoreError::Conflict(
+                dplan_core::Problem::VisitCalendarsPublished,
+            ));
+        }
         let n = self
             .conn
             .execute("DELETE FROM visit WHERE id = ?1", [id.to_string()])?;

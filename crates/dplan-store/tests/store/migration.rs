@@ -241,9 +241,40 @@ fn a_version_5_database_keeps_its_rooms_as_the_german_rooms() {
 }
 
 /// Drops what migrations 6 to 10 added, as a database of schema 5 was.
+/// The office-wide "name people in guests' calendars" of schema 11 becomes
+/// every visit's own choice.
+#[test]
+fn the_office_wide_choice_to_name_people_carries_over_to_every_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v11.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.load_demo().unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE visit_calendar;
+             ALTER TABLE publish_settings ADD COLUMN names INTEGER NOT NULL DEFAULT 0;
+             INSERT INTO publish_settings (id, folder, names) VALUES (1, '/srv/feeds', 1);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 11).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    for v in s.list_visits().unwrap() {
+        assert!(s.calendar_names(v.id).unwrap(), "{}", v.id);
+    }
+    assert_eq!(
+        s.publish_settings().unwrap().folder.as_deref(),
+        Some("/srv/feeds")
+    );
+}
+
 fn back_to_schema_5(conn: &Connection) {
     conn.execute_batch(
-        "DROP TABLE publish_lease; DROP TABLE publish_settings; DROP TABLE feed_token; DROP TABLE caldav_resource;
+        "DROP TABLE visit_calendar; DROP TABLE publish_lease; DROP TABLE publish_settings; DROP TABLE feed_token; DROP TABLE caldav_resource;
          DROP TABLE caldav_collection;
          DROP TABLE calendar_event",
     )

@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use dplan_core::calendar::{FeedLinkView, PublishOutcome, PublishSettings, SavedCalendar};
+use dplan_core::calendar::{
+    FeedLinkView, PublishOutcome, PublishSettings, SavedCalendar, Withdrawn,
+};
 use dplan_core::conflict::{CheckSettings, TravelTime};
 use dplan_core::view::{
     AppInfo, ItemView, ParticipantView, PersonEntry, PersonItem, PersonProgramme, PersonRef,
@@ -55,6 +57,7 @@ fn generated() -> String {
         PublishSettings::decl(),
         FeedLinkView::decl(),
         PublishOutcome::decl(),
+        Withdrawn::decl(),
         Schedule::decl(),
         ProgrammeItem::decl(),
         PersonRef::decl(),

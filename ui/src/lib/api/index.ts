@@ -18,6 +18,7 @@ import type {
   ParticipantImportReport,
   PublishOutcome,
   PublishSettings,
+  Withdrawn,
   PurgeRecord,
   SavedCalendar,
   Participant,
@@ -202,6 +203,11 @@ export const api = {
   publishCalendars: (visitId: VisitId, langs: Lang[]) => call<PublishOutcome>("publish_calendars", { visitId, langs }),
   /** After a change: publishes again if the visit was published before; null if it never was. */
   followCalendars: (visitId: VisitId, langs: Lang[]) => call<PublishOutcome | null>("follow_calendars", { visitId, langs }),
+  /** Whether this visit's guests' calendars name the people at each item. */
+  getCalendarNames: (visitId: VisitId) => call<boolean>("get_calendar_names", { visitId }),
+  setCalendarNames: (visitId: VisitId, names: boolean) => call<boolean>("set_calendar_names", { visitId, names }),
+  /** Takes the visit's calendars back from the server and the folder. */
+  withdrawCalendars: (visitId: VisitId) => call<Withdrawn>("withdraw_calendars", { visitId }),
   /**
    * The itinerary as an HTML fragment for the print preview: a `<style>` whose
    * rules are all scoped to `.itinerary` (plus `@page`), and the

@@ -13,7 +13,8 @@ afterEach(() => {
 });
 
 const view = visitWithStaff();
-const empty: PublishSettings = { caldav_url: null, caldav_user: null, folder: null, base_url: null, names: false };
+const empty: PublishSettings = { caldav_url: null, caldav_user: null, folder: null, base_url: null };
+const names = { get_calendar_names: () => false, set_calendar_names: ({ names }: Record<string, unknown>) => names };
 const outcome = (more: Partial<PublishOutcome> = {}): PublishOutcome => ({
   at: "2027-03-01T13:05:00Z",
   calendars: 4,
@@ -36,6 +37,7 @@ describe("CalendarPublish", () => {
       {
         get_publish_settings: () => empty,
         save_publish_settings: ({ settings }) => ({ ...(settings as PublishSettings) }),
+        ...names,
         choose_publish_folder: () => ({ ...empty, folder: "/srv/www/kalender" }),
         publish_calendars: () => outcome(),
       },
@@ -51,14 +53,17 @@ describe("CalendarPublish", () => {
     await fireEvent.input(field("caldav_user"), { target: { value: "protokoll" } });
     await fireEvent.input(field("caldav_password"), { target: { value: "geheim" } });
     await fireEvent.input(field("base_url"), { target: { value: "https://www.herne.de/kalender/" } });
+    await fireEvent.click(field("publish_names"));
     await fireEvent.click(screen.getByTestId("publish-now"));
     const done = await screen.findByTestId("publish-outcome");
     expect(done.textContent).toContain("4 Kalender, 19 Änderungen");
     const save = calls.find((c) => c.cmd === "save_publish_settings")!;
     expect(save.args).toEqual({
-      settings: { caldav_url: "https://kalender.herne.de/protokoll/", caldav_user: "protokoll", folder: "/srv/www/kalender", base_url: "https://www.herne.de/kalender/", names: false },
+      settings: { caldav_url: "https://kalender.herne.de/protokoll/", caldav_user: "protokoll", folder: "/srv/www/kalender", base_url: "https://www.herne.de/kalender/" },
       password: "geheim",
     });
+    // Naming people is this visit's choice, saved with it.
+    expect(calls.find((c) => c.cmd === "set_calendar_names")!.args).toEqual({ visitId: "visit-1", names: true });
     expect(calls.find((c) => c.cmd === "publish_calendars")!.args).toEqual({ visitId: "visit-1", langs: ["de", "zh"] });
     // The password field is emptied once it was handed over.
     expect(field("caldav_password").value).toBe("");
@@ -73,6 +78,7 @@ describe("CalendarPublish", () => {
       {
         get_publish_settings: () => ({ ...empty, caldav_url: "https://kalender.herne.de/p/" }),
         save_publish_settings: ({ settings }) => settings,
+        ...names,
         publish_calendars: () => {
           n += 1;
           if (n === 1) throw { kind: "invalid", message: "Der Kalenderserver hat die Anmeldung abgelehnt (https://kalender.herne.de/p/): bitte Benutzernamen und Passwort prüfen", fields: [], problem: { code: "calendar_login_refused", url: "https://kalender.herne.de/p/" } };
@@ -97,6 +103,7 @@ describe("CalendarPublish", () => {
       {
         get_publish_settings: () => ({ ...empty, caldav_url: "https://kalender.herne.de/p/", caldav_user: "protokoll" }),
         save_publish_settings: ({ settings }) => settings,
+        ...names,
         publish_calendars: () => outcome({ password_needed: true, requests: 0 }),
       },
       unexpected,
@@ -105,5 +112,23 @@ describe("CalendarPublish", () => {
     await waitFor(() => expect(field("caldav_url").value).toBe("https://kalender.herne.de/p/"));
     await fireEvent.click(screen.getByTestId("publish-now"));
     expect((await screen.findByTestId("publish-password-needed")).textContent).toContain("Passwort");
+  });
+
+  it("withdraws the visit's calendars only after asking", async () => {
+    const calls = mockBackend(
+      {
+        get_publish_settings: () => ({ ...empty, folder: "/srv/www/kalender" }),
+        ...names,
+        withdraw_calendars: () => ({ collections: 3, feeds: 5 }),
+      },
+      unexpected,
+    );
+    render(CalendarPublish, { view, onpublished: () => {}, onclose: () => {} });
+    await waitFor(() => expect(screen.getByTestId("publish-folder").textContent).toBe("/srv/www/kalender"));
+    await fireEvent.click(screen.getByTestId("withdraw-calendars"));
+    expect(calls.map((c) => c.cmd)).not.toContain("withdraw_calendars");
+    await fireEvent.click(screen.getByTestId("confirm-withdraw-calendars"));
+    expect((await screen.findByText(/Zurückgezogen/)).textContent).toContain("3 Kalender vom Server, 5 Abonnements");
+    expect(calls.find((c) => c.cmd === "withdraw_calendars")!.args).toEqual({ visitId: "visit-1" });
   });
 });

@@ -87,7 +87,8 @@ describe("VisitDetail", () => {
       get_visit: () => view,
       list_purges: () => [],
       check_visit: () => [],
-      get_publish_settings: () => ({ caldav_url: null, caldav_user: null, folder: null, base_url: null, names: false }),
+      get_publish_settings: () => ({ caldav_url: null, caldav_user: null, folder: null, base_url: null }),
+      get_calendar_names: () => false,
     });
     render(VisitDetail, { id: "visit-1", onback: () => {}, onopen: () => {} });
     const open = await screen.findByTestId("open-publish");

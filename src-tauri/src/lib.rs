@@ -164,4 +164,48 @@ mod tests {
         assert_eq!(open_visit_arg(args(&["--open"])), None);
         assert_eq!(open_visit_arg(args(&[])), None);
     }
+
+    /// A command the handler serves but the app's manifest (`build.rs`)
+    /// does not allow is refused in the window ("not allowed. Command not
+    /// found") while every unit test passes: both lists must agree.
+    #[test]
+    fn every_command_served_is_allowed() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let read = |p: &str| std::fs::read_to_string(format!("{dir}/{p}")).unwrap();
+        let lib = read("src-tauri/src/lib.rs");
+        let handler = lib
+            .split("generate_handler![")
+            .nth(1)
+            .and_then(|r| r.split("])").next())
+            .unwrap();
+        let mut served: Vec<&str> = handler
+            .split(',')
+            .filter_map(|c| c.trim().rsplit("::").next())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let build = read("src-tauri/build.rs");
+        let listed = build
+            .split("const COMMANDS: &[&str] = &[")
+            .nth(1)
+            .and_then(|r| r.split("];").next())
+            .unwrap();
+        let mut allowed: Vec<&str> = listed
+            .split(',')
+            .map(|c| c.trim().trim_matches('"'))
+            .filter(|c| !c.is_empty())
+            .collect();
+        served.sort();
+        allowed.sort();
+        assert!(served.len() > 30, "{served:?}");
+        assert_eq!(served, allowed);
+        // And the main window is granted each.
+        let capability = read("src-tauri/capabilities/main.json");
+        for c in served {
+            let grant = format!("\"allow-{}\"", c.replace('_', "-"));
+            assert!(
+                capability.contains(&grant),
+                "{grant} missing in capabilities/main.json"
+            );
+        }
+    }
 }

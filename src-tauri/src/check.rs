@@ -2,7 +2,7 @@
 //! and the question a form asks about a local time.
 
 use chrono::Utc;
-use chrono_tz::Tz;
+use dplan_core::tz::Tz;
 use dplan_core::{
     Lang, LocalTimeInfo, PersonId, VisitId, Warning,
     conflict::CheckSettings,

@@ -10,7 +10,7 @@ afterEach(() => {
   delete (window as { __DPLAN_OPEN_VISIT__?: unknown }).__DPLAN_OPEN_VISIT__;
 });
 
-const info = (open_visit: string | null) => ({ db_path: "/tmp/x.sqlite3", empty: false, version: "0.1.0", tzdata: "2025b", open_visit });
+const info = (open_visit: string | null) => ({ db_path: "/tmp/x.sqlite3", empty: false, version: "0.1.0", tzdata: "2026f", open_visit });
 
 /** A backend with one visit, "v1", and no visits in the list; `app_info` as given. */
 const backend = (app_info: () => unknown) =>

@@ -858,9 +858,9 @@ fn info_names_the_time_zone_database_it_carries() {
     let info = env.json(&["info", "--json"]);
     let tzdata = info["tzdata"].as_str().unwrap();
     assert_eq!(tzdata, dplan_core::TZDB_VERSION);
-    // "2025b": a year and a letter, as IANA numbers its releases.
+    // "2026f": a year and a letter, as IANA numbers its releases.
     assert!(
-        tzdata.len() == 5 && tzdata[..4].parse::<u32>().unwrap() >= 2025,
+        tzdata.len() == 5 && tzdata[..4].parse::<u32>().unwrap() >= 2026,
         "{tzdata}"
     );
     assert!(env.ok(&["info"]).contains(&format!("IANA tzdata {tzdata}")));

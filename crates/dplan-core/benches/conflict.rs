@@ -28,8 +28,8 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, NaiveDate, NaiveDateTime};
-use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use dplan_core::large::{Size, generate};
+use dplan_core::tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use dplan_core::{
     CheckInput, CheckOptions, Direction, ItemId, ItemKind, ItemStatus, Lang, Movement, NameOrder,
     Participant, Person, PersonId, ProgrammeItem, Role, Schedule, Side, Texts, Venue, VenueId,

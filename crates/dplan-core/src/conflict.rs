@@ -23,8 +23,8 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, hash_map};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::tz::Tz;
 use chrono::{Duration, NaiveDate, NaiveTime, Offset, TimeZone};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -638,7 +638,7 @@ impl<'a, 'o> Model<'a, 'o> {
                     if last_day < first_day {
                         invalid.push((n, says.last_day_before_first(*last_day, *first_day)));
                     }
-                    let zone = visit.map_or(chrono_tz::UTC, |v| visits[v as usize].time_zone);
+                    let zone = visit.map_or(crate::tz::UTC, |v| visits[v as usize].time_zone);
                     let midnight = first_day.and_time(NaiveTime::MIN);
                     let order = zone
                         .from_local_datetime(&midnight)
@@ -1361,8 +1361,8 @@ mod tests {
         s.set_travel(a, b, None);
         assert!(s.travel.is_empty());
     }
+    use crate::tz::{Asia::Shanghai, Europe::Berlin, Tz};
     use crate::{Direction, Movement, NameOrder, Occurrence, Texts, demo};
-    use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 
     fn person(key: &str, family: &str, given: &str, zh: Option<&str>, langs: &[&str]) -> Person {
         let order = if zh.is_some() {
@@ -2327,10 +2327,10 @@ mod tests {
         let zones: [Tz; 6] = [
             Berlin,
             Shanghai,
-            chrono_tz::Australia::Lord_Howe,
-            chrono_tz::Asia::Kathmandu,
-            chrono_tz::Pacific::Chatham,
-            chrono_tz::America::St_Johns,
+            crate::tz::Australia::Lord_Howe,
+            crate::tz::Asia::Kathmandu,
+            crate::tz::Pacific::Chatham,
+            crate::tz::America::St_Johns,
         ];
         let mut clock = Clock::default();
         let start = day("2026-01-01").and_time(NaiveTime::MIN);
@@ -2463,7 +2463,7 @@ mod tests {
                 None,
                 &[&liu()],
             );
-            for zone in [Berlin, Shanghai, chrono_tz::Pacific::Kiritimati] {
+            for zone in [Berlin, Shanghai, crate::tz::Pacific::Kiritimati] {
                 let (start, end) = (
                     a.and_time(NaiveTime::MIN),
                     b.and_hms_opt(23, 59, 0).unwrap(),

@@ -6,8 +6,8 @@
 //! loading them is an ordinary import and loading them twice changes nothing.
 //! People and institutions' names are real places but fictional persons.
 
+use crate::tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 
 use crate::{
     ContactKind, Direction, ItemId, ItemKind, ItemStatus, Movement, NameOrder, Participant, Person,

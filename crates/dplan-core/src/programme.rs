@@ -188,9 +188,9 @@ impl ProgrammeItem {
 mod tests {
     use super::*;
     use crate::Texts;
-    use chrono_tz::{Asia::Shanghai, Europe::Berlin};
+    use crate::tz::{Asia::Shanghai, Europe::Berlin};
 
-    fn item(start: &str, sz: chrono_tz::Tz, end: &str, ez: chrono_tz::Tz) -> ProgrammeItem {
+    fn item(start: &str, sz: crate::tz::Tz, end: &str, ez: crate::tz::Tz) -> ProgrammeItem {
         ProgrammeItem {
             id: ItemId::derived("i"),
             visit_id: VisitId::derived("v"),

@@ -4,8 +4,8 @@
 //! the rules elsewhere; the UTC instant is derived from the local time and the
 //! zone's rules, never stored as the truth.
 
+use crate::tz::Tz;
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -248,7 +248,7 @@ pub(crate) mod local_minutes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono_tz::{Asia::Shanghai, Europe::Berlin};
+    use crate::tz::{Asia::Shanghai, Europe::Berlin};
 
     fn at(s: &str, zone: Tz) -> ZonedLocal {
         ZonedLocal::parse(s, zone).unwrap()

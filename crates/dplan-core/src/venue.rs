@@ -1,6 +1,6 @@
 //! Places where programme items happen.
 
-use chrono_tz::Tz;
+use crate::tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -120,7 +120,7 @@ mod tests {
         v.room = Texts::all("Ratssaal", "Council Chamber", "议会大厅");
         v.validate().unwrap();
         assert!(!v.in_chinese_speaking_region());
-        v.time_zone = chrono_tz::Asia::Shanghai;
+        v.time_zone = crate::tz::Asia::Shanghai;
         assert!(v.in_chinese_speaking_region());
     }
 }

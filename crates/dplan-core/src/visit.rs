@@ -1,7 +1,7 @@
 //! A delegation visit.
 
+use crate::tz::Tz;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -152,7 +152,7 @@ mod tests {
             partner_city: "Luzhou".into(),
             first_day: NaiveDate::from_ymd_opt(2027, 3, 24).unwrap(),
             last_day: NaiveDate::from_ymd_opt(2027, 3, 28).unwrap(),
-            time_zone: chrono_tz::Europe::Berlin,
+            time_zone: crate::tz::Europe::Berlin,
             status: VisitStatus::Planning,
             hosts: vec!["Stadt Herne".into()],
             notes: String::new(),

@@ -12,8 +12,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use chrono_tz::Asia::Shanghai;
 use dplan_core::large::{Size, generate};
+use dplan_core::tz::Asia::Shanghai;
 use dplan_core::view::VisitView;
 use dplan_core::{Lang, Participant, Role, Schedule, Side, VisitFile};
 use dplan_ics::{Options, Scope, export};

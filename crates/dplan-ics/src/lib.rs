@@ -53,8 +53,8 @@ use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone,
     Timelike, Utc,
 };
-use chrono_tz::Tz;
 use dplan_core::calendar::{Published, fingerprint};
+use dplan_core::tz::Tz;
 use dplan_core::view::{ItemView, PersonRef, VisitView};
 use dplan_core::words::{self, Label};
 use dplan_core::{

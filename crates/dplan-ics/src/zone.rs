@@ -1,4 +1,4 @@
-//! `VTIMEZONE` components generated from the time-zone database (chrono-tz)
+//! `VTIMEZONE` components generated from the time-zone database ([`dplan_core::tz`])
 //! for the years an export covers.
 //!
 //! The zone's offset changes in those years (and the year before, so that
@@ -22,7 +22,7 @@
 //! States in 2007), the event is written in UTC instead.
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday};
-use chrono_tz::{OffsetComponents, OffsetName, Tz};
+use dplan_core::Tz;
 use ics::properties::{RRule, TzName};
 use ics::{Daylight, Standard};
 
@@ -43,11 +43,11 @@ fn observance(tz: Tz, t: i64) -> Observance {
     let offset = o.fix().local_minus_utc();
     Observance {
         offset,
-        dst: !o.dst_offset().is_zero(),
-        name: o
-            .abbreviation()
-            .map(str::to_string)
-            .unwrap_or_else(|| utc_offset(offset)),
+        dst: o.dst(),
+        name: match o.abbreviation() {
+            "" => utc_offset(offset),
+            a => a.to_string(),
+        },
     }
 }
 
@@ -403,7 +403,7 @@ fn vtimezone(tz: Tz, rules: &[Rule]) -> ics::TimeZone<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono_tz::{
+    use dplan_core::tz::{
         America::New_York, America::Santiago, Asia::Almaty, Asia::Shanghai, Australia::Sydney,
         Europe::Berlin,
     };

@@ -23,7 +23,7 @@ fn seven_days_eighty_items() -> VisitView {
         item.id = ItemId::derived(&format!("bench/{n}"));
         let day = file.visit.first_day + Days::days((n / 12) as i64 % 7);
         let start = day.and_hms_opt(8, 0, 0).unwrap() + Days::minutes((n % 12) as i64 * 50);
-        let zone = chrono_tz::Europe::Berlin;
+        let zone = dplan_core::tz::Europe::Berlin;
         item.schedule = Schedule::Timed {
             start: ZonedLocal::new(start, zone),
             end: ZonedLocal::new(start + Days::minutes(45), zone),

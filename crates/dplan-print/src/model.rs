@@ -4,7 +4,7 @@
 //! named `…: Vec<String>` hold one entry per chosen language, in order.
 
 use chrono::{DateTime, Datelike, Utc};
-use chrono_tz::Tz;
+use dplan_core::tz::Tz;
 use dplan_core::view::{ItemView, ParticipantView, VisitView};
 use std::collections::HashMap;
 
@@ -92,7 +92,7 @@ impl PrintOptions {
             langs,
             layout: Layout::SideBySide,
             stamp,
-            office_zone: chrono_tz::Europe::Berlin,
+            office_zone: dplan_core::tz::Europe::Berlin,
             edition: Edition::Guest,
             tentative: false,
             needs: HashMap::new(),

@@ -3,7 +3,7 @@
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use chrono_tz::Tz;
+use dplan_core::tz::Tz;
 use dplan_core::{Occurrence, Texts, ZonedLocal};
 use rusqlite::{Row, types::Type};
 use serde::{Serialize, de::DeserializeOwned};

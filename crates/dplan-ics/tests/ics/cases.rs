@@ -4,7 +4,7 @@
 //! between two exports, a cancelled item; and whose items each file holds.
 
 use chrono::Duration;
-use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
+use dplan_core::tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use dplan_core::view::VisitView;
 use dplan_core::{
     Edition, ItemId, ItemKind, ItemStatus, Lang, Occurrence, PersonalData, ProgrammeItem, Schedule,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use dplan_core::tz::Tz;
 use dplan_core::view::VisitView;
 use dplan_ics::{Options, Scope, export};
 

@@ -6,7 +6,7 @@
 //! and every zone the tz database knows.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
-use chrono_tz::{Asia::Almaty, Tz};
+use dplan_core::tz::{Asia::Almaty, Tz};
 use dplan_core::view::VisitView;
 use dplan_core::{ItemId, Lang, Schedule, VisitFile, ZonedLocal, demo};
 use dplan_ics::Scope;
@@ -299,7 +299,7 @@ fn new_york_across_the_2007_rule_change() {
 #[test]
 fn every_zone_of_the_tz_database_reads_the_same_everywhere() {
     let mut checked = 0;
-    for tz in chrono_tz::TZ_VARIANTS {
+    for tz in dplan_core::tz::all() {
         let days: Vec<(Tz, NaiveDate)> = (0..10)
             .map(|n| {
                 let d = NaiveDate::from_ymd_opt(2025, 1, 7).unwrap() + Duration::days(n * 71);

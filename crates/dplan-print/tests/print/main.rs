@@ -348,7 +348,7 @@ fn stress_visit() -> dplan_core::VisitFile {
             let day = first + chrono::Duration::days(i64::from(n / 16));
             let start = day.and_hms_opt(7, 0, 0).unwrap()
                 + chrono::Duration::minutes(i64::from(n % 16) * 50);
-            let at = |t| ZonedLocal::new(t, chrono_tz::Europe::Berlin);
+            let at = |t| ZonedLocal::new(t, dplan_core::tz::Europe::Berlin);
             let mut item = base.clone();
             item.id = ItemId::derived(&format!("stress/{n}"));
             item.title = Texts {
@@ -549,8 +549,8 @@ fn a_night_flight_stands_under_its_day_and_its_arrival_under_the_next() {
     flight.status = ItemStatus::Confirmed;
     flight.title = dplan_core::Texts::all("Flug nach Shanghai", "Flight to Shanghai", "飞往上海");
     flight.schedule = Schedule::Timed {
-        start: ZonedLocal::parse("2027-03-24T21:00", chrono_tz::Europe::Berlin).unwrap(),
-        end: ZonedLocal::parse("2027-03-25T14:10", chrono_tz::Asia::Shanghai).unwrap(),
+        start: ZonedLocal::parse("2027-03-24T21:00", dplan_core::tz::Europe::Berlin).unwrap(),
+        end: ZonedLocal::parse("2027-03-25T14:10", dplan_core::tz::Asia::Shanghai).unwrap(),
     };
     let view = VisitView::new(&file);
     let opts = PrintOptions {

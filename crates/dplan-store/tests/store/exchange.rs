@@ -1,4 +1,4 @@
-use chrono_tz::Europe::Berlin;
+use dplan_core::tz::Europe::Berlin;
 use dplan_core::{ItemStatus, Lang, Schedule, ZonedLocal, demo};
 use dplan_store::{
     ErrorKind, ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords,

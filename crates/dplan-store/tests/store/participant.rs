@@ -21,7 +21,7 @@ fn participant_round_trip_and_removal_from_items() {
     p.precedence = 9;
     p.hotel = None;
     p.arrival = Some(Movement {
-        at: ZonedLocal::parse("2027-03-24T18:00", chrono_tz::Europe::Berlin).unwrap(),
+        at: ZonedLocal::parse("2027-03-24T18:00", dplan_core::tz::Europe::Berlin).unwrap(),
         place: "Köln Hbf".into(),
         transport: Some("ICE 1025".into()),
     });

@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use chrono_tz::{Asia::Shanghai, Europe::Berlin};
+use dplan_core::tz::{Asia::Shanghai, Europe::Berlin};
 use dplan_core::{
     ItemId, ItemKind, ItemStatus, Lang, Occurrence, PersonId, Problem, ProgrammeItem, Schedule,
     Texts, VenueId, ZonedLocal,
@@ -30,7 +30,7 @@ fn item(file: &dplan_core::VisitFile, schedule: Schedule) -> ProgrammeItem {
     }
 }
 
-fn at(s: &str, z: chrono_tz::Tz) -> ZonedLocal {
+fn at(s: &str, z: dplan_core::tz::Tz) -> ZonedLocal {
     ZonedLocal::parse(s, z).unwrap()
 }
 

@@ -12,7 +12,7 @@ fn venue_round_trips_and_a_used_venue_cannot_be_deleted() {
         address: "Friedrich-Ebert-Platz 2, 44623 Herne".into(),
         address_zh: None,
         room: Texts::all("Ratssaal", "Council Chamber", "议会大厅"),
-        time_zone: chrono_tz::Europe::Berlin,
+        time_zone: dplan_core::tz::Europe::Berlin,
     };
     s.insert_venue(&v).unwrap();
     assert_eq!(s.get_venue(v.id).unwrap(), v);

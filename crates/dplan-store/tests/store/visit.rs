@@ -12,7 +12,7 @@ fn visit() -> Visit {
         partner_city: "Luzhou".into(),
         first_day: NaiveDate::from_ymd_opt(2027, 9, 1).unwrap(),
         last_day: NaiveDate::from_ymd_opt(2027, 9, 5).unwrap(),
-        time_zone: chrono_tz::Asia::Shanghai,
+        time_zone: dplan_core::tz::Asia::Shanghai,
         status: VisitStatus::Planning,
         hosts: vec!["泸州市人民政府".into(), "WfG Herne".into()],
         notes: "Zeile 1\nZeile 2".into(),

@@ -313,7 +313,25 @@ impl Caldav {
                 continue;
             }
             let href = format!("{url}{}.ics", r.uid);
-            match self.send("DELETE", &href, &[("If-Match", r.etag.as_str())], "") {
+            let sent = match is_weak(&r.etag) {
+                // As for PUT: compared first, then removed unconditionally.
+                true => match self.unchanged(&href, &r.etag) {
+                    Ok(Some(true)) => self.send("DELETE", &href, &[], ""),
+                    Ok(None) => Ok(Answer {
+                        status: 404,
+                        etag: None,
+                        body: String::new(),
+                    }),
+                    Ok(Some(false)) => Ok(Answer {
+                        status: 412,
+                        etag: None,
+                        body: String::new(),
+                    }),
+                    Err(e) => Err(e),
+                },
+                false => self.send("DELETE", &href, &[("If-Match", r.etag.as_str())], ""),
+            };
+            match sent {
                 Ok(a) if matches!(a.status, 200 | 204 | 404) => report.removed += 1,
                 Ok(a) if a.status == 412 => {
                     report.conflicts.push(Conflict {
@@ -385,16 +403,19 @@ impl Caldav {
         was: Option<&RemoteResource>,
     ) -> Result<Option<String>, PublishError> {
         let href = format!("{url}{uid}.ics");
-        let condition = match was {
-            Some(w) => ("If-Match", w.etag.as_str()),
-            None => ("If-None-Match", "*"),
+        let ct = ("Content-Type", "text/calendar; charset=utf-8");
+        let a = match was {
+            None => self.send("PUT", &href, &[ct, ("If-None-Match", "*")], text)?,
+            Some(w) if is_weak(&w.etag) => {
+                // If-Match never matches a weak ETag (RFC 9110 13.1.1):
+                // compare it first, then write without the condition.
+                if self.unchanged(&href, &w.etag)? != Some(true) {
+                    return Ok(None);
+                }
+                self.send("PUT", &href, &[ct], text)?
+            }
+            Some(w) => self.send("PUT", &href, &[ct, ("If-Match", w.etag.as_str())], text)?,
         };
-        let a = self.send(
-            "PUT",
-            &href,
-            &[("Content-Type", "text/calendar; charset=utf-8"), condition],
-            text,
-        )?;
         match a.status {
             200 | 201 | 204 => Ok(Some(match a.etag {
                 Some(e) => e,
@@ -402,6 +423,22 @@ impl Caldav {
             })),
             412 => Ok(None),
             _ => Err(Self::unexpected("PUT", &href, &a)),
+        }
+    }
+
+    /// Whether the resource `href` still has the (weak) ETag dplan last
+    /// saw; `None` when it is gone.
+    fn unchanged(&self, href: &str, etag: &str) -> Result<Option<bool>, PublishError> {
+        let a = self.etags(href, "0")?;
+        match a.status {
+            404 => Ok(None),
+            207 => Ok(Some(
+                multistatus_etags(&a.body)
+                    .into_iter()
+                    .next()
+                    .is_some_and(|(_, now)| now == etag),
+            )),
+            _ => Err(Self::unexpected("PROPFIND", href, &a)),
         }
     }
 
@@ -441,6 +478,11 @@ fn members(xml: &str) -> HashMap<String, String> {
             Some((name.strip_suffix(".ics")?.to_string(), etag))
         })
         .collect()
+}
+
+/// A weak ETag (`W/"…"`), which `If-Match` can never match.
+fn is_weak(etag: &str) -> bool {
+    etag.starts_with("W/")
 }
 
 /// The URL of the collection above `url` (which ends in `/`).

@@ -5,7 +5,6 @@
 use chrono::Utc;
 use dplan_core::{Edition, Lang, PersonId, VisitId, calendar::SavedCalendar, view::VisitView};
 use dplan_ics::{IcsError, Options, Scope};
-use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
 
 use crate::{
@@ -15,13 +14,7 @@ use crate::{
 };
 
 fn ics_error(e: IcsError) -> IpcError {
-    let kind = match e {
-        IcsError::NotInVisit(_) => ErrorKind::NotFound,
-        IcsError::Empty(_) | IcsError::InvalidTime { .. } | IcsError::Reminder(_) => {
-            ErrorKind::Invalid
-        }
-    };
-    IpcError::said(kind, e.problem())
+    IpcError::said(dplan_core::Kinded::kind(&e), e.problem())
 }
 
 /// Asks where to save and writes the calendar file there. `person` narrows

@@ -5,7 +5,6 @@
 use chrono::Utc;
 use dplan_core::{Edition, Lang, MissingTranslation, PersonId, VisitId, view::VisitView};
 use dplan_print::{Layout, PrintError, PrintOptions, Scope};
-use dplan_store::ErrorKind;
 use tauri::{AppHandle, State};
 
 use crate::{
@@ -15,11 +14,7 @@ use crate::{
 };
 
 fn print_error(e: PrintError) -> IpcError {
-    let kind = match e {
-        PrintError::NotInVisit(_) => ErrorKind::NotFound,
-        PrintError::NoCjkFont(_) | PrintError::Layout(_) => ErrorKind::Internal,
-    };
-    IpcError::of(kind, e.to_string())
+    IpcError::of(dplan_core::Kinded::kind(&e), e.to_string())
 }
 
 fn view_of(state: &AppState, visit_id: VisitId) -> IpcResult<VisitView> {

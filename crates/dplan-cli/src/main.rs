@@ -12,7 +12,7 @@ use std::{
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use dplan_core::{Edition, Lang, PersonId, Side, VisitId, view::VisitView};
+use dplan_core::{Edition, ErrorKind, Kinded, Lang, PersonId, Side, VisitId, view::VisitView};
 use dplan_roster as roster;
 use dplan_store::{Store, StoreError};
 
@@ -20,7 +20,11 @@ use dplan_store::{Store, StoreError};
 #[command(
     name = "dplan",
     version,
-    about = "Delegation Planner on the command line: visits, imports, exports, backups"
+    about = "Delegation Planner on the command line: visits, imports, exports, backups",
+    after_help = "Exit codes: 0 done; 1 a fault of dplan's own; 2 the command line or \
+                  the input is wrong; 3 something named does not exist; 4 what is stored \
+                  (or someone else at work) stands in the way; 5 the database, the file \
+                  system or a server failed."
 )]
 struct Cli {
     /// Database file (default: the app's database in the platform's app-data folder)
@@ -275,12 +279,38 @@ enum Command {
     },
 }
 
-/// An error for the user: one line, no stack trace.
-struct Failure(String);
+/// An error for the user: one line, no stack trace, and an exit code by
+/// its kind ([`ErrorKind::exit_code`]).
+struct Failure {
+    kind: ErrorKind,
+    message: String,
+}
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl Failure {
+    /// A command line that names something wrong: exit 2.
+    fn user(message: String) -> Failure {
+        Failure {
+            kind: ErrorKind::Invalid,
+            message,
+        }
+    }
+
+    fn of(kind: ErrorKind, message: String) -> Failure {
+        Failure { kind, message }
+    }
+}
+
+/// An error about one file, to be prefixed with its name.
+trait FileError: std::fmt::Display + Kinded {}
+impl<E: std::fmt::Display + Kinded> FileError for E {}
+
+/// Every crate's error keeps its kind on the way out.
+impl<E: std::fmt::Display + Kinded> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure(e.to_string())
+        Failure {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -288,26 +318,32 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(msg)) => {
-            eprintln!("dplan: {}", dplan_core::text::for_message(&msg));
-            ExitCode::from(1)
+        Err(f) => {
+            eprintln!("dplan: {}", dplan_core::text::for_message(&f.message));
+            ExitCode::from(f.kind.exit_code())
         }
     }
 }
 
 fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Failure> {
     cli_db.or_else(dplan_store::default_db_path).ok_or_else(|| {
-        Failure("cannot find the app-data folder; pass --db PATH or set DPLAN_DB".into())
+        Failure::user("cannot find the app-data folder; pass --db PATH or set DPLAN_DB".into())
     })
 }
 
 fn open(path: &Path) -> Result<Store, Failure> {
-    Store::open(path)
-        .map_err(|e| Failure(format!("cannot open the database {}: {e}", path.display())))
+    Store::open(path).map_err(|e| {
+        Failure::of(
+            e.kind(),
+            format!("cannot open the database {}: {e}", path.display()),
+        )
+    })
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::of(ErrorKind::Internal, e.to_string()))?;
+    println!("{text}");
     Ok(())
 }
 
@@ -379,7 +415,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let person = store.resolve_person(&person)?;
             let file = store.export_visit(id, Utc::now(), false)?;
             let own = VisitView::new(&file).for_person(person).ok_or_else(|| {
-                Failure(format!(
+                Failure::user(format!(
                     "{person} takes no part in this visit and is responsible for none of its items"
                 ))
             })?;
@@ -444,11 +480,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 settings.set_travel(a, b, None);
             }
             for arg in &travel {
-                let (pair, minutes) = arg
-                    .rsplit_once('=')
-                    .ok_or_else(|| Failure(format!("--travel {arg}: write VENUE:VENUE=MINUTES")))?;
+                let (pair, minutes) = arg.rsplit_once('=').ok_or_else(|| {
+                    Failure::user(format!("--travel {arg}: write VENUE:VENUE=MINUTES"))
+                })?;
                 let minutes: u32 = minutes.trim().parse().map_err(|_| {
-                    Failure(format!(
+                    Failure::user(format!(
                         "--travel {arg}: `{minutes}` is not a number of minutes"
                     ))
                 })?;
@@ -507,8 +543,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .import_visit_file_with(&file, options)
                 .map_err(|e| match e {
                     // Read and format errors name the file already.
-                    StoreError::Io { .. } | StoreError::BadFile { .. } => Failure(e.to_string()),
-                    e => Failure(format!("{}: nothing imported: {e}", file.display())),
+                    StoreError::Io { .. } | StoreError::BadFile { .. } => Failure::from(e),
+                    e => Failure::of(
+                        e.kind(),
+                        format!("{}: nothing imported: {e}", file.display()),
+                    ),
                 })?;
             if json {
                 print_json(&report)?;
@@ -546,7 +585,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             let drafts = plan.accepted(policy).map_err(|e| {
-                Failure(format!(
+                Failure::user(format!(
                     "{}: {e} (--only-valid imports the valid rows)",
                     file.display()
                 ))
@@ -588,7 +627,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Some(e) if e.eq_ignore_ascii_case("xlsx") => roster::roster_xlsx(&rows, lang)?,
                 Some(e) if e.eq_ignore_ascii_case("csv") => roster::roster_csv(&rows, lang),
                 _ => {
-                    return Err(Failure(format!(
+                    return Err(Failure::user(format!(
                         "{}: name the file .csv or .xlsx",
                         output.display()
                     )));
@@ -672,7 +711,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let langs = langs(&lang)?;
             if langs.len() > 2 {
-                return Err(Failure(format!(
+                return Err(Failure::user(format!(
                     "--lang {lang}: an itinerary has one or two languages"
                 )));
             }
@@ -713,7 +752,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     dplan_print::html_page(&view, scope, &options)?.into_bytes()
                 }
                 _ => {
-                    return Err(Failure(format!(
+                    return Err(Failure::user(format!(
                         "{}: name the file .pdf or .html",
                         output.display()
                     )));
@@ -829,11 +868,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output::publish_report(&report, json)?;
             let conflicts = report.conflicts();
             if conflicts > 0 {
-                return Err(Failure(format!(
-                    "{conflicts} calendar entries were changed on the server by someone else \
+                return Err(Failure::of(
+                    ErrorKind::Conflict,
+                    format!(
+                        "{conflicts} calendar entries were changed on the server by someone else \
                      and were left as they are there (listed above); \
                      the other changes were published"
-                )));
+                    ),
+                ));
             }
         }
         Command::Publish { .. } => unreachable!("clap requires --caldav or --folder"),
@@ -894,7 +936,7 @@ fn caldav_password(user: &str, url: &str) -> Result<String, Failure> {
         return Ok(p);
     }
     rpassword::prompt_password(format!("password for {user} at {url}: ")).map_err(|e| {
-        Failure(format!(
+        Failure::user(format!(
             "no password: set DPLAN_CALDAV_PASSWORD or run dplan in a terminal ({e})"
         ))
     })
@@ -909,13 +951,15 @@ fn langs(arg: &str) -> Result<Vec<Lang>, Failure> {
             "en" => Lang::En,
             "zh" => Lang::Zh,
             _ => {
-                return Err(Failure(format!(
+                return Err(Failure::user(format!(
                     "--lang {arg}: `{code}` is not a language; use de, en, zh or a list like de,zh"
                 )));
             }
         };
         if out.contains(&lang) {
-            return Err(Failure(format!("--lang {arg}: `{code}` is named twice")));
+            return Err(Failure::user(format!(
+                "--lang {arg}: `{code}` is named twice"
+            )));
         }
         out.push(lang);
     }
@@ -930,7 +974,7 @@ fn venue_pair(
     form: &str,
 ) -> Result<(dplan_core::VenueId, dplan_core::VenueId), Failure> {
     let (a, b) = arg.split_once(':').ok_or_else(|| {
-        Failure(format!(
+        Failure::user(format!(
             "{flag} {arg}: write {form}, venues as `dplan venues` lists them"
         ))
     })?;
@@ -945,7 +989,7 @@ fn roster_plan(
     visit: VisitId,
     options: &roster::ImportOptions,
 ) -> Result<roster::ImportPlan, Failure> {
-    let fail = |e: &dyn std::fmt::Display| Failure(format!("{}: {e}", file.display()));
+    let fail = |e: &dyn FileError| Failure::of(e.kind(), format!("{}: {e}", file.display()));
     roster::FileKind::from_path(file).map_err(|e| fail(&e))?;
     // The size is checked before the file is read (a crafted or wrong file
     // must not be loaded whole).
@@ -955,11 +999,11 @@ fn roster_plan(
     }
     let mut mapping = roster::detect_mapping(&table);
     for m in map {
-        let (field, column) = m
-            .split_once('=')
-            .ok_or_else(|| Failure(format!("--map {m}: write FIELD=COLUMN, e.g. family_name=C")))?;
+        let (field, column) = m.split_once('=').ok_or_else(|| {
+            Failure::user(format!("--map {m}: write FIELD=COLUMN, e.g. family_name=C"))
+        })?;
         let field: roster::Field = serde_json::from_value(field.trim().into()).map_err(|_| {
-            Failure(format!(
+            Failure::user(format!(
                 "--map {m}: `{field}` is not a field; fields: {}",
                 roster::Field::ALL
                     .iter()
@@ -971,7 +1015,7 @@ fn roster_plan(
             ))
         })?;
         let column = table.find_column(column).ok_or_else(|| {
-            Failure(format!(
+            Failure::user(format!(
                 "--map {m}: the file has no column `{column}` (name a header, a letter or a number)"
             ))
         })?;

@@ -51,14 +51,16 @@ impl Env {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
 
-    /// Runs and expects a user error: exit 1, one line on stderr, no panic.
+    /// Runs and expects an error of the user's, the data's or the
+    /// machine's: exit 2 to 5 by its kind (1 is dplan's own fault), one
+    /// line on stderr, no panic.
     fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "dplan {args:?} should fail with 1: {stderr}"
+        assert!(
+            matches!(out.status.code(), Some(2..=5)),
+            "dplan {args:?} should fail with 2 to 5, not {:?}: {stderr}",
+            out.status.code()
         );
         assert!(
             !stderr.contains("panicked"),
@@ -331,7 +333,8 @@ fn rusqlite_free_bump(db: &Path) -> String {
         .arg("visits")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    // A database this dplan cannot read: storage (exit 5).
+    assert_eq!(out.status.code(), Some(5));
     assert_eq!(
         std::fs::read(db).unwrap(),
         bytes,
@@ -473,7 +476,8 @@ fn a_list_with_a_bad_row_imports_nothing_unless_asked_for_the_valid_rows() {
     )
     .unwrap();
     let out = env.run(&["import-participants", INCOMING, list.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    // The list is wrong: a user error (exit 2).
+    assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("row 3"), "the bad row is named: {stdout}");
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -1279,7 +1283,7 @@ fn dates_at_the_calendars_limits_stored_by_an_old_version_do_not_crash_check_or_
         let out = env.run(&args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            matches!(out.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
+            matches!(out.status.code(), Some(0 | 2..=5)) && !stderr.contains("panicked"),
             "dplan {args:?}: {:?} {stderr}",
             out.status.code()
         );
@@ -1505,4 +1509,49 @@ fn a_change_to_a_person_another_visit_shares_is_reported_and_kept_with_keep_shar
     assert!(changed.contains("family_name changed"), "{changed}");
     let (_, after) = export_incoming(&env, "changed.json");
     assert_eq!(after["persons"][0]["family_name"], "Umbenannt");
+}
+
+#[test]
+fn exit_codes_say_the_kind_of_error() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let code = |args: &[&str]| env.run(args).status.code();
+    // 2: the user's input is wrong.
+    assert_eq!(
+        code(&["export-ics", INCOMING, "-o", "x.ics", "--reminder", "99999"]),
+        Some(2)
+    );
+    // 3: something named does not exist.
+    assert_eq!(
+        code(&["show", "00000000-0000-0000-0000-000000000000"]),
+        Some(3)
+    );
+    // 4: someone else stands in the way (another publish of the visit).
+    let dir = env.path("feeds");
+    std::fs::create_dir(&dir).unwrap();
+    let visit: dplan_core::VisitId = INCOMING.parse().unwrap();
+    let now = chrono::Utc::now();
+    dplan_store::Store::open(&env.db)
+        .unwrap()
+        .take_publish_lease(
+            visit,
+            "app",
+            "delegation-planner, PID 1",
+            now,
+            now + chrono::Duration::minutes(5),
+        )
+        .unwrap();
+    assert_eq!(
+        code(&["publish", INCOMING, "--folder", dir.to_str().unwrap()]),
+        Some(4)
+    );
+    // 5: the database or the file system fails.
+    let out = env.path("no/such/folder/x.ics");
+    assert_eq!(
+        code(&["export-ics", INCOMING, "-o", out.to_str().unwrap()]),
+        Some(5)
+    );
+    // And the help says so.
+    let help = env.ok(&["--help"]);
+    assert!(help.contains("Exit codes"), "{help}");
 }

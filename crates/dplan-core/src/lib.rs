@@ -49,7 +49,9 @@ pub use validate::{FieldError, Invalid, Problem};
 pub use venue::Venue;
 pub use visit::{ContactKind, Direction, MAX_CONTACTS, Visit, VisitContact, VisitStatus};
 
+pub mod error;
 pub mod tz;
+pub use error::{ErrorKind, Kinded};
 pub use tz::Tz;
 
 /// The release of the IANA time-zone database this build carries (bundled

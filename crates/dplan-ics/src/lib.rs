@@ -224,6 +224,15 @@ pub enum IcsError {
     Reminder(u32),
 }
 
+impl dplan_core::Kinded for IcsError {
+    fn kind(&self) -> dplan_core::ErrorKind {
+        match self {
+            IcsError::NotInVisit(_) => dplan_core::ErrorKind::NotFound,
+            _ => dplan_core::ErrorKind::Invalid,
+        }
+    }
+}
+
 impl IcsError {
     /// The error as a code and its parameters, written in any language by
     /// [`dplan_core::says::Says::problem`].

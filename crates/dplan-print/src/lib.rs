@@ -41,6 +41,18 @@ pub enum PrintError {
     Layout(String),
 }
 
+/// A missing font is the machine's set-up; a typesetting failure is
+/// dplan's own.
+impl dplan_core::Kinded for PrintError {
+    fn kind(&self) -> dplan_core::ErrorKind {
+        match self {
+            PrintError::NotInVisit(_) => dplan_core::ErrorKind::NotFound,
+            PrintError::NoCjkFont(_) => dplan_core::ErrorKind::Storage,
+            PrintError::Layout(_) => dplan_core::ErrorKind::Internal,
+        }
+    }
+}
+
 /// The itinerary of `view` for `scope` as a PDF.
 pub fn pdf(view: &VisitView, scope: Scope, options: &PrintOptions) -> Result<Vec<u8>, PrintError> {
     let doc = document(view, scope, options)?;

@@ -66,6 +66,12 @@ pub enum PublishError {
     Ics(#[from] IcsError),
 }
 
+impl dplan_core::Kinded for PublishError {
+    fn kind(&self) -> ErrorKind {
+        PublishError::kind(self)
+    }
+}
+
 impl PublishError {
     /// The kind front ends act on: a login or right the user must fix, an
     /// address that is wrong, a person not in the visit; a server that did

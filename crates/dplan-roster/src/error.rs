@@ -132,6 +132,19 @@ pub enum RosterError {
     Export(String),
 }
 
+/// A file that cannot be read is the file system's; writing an Excel file
+/// fails for the same reasons; everything else is the list itself.
+impl dplan_core::Kinded for RosterError {
+    fn kind(&self) -> dplan_core::ErrorKind {
+        match self {
+            RosterError::Unreadable { .. } | RosterError::Export(_) => {
+                dplan_core::ErrorKind::Storage
+            }
+            _ => dplan_core::ErrorKind::Invalid,
+        }
+    }
+}
+
 fn megabytes(bytes: &u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }

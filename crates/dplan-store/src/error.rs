@@ -45,15 +45,12 @@ pub enum StoreError {
     },
 }
 
-/// The kind of an error, which is what the UI and scripts branch on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
-    NotFound,
-    Invalid,
-    Conflict,
-    Storage,
-    Internal,
+pub use dplan_core::ErrorKind;
+
+impl dplan_core::Kinded for StoreError {
+    fn kind(&self) -> ErrorKind {
+        StoreError::kind(self)
+    }
 }
 
 /// An error as it crosses to the UI: its kind, a message for people, and for

@@ -16,6 +16,56 @@ use dplan_core::{Edition, ErrorKind, Kinded, Lang, PersonId, Side, VisitId, view
 use dplan_roster as roster;
 use dplan_store::{Store, StoreError};
 
+/// A language on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    De,
+    En,
+    Zh,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+            LangArg::Zh => Lang::Zh,
+        }
+    }
+}
+
+/// Guest or host side, for rows of a list that do not say.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum SideArg {
+    Guest,
+    Host,
+}
+
+/// How two languages stand on a printed page.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum LayoutArg {
+    /// Beside each other
+    Side,
+    /// One under the other
+    Stacked,
+}
+
+/// Guest or internal edition of a document or calendar.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum EditionArg {
+    Guest,
+    Internal,
+}
+
+impl From<EditionArg> for Edition {
+    fn from(e: EditionArg) -> Edition {
+        match e {
+            EditionArg::Guest => Edition::Guest,
+            EditionArg::Internal => Edition::Internal,
+        }
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "dplan",
@@ -73,8 +123,8 @@ enum Command {
         visit: String,
         /// Language of the warnings (default: the environment's locale,
         /// else English); --json keeps each warning's kind as its code
-        #[arg(long, value_parser = ["de", "en", "zh"])]
-        lang: Option<String>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         #[arg(long)]
         json: bool,
     },
@@ -142,8 +192,8 @@ enum Command {
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
         /// Side for rows that do not say
-        #[arg(long, value_parser = ["guest", "host"], default_value = "guest")]
-        side: String,
+        #[arg(long, value_enum, default_value = "guest")]
+        side: SideArg,
         #[arg(long)]
         json: bool,
     },
@@ -163,8 +213,14 @@ enum Command {
         output: PathBuf,
         /// Languages of titles and descriptions, the first leading: de, en,
         /// zh, or two or three of them, e.g. de,zh
-        #[arg(long, default_value = "de", value_name = "LANGS")]
-        lang: String,
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_value = "de",
+            value_name = "LANGS"
+        )]
+        lang: Vec<LangArg>,
         /// A reminder this many minutes before each item (at most two
         /// weeks: 20160)
         #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(0..=i64::from(dplan_ics::MAX_REMINDER_MINUTES)))]
@@ -172,8 +228,8 @@ enum Command {
         /// Guest edition (no internal notes, staff duties or cancelled
         /// items) or internal edition (everything). Default: guest for the
         /// whole visit and for guests, internal for hosts and staff
-        #[arg(long, value_parser = ["guest", "internal"], value_name = "EDITION")]
-        edition: Option<String>,
+        #[arg(long, value_enum, value_name = "EDITION")]
+        edition: Option<EditionArg>,
         /// In a guest edition, include tentative items (marked as such)
         #[arg(long)]
         tentative: bool,
@@ -188,11 +244,17 @@ enum Command {
         #[arg(short, long, value_name = "FILE.pdf|FILE.html")]
         output: PathBuf,
         /// One or two languages, the first leading: de, en, zh, de,zh, de,en, en,zh
-        #[arg(long, default_value = "de,zh", value_name = "LANGS")]
-        lang: String,
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_value = "de,zh",
+            value_name = "LANGS"
+        )]
+        lang: Vec<LangArg>,
         /// Two languages beside each other or one under the other
-        #[arg(long, value_parser = ["side", "stacked"], default_value = "side")]
-        layout: String,
+        #[arg(long, value_enum, default_value = "side")]
+        layout: LayoutArg,
         /// The version stamp ("Stand: …") as RFC 3339, instead of now; the
         /// same data and stamp give the same PDF
         #[arg(long, value_name = "TIME")]
@@ -200,8 +262,8 @@ enum Command {
         /// Guest edition (no internal notes, staff duties or cancelled
         /// items) or internal edition (everything). Default: guest for the
         /// whole visit and for guests, internal for hosts and staff
-        #[arg(long, value_parser = ["guest", "internal"], value_name = "EDITION")]
-        edition: Option<String>,
+        #[arg(long, value_enum, value_name = "EDITION")]
+        edition: Option<EditionArg>,
         /// In a guest edition, include tentative items (marked as such)
         #[arg(long)]
         tentative: bool,
@@ -213,8 +275,8 @@ enum Command {
         #[arg(short, long, value_name = "FILE.csv|FILE.xlsx")]
         output: PathBuf,
         /// Language of headers, titles and organisations
-        #[arg(long, value_parser = ["de", "en", "zh"], default_value = "de")]
-        lang: String,
+        #[arg(long, value_enum, default_value = "de")]
+        lang: LangArg,
     },
     /// Remove the personal data (passport, birth date, nationality, dietary
     /// and accessibility notes) of a completed or cancelled visit's
@@ -266,8 +328,14 @@ enum Command {
         #[arg(long, conflicts_with_all = ["revoke", "names"])]
         withdraw: bool,
         /// Languages of titles and descriptions, the first leading
-        #[arg(long, default_value = "de,zh", value_name = "LANGS")]
-        lang: String,
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_value = "de,zh",
+            value_name = "LANGS"
+        )]
+        lang: Vec<LangArg>,
         #[arg(long)]
         json: bool,
     },
@@ -426,7 +494,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Check { visit, lang, json } => {
-            let lang = message_lang(lang.as_deref());
+            let lang = message_lang(lang);
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
             let warnings = store.check_visit(id, lang)?;
@@ -567,10 +635,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
             let options = roster::ImportOptions {
-                default_side: if side == "host" {
-                    Side::Host
-                } else {
-                    Side::Guest
+                default_side: match side {
+                    SideArg::Host => Side::Host,
+                    SideArg::Guest => Side::Guest,
                 },
             };
             let plan = roster_plan(&file, &map, id, &options)?;
@@ -616,11 +683,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
-            let lang = match lang.as_str() {
-                "en" => Lang::En,
-                "zh" => Lang::Zh,
-                _ => Lang::De,
-            };
+            let lang = Lang::from(lang);
             let file = store.export_visit(id, Utc::now(), false)?;
             let rows = roster::roster_rows(&file, lang);
             let bytes = match output.extension().and_then(|e| e.to_str()) {
@@ -657,14 +720,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let options = dplan_ics::Options {
                 langs: langs(&lang)?,
                 reminder_minutes: reminder,
-                edition: edition
-                    .as_deref()
-                    .and_then(Edition::parse)
-                    .unwrap_or(match scope {
-                        dplan_ics::Scope::Visit => Edition::Guest,
-                        dplan_ics::Scope::Participant(p) => Edition::for_reader(&view, Some(p)),
-                        dplan_ics::Scope::Staff(_) => Edition::Internal,
-                    }),
+                edition: edition.map(Edition::from).unwrap_or(match scope {
+                    dplan_ics::Scope::Visit => Edition::Guest,
+                    dplan_ics::Scope::Participant(p) => Edition::for_reader(&view, Some(p)),
+                    dplan_ics::Scope::Staff(_) => Edition::Internal,
+                }),
                 tentative,
                 ..dplan_ics::Options::new(Utc::now())
             };
@@ -712,7 +772,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let langs = langs(&lang)?;
             if langs.len() > 2 {
                 return Err(Failure::user(format!(
-                    "--lang {lang}: an itinerary has one or two languages"
+                    "--lang: an itinerary has one or two languages, not {}",
+                    langs.len()
                 )));
             }
             let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
@@ -721,14 +782,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 dplan_print::Scope::Visit => None,
             };
             let options = dplan_print::PrintOptions {
-                layout: if layout == "stacked" {
-                    dplan_print::Layout::Stacked
-                } else {
-                    dplan_print::Layout::SideBySide
+                layout: match layout {
+                    LayoutArg::Stacked => dplan_print::Layout::Stacked,
+                    LayoutArg::Side => dplan_print::Layout::SideBySide,
                 },
                 edition: edition
-                    .as_deref()
-                    .and_then(Edition::parse)
+                    .map(Edition::from)
                     .unwrap_or_else(|| Edition::for_reader(&view, reader)),
                 tentative,
                 // The reader's subscription feed, when one was published.
@@ -905,13 +964,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// The language of messages: `--lang` when given, else the locale the
 /// environment names (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set,
 /// as POSIX orders them), else English.
-fn message_lang(arg: Option<&str>) -> Lang {
+fn message_lang(arg: Option<LangArg>) -> Lang {
+    if let Some(l) = arg {
+        return l.into();
+    }
     let locale = || {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
     };
-    let code = arg.map(str::to_string).or_else(locale).unwrap_or_default();
+    let code = locale().unwrap_or_default();
     match code.get(..2) {
         Some("de") => Lang::De,
         Some("zh") => Lang::Zh,
@@ -942,23 +1004,15 @@ fn caldav_password(user: &str, url: &str) -> Result<String, Failure> {
     })
 }
 
-/// `de`, `de,zh`, …: each language once, at least one.
-fn langs(arg: &str) -> Result<Vec<Lang>, Failure> {
-    let mut out = Vec::new();
-    for code in arg.split(',').map(str::trim) {
-        let lang = match code {
-            "de" => Lang::De,
-            "en" => Lang::En,
-            "zh" => Lang::Zh,
-            _ => {
-                return Err(Failure::user(format!(
-                    "--lang {arg}: `{code}` is not a language; use de, en, zh or a list like de,zh"
-                )));
-            }
-        };
+/// The languages of `--lang de,zh`: each once, the first leading.
+fn langs(arg: &[LangArg]) -> Result<Vec<Lang>, Failure> {
+    let mut out: Vec<Lang> = Vec::with_capacity(arg.len());
+    for l in arg {
+        let lang = Lang::from(*l);
         if out.contains(&lang) {
             return Err(Failure::user(format!(
-                "--lang {arg}: `{code}` is named twice"
+                "--lang: `{}` is named twice",
+                format!("{l:?}").to_lowercase()
             )));
         }
         out.push(lang);

@@ -976,7 +976,8 @@ fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
     assert!(n > 0 && n < 19, "{n}");
     assert!(text.contains("– 刘强 Liu Qiang"));
 
-    let err = env.fails(&[
+    // A language clap does not know is a usage error that lists the others.
+    let out = env.run(&[
         "export-ics",
         INCOMING,
         "--lang",
@@ -984,7 +985,18 @@ fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
         "-o",
         own.to_str().unwrap(),
     ]);
-    assert!(err.contains("`fr` is not a language"), "{err}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("'fr'") && err.contains("de, en, zh"), "{err}");
+    let err = env.fails(&[
+        "export-ics",
+        INCOMING,
+        "--lang",
+        "de,zh,de",
+        "-o",
+        own.to_str().unwrap(),
+    ]);
+    assert!(err.contains("`de` is named twice"), "{err}");
     let err = env.fails(&[
         "export-ics",
         INCOMING,

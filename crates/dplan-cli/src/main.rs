@@ -770,12 +770,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => dplan_print::Scope::Visit,
             };
             let langs = langs(&lang)?;
-            if langs.len() > 2 {
-                return Err(Failure::user(format!(
-                    "--lang: an itinerary has one or two languages, not {}",
-                    langs.len()
-                )));
-            }
             let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
             let reader = match scope {
                 dplan_print::Scope::Person(p) => Some(p),

@@ -39,6 +39,9 @@ pub enum PrintError {
     NoCjkFont(String),
     #[error("the itinerary could not be typeset: {0}")]
     Layout(String),
+    /// An itinerary is written in one language or two, each once.
+    #[error("an itinerary has one or two languages, each once; {0} were asked for")]
+    Languages(usize),
 }
 
 /// A missing font is the machine's set-up; a typesetting failure is
@@ -47,6 +50,7 @@ impl dplan_core::Kinded for PrintError {
     fn kind(&self) -> dplan_core::ErrorKind {
         match self {
             PrintError::NotInVisit(_) => dplan_core::ErrorKind::NotFound,
+            PrintError::Languages(_) => dplan_core::ErrorKind::Invalid,
             PrintError::NoCjkFont(_) => dplan_core::ErrorKind::Storage,
             PrintError::Layout(_) => dplan_core::ErrorKind::Internal,
         }
@@ -98,6 +102,11 @@ fn document(
     scope: Scope,
     options: &PrintOptions,
 ) -> Result<Document, PrintError> {
+    // The rule is kept here, once, for the app and the CLI alike.
+    let l = &options.langs;
+    if l.is_empty() || l.len() > 2 || (l.len() == 2 && l[0] == l[1]) {
+        return Err(PrintError::Languages(l.len()));
+    }
     Document::new(view, scope, options).ok_or(match scope {
         Scope::Person(p) => PrintError::NotInVisit(p),
         Scope::Visit => PrintError::Layout("no document".into()),

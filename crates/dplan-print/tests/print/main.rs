@@ -997,3 +997,27 @@ fn a_published_calendar_prints_its_link_with_a_qr_code() {
     let none = Document::new(view, Scope::Visit, &options(&[Lang::De], Layout::Stacked)).unwrap();
     assert!(none.calendar.is_none());
 }
+
+#[test]
+fn an_itinerary_has_one_or_two_languages_whoever_asks() {
+    let view = &views()[0];
+    for langs in [
+        vec![],
+        vec![Lang::De, Lang::Zh, Lang::En],
+        vec![Lang::Zh, Lang::Zh],
+    ] {
+        let opts = options(&langs, Layout::SideBySide);
+        let err = dplan_print::html_page(view, Scope::Visit, &opts).unwrap_err();
+        assert_eq!(
+            err,
+            dplan_print::PrintError::Languages(langs.len()),
+            "{langs:?}"
+        );
+        assert_eq!(
+            dplan_core::Kinded::kind(&err),
+            dplan_core::ErrorKind::Invalid
+        );
+    }
+    let opts = options(&[Lang::En], Layout::Stacked);
+    assert!(dplan_print::html_page(view, Scope::Visit, &opts).is_ok());
+}

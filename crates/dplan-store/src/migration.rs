@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_publish_settings.sql"),
     include_str!("migrations/0011_publish_lease.sql"),
     include_str!("migrations/0012_calendar_names.sql"),
+    include_str!("migrations/0013_feed_editions.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -272,6 +272,117 @@ fn the_office_wide_choice_to_name_people_carries_over_to_every_visit() {
     );
 }
 
+/// Feeds kept before their keys named the edition: staff duties and a
+/// host's own programme move to internal keys (links included), and guests'
+/// feeds forget every item the guest edition leaves out.
+#[test]
+fn feeds_kept_before_editions_were_apart_move_to_their_edition() {
+    use dplan_core::calendar::Published;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v12.sqlite3");
+    let visit = dplan_core::demo::incoming_id();
+    let event = |uid: &str| Published {
+        uid: uid.into(),
+        fingerprint: "f".into(),
+        sequence: 2,
+        changed_at: chrono::Utc::now(),
+        summary: "s".into(),
+        start: "20270325T080000Z".into(),
+        end: "20270325T090000Z".into(),
+        gone: false,
+    };
+    let (host, guest, cancelled, confirmed) = {
+        let mut s = Store::open(&path).unwrap();
+        s.load_demo().unwrap();
+        let parts = s.list_participants(visit).unwrap();
+        let host = parts
+            .iter()
+            .find(|p| p.side == dplan_core::Side::Host)
+            .unwrap()
+            .person_id;
+        let guest = parts
+            .iter()
+            .find(|p| p.side == dplan_core::Side::Guest)
+            .unwrap()
+            .person_id;
+        let items = s.list_programme(visit).unwrap();
+        let of = |st| {
+            items
+                .iter()
+                .find(|i| i.status == st)
+                .unwrap()
+                .id
+                .to_string()
+        };
+        let (cancelled, confirmed) = (
+            of(dplan_core::ItemStatus::Cancelled),
+            of(dplan_core::ItemStatus::Confirmed),
+        );
+        let both = [event(&cancelled), event(&confirmed)];
+        for feed in [
+            format!("staff/{host}"),
+            format!("participant/{host}"),
+            format!("participant/{guest}"),
+            "visit".to_string(),
+        ] {
+            s.record_published(visit, &feed, &both).unwrap();
+            s.feed_token(
+                visit,
+                &feed,
+                &format!("{:0>20}", feed.replace(['/', '-'], "")),
+                chrono::Utc::now(),
+            )
+            .unwrap();
+        }
+        (host, guest, cancelled, confirmed)
+    };
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 12).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let uids = |feed: &str| -> Vec<String> {
+        let mut u: Vec<String> = s
+            .published(visit, feed)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.uid)
+            .collect();
+        u.sort();
+        u
+    };
+    let mut both = vec![cancelled.clone(), confirmed.clone()];
+    both.sort();
+    assert_eq!(uids(&format!("staff/{host}/intern")), both);
+    assert_eq!(uids(&format!("participant/{host}/intern")), both);
+    assert!(uids(&format!("staff/{host}")).is_empty());
+    assert!(uids(&format!("participant/{host}")).is_empty());
+    // Guests' feeds keep the confirmed item (and its SEQUENCE) only.
+    assert_eq!(
+        uids(&format!("participant/{guest}")),
+        vec![confirmed.clone()]
+    );
+    assert_eq!(uids("visit"), vec![confirmed.clone()]);
+    assert_eq!(s.published(visit, "visit").unwrap()[0].sequence, 2);
+    // The links moved with their feeds.
+    let mut feeds: Vec<String> = s
+        .feed_tokens(visit)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.feed)
+        .collect();
+    feeds.sort();
+    let mut want = vec![
+        format!("staff/{host}/intern"),
+        format!("participant/{host}/intern"),
+        format!("participant/{guest}"),
+        "visit".to_string(),
+    ];
+    want.sort();
+    assert_eq!(feeds, want);
+}
+
 fn back_to_schema_5(conn: &Connection) {
     conn.execute_batch(
         "DROP TABLE visit_calendar; DROP TABLE publish_lease; DROP TABLE publish_settings; DROP TABLE feed_token; DROP TABLE caldav_resource;

@@ -557,6 +557,16 @@ impl StoreAccess for std::cell::RefCell<Store> {
     }
 }
 
+/// Whether the settings name a CalDAV user whose password is not known
+/// (the app keeps it only while it runs): asking would only be refused.
+fn login_unknown(settings: &dplan_core::calendar::PublishSettings, password: Option<&str>) -> bool {
+    settings
+        .caldav_user
+        .as_deref()
+        .is_some_and(|u| !u.trim().is_empty())
+        && password.is_none_or(str::is_empty)
+}
+
 /// Publishes a visit's calendars wherever the office's settings say: the
 /// CalDAV collection (with `password` for the settings' user; the store is
 /// not held while the server is asked) and the feed folder.
@@ -603,12 +613,7 @@ fn publish_all_held(
     if caldav.is_none() && folder.is_none() {
         return Err(PublishError::Refused(Problem::NoPublishTarget));
     }
-    let login_unknown = settings
-        .caldav_user
-        .as_deref()
-        .is_some_and(|u| !u.trim().is_empty())
-        && password.as_deref().is_none_or(str::is_empty);
-    if caldav.is_some() && login_unknown {
+    if caldav.is_some() && login_unknown(&settings, password.as_deref()) {
         // Asking with no password would only be refused, on every save.
         outcome.password_needed = true;
     } else if let Some(url) = caldav {
@@ -736,12 +741,7 @@ pub fn withdraw_all(
             .as_deref()
             .filter(|u| !u.trim().is_empty())
             .ok_or(PublishError::Refused(Problem::NoPublishTarget))?;
-        let login_unknown = settings
-            .caldav_user
-            .as_deref()
-            .is_some_and(|u| !u.trim().is_empty())
-            && password.as_deref().is_none_or(str::is_empty);
-        if login_unknown {
+        if login_unknown(&settings, password.as_deref()) {
             return Err(PublishError::Refused(Problem::CalendarPasswordNeeded));
         }
         let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;

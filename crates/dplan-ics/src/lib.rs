@@ -187,6 +187,10 @@ pub struct Options {
     /// interpreters, responsible staff). A calendar that may reach other
     /// hands (a guest's subscription feed) names nobody unless asked.
     pub names: bool,
+    /// For a feed whose reader left its audience (a host who became a
+    /// guest, a person taken out of the visit): it carries only the
+    /// cancellations of what it carried before, never a current item.
+    pub takebacks_only: bool,
 }
 
 impl Options {
@@ -199,6 +203,7 @@ impl Options {
             tentative: false,
             refresh_minutes: None,
             names: true,
+            takebacks_only: false,
         }
     }
 }
@@ -308,7 +313,11 @@ pub fn export_feed(
         });
     }
     let view = &guest_view;
-    let items = in_scope(view, scope);
+    let items = if options.takebacks_only {
+        Vec::new()
+    } else {
+        in_scope(view, scope)
+    };
     // Items the feed carried that are no longer in it, until the visit is
     // over: written as cancelled so that calendars take them back.
     let live: std::collections::HashSet<String> = items.iter().map(|i| i.id.to_string()).collect();

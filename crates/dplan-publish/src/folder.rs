@@ -104,7 +104,15 @@ pub(crate) fn write_feeds(
     let mut report = FolderReport::default();
     let all = audiences(&view);
     for audience in &all {
-        if let Some(f) = write_feed(store, visit, target, options, &view, audience.clone())? {
+        if let Some(f) = write_feed(
+            store,
+            visit,
+            target,
+            options,
+            &view,
+            audience.clone(),
+            false,
+        )? {
             report.feeds.push(f);
         }
     }
@@ -119,8 +127,11 @@ pub(crate) fn write_feeds(
         let Some((scope, edition)) = dplan_ics::Scope::from_feed_key(&token.feed) else {
             continue;
         };
+        // Only takebacks: a host who became a guest still holds the
+        // address of their internal feed, which must not go on showing
+        // the internal edition.
         let audience = former_audience(&view, scope, edition);
-        if let Some(f) = write_feed(store, visit, target, options, &view, audience)? {
+        if let Some(f) = write_feed(store, visit, target, options, &view, audience, true)? {
             report.feeds.push(f);
         }
     }
@@ -158,6 +169,7 @@ fn write_feed(
     options: &PublishOptions,
     view: &VisitView,
     audience: Audience,
+    takebacks_only: bool,
 ) -> Result<Option<FeedLink>, PublishError> {
     let feed_key = audience.feed_key();
     let before = store.published(visit, &feed_key)?;
@@ -168,6 +180,7 @@ fn write_feed(
         // A guest's feed may reach other hands: it names nobody unless the
         // office says so.
         names: audience.edition == Edition::Internal || options.names,
+        takebacks_only,
         ..Options::new(options.now)
     };
     let feed = match dplan_ics::export_feed(view, audience.scope, &o, &before) {

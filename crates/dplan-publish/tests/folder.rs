@@ -426,6 +426,68 @@ fn a_participant_taken_out_of_the_visit_gets_their_items_taken_back() {
 }
 
 #[test]
+fn a_host_who_becomes_a_guest_keeps_no_internal_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().into(),
+        base_url: None,
+    };
+    let first = publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let internal = first
+        .feeds
+        .iter()
+        .find(|f| f.audience.slug.starts_with("intern-"))
+        .expect("a host's internal feed")
+        .clone();
+    let dplan_ics::Scope::Participant(person) = internal.audience.scope else {
+        panic!("a participant's feed")
+    };
+    let before = std::fs::read_to_string(dir.path().join(&internal.file)).unwrap();
+    let events = before.matches("BEGIN:VEVENT").count();
+    assert!(events > 0);
+    assert!(before.matches("STATUS:CANCELLED").count() < events);
+    // The same person, now on the guests' side of the same visit.
+    let mut p = store
+        .list_participants(id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.person_id == person)
+        .unwrap();
+    p.side = dplan_core::Side::Guest;
+    p.precedence = 99;
+    store.update_participant(&p).unwrap();
+    let next = publish_folder(&mut store, id, &target, &options(2)).unwrap();
+    // Their guest feed is new; the internal one only takes back.
+    assert!(
+        next.feeds
+            .iter()
+            .any(|f| f.audience.slug == format!("gast-{person}") && f.file != internal.file)
+    );
+    let kept = next
+        .feeds
+        .iter()
+        .find(|f| f.file == internal.file)
+        .expect("the internal feed still carries its takebacks");
+    assert!(kept.written);
+    let after = std::fs::read_to_string(dir.path().join(&internal.file)).unwrap();
+    let now = after.matches("BEGIN:VEVENT").count();
+    assert!(now > 0);
+    assert_eq!(after.matches("STATUS:CANCELLED").count(), now, "{after}");
+    // A takeback carries no internal note.
+    let full = demo::visits(demo::stamp()).remove(0);
+    for note in full
+        .programme
+        .iter()
+        .map(|i| i.notes.trim())
+        .filter(|n| n.len() > 8)
+    {
+        assert!(!after.contains(note), "{after}");
+    }
+}
+
+#[test]
 fn without_the_calendar_servers_password_the_feeds_still_follow() {
     use dplan_core::calendar::PublishSettings;
     let dir = tempfile::tempdir().unwrap();

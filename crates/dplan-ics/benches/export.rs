@@ -91,6 +91,7 @@ fn main() {
         tentative: false,
         refresh_minutes: None,
         names: true,
+        takebacks_only: false,
     };
 
     let view_time = median(

@@ -421,6 +421,18 @@ impl Caldav {
                 Some(e) => e,
                 None => self.etag(&href)?,
             })),
+            // Not there as far as dplan knew, but there: a write of ours
+            // whose answer was lost (a timeout, a failed ETag lookup), or
+            // another dplan's copy of this item (its UID is the item's).
+            // Taken over, as a collection found on the server is.
+            412 if was.is_none() => {
+                let found = RemoteResource {
+                    uid: uid.to_string(),
+                    etag: self.etag(&href)?,
+                    fingerprint: String::new(),
+                };
+                self.put(url, uid, text, Some(&found))
+            }
             412 => Ok(None),
             _ => Err(Self::unexpected("PUT", &href, &a)),
         }

@@ -81,10 +81,10 @@ pub fn publish_folder(
     target: &FolderTarget,
     options: &PublishOptions,
 ) -> Result<FolderReport, PublishError> {
-    let lease = crate::take_lease(store, visit, options.now)?;
-    let done = write_feeds(store, visit, target, options);
-    store.release_publish_lease(visit, &lease)?;
-    done
+    let store = std::cell::RefCell::new(store);
+    crate::leased(&store, visit, options.now, |_| {
+        crate::StoreAccess::with_store(&store, |s| write_feeds(s, visit, target, options))
+    })
 }
 
 /// [`publish_folder`] with the lease held.
@@ -195,6 +195,16 @@ fn write_feed(
     if written {
         dplan_store::write_atomically(&path, feed.text.as_bytes())?;
     }
+    let folder = target.dir.to_string_lossy();
+    if token.folder.as_deref() != Some(&folder) {
+        // The office moved its feed folder: the file moves with it, and
+        // the old folder does not go on serving a feed that stopped
+        // following.
+        if let Some(old) = &token.folder {
+            remove(Path::new(old), &name)?;
+        }
+        store.set_feed_folder(visit, &token.token, &folder)?;
+    }
     if !same_events(&before, &feed.published) {
         store.record_published(visit, &feed_key, &feed.published)?;
     }
@@ -208,12 +218,29 @@ fn write_feed(
 }
 
 /// Revokes the feed of one audience (by its slug, as [`Audience::slug`]),
-/// or of all with `None`: its file is removed and the next publish names it
-/// anew. Returns the audiences' feed keys revoked.
+/// or of all with `None`, while no publish of the visit runs: its file is
+/// removed (from the folder it was written to, or `dir` if dplan does not
+/// know) and the next publish names it anew. Returns the tokens revoked.
 pub fn revoke(
     store: &mut Store,
     visit: VisitId,
     dir: &Path,
+    slug: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<FeedToken>, PublishError> {
+    let store = std::cell::RefCell::new(store);
+    crate::leased(&store, visit, now, |_| {
+        crate::StoreAccess::with_store(&store, |s| revoke_held(s, visit, Some(dir), slug, now))
+    })
+}
+
+/// [`revoke`] with the lease held. Each file goes before its token is
+/// revoked: a file that cannot be removed keeps its token, so that a second
+/// try finds it again.
+pub(crate) fn revoke_held(
+    store: &mut Store,
+    visit: VisitId,
+    dir: Option<&Path>,
     slug: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<FeedToken>, PublishError> {
@@ -244,19 +271,34 @@ pub fn revoke(
             Some(a.feed_key())
         }
     };
-    let revoked = store.revoke_feed_tokens(visit, feed.as_deref(), now)?;
-    for t in &revoked {
-        match std::fs::remove_file(dir.join(file_name(&t.token))) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(PublishError::Refused(dplan_core::Problem::FeedNotRemoved {
-                    file: file_name(&t.token),
-                    folder: dir.display().to_string(),
-                    reason: e.to_string(),
-                }));
-            }
+    let live: Vec<FeedToken> = store
+        .feed_tokens(visit)?
+        .into_iter()
+        .filter(|t| feed.as_ref().is_none_or(|f| *f == t.feed))
+        .collect();
+    let mut revoked = Vec::with_capacity(live.len());
+    for t in live {
+        let name = file_name(&t.token);
+        if let Some(old) = t.folder.as_deref() {
+            remove(Path::new(old), &name)?;
         }
+        if let Some(dir) = dir {
+            remove(dir, &name)?;
+        }
+        revoked.extend(store.revoke_feed_tokens(visit, Some(&t.feed), now)?);
     }
     Ok(revoked)
+}
+
+/// Removes a feed's file from a folder; one that is not there is gone.
+fn remove(dir: &Path, name: &str) -> Result<(), PublishError> {
+    match std::fs::remove_file(dir.join(name)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(PublishError::Refused(dplan_core::Problem::FeedNotRemoved {
+            file: name.to_string(),
+            folder: dir.display().to_string(),
+            reason: e.to_string(),
+        })),
+    }
 }

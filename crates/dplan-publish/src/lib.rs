@@ -78,6 +78,8 @@ impl PublishError {
     /// not answer as it should is `storage`, as a database would be.
     pub fn kind(&self) -> ErrorKind {
         match self {
+            // The folder refused: like a database that cannot be written.
+            PublishError::Refused(Problem::FeedNotRemoved { .. }) => ErrorKind::Storage,
             PublishError::Refused(_)
             | PublishError::LoginRefused { .. }
             | PublishError::Forbidden { .. } => ErrorKind::Invalid,
@@ -293,39 +295,95 @@ pub fn publish_caldav(
     target: &CaldavTarget,
     options: &PublishOptions,
 ) -> Result<CaldavReport, PublishError> {
-    let lease = take_lease(store, visit, options.now)?;
-    let done =
-        plan_caldav(store, visit, target, options).and_then(|p| p.send(target).record(store));
-    store.release_publish_lease(visit, &lease)?;
-    done
+    let store = std::cell::RefCell::new(store);
+    leased(&store, visit, options.now, |lease| {
+        let plan = store.with_store(|s| plan_caldav(s, visit, target, options))?;
+        let sent = plan.send(target, || lease.keep(&store));
+        store.with_store(|s| sent.record(s))
+    })
 }
 
 /// How long a publish may take before another one may start even though
-/// it did not say it finished (it crashed).
+/// it did not say it finished (it crashed); a long publish renews it.
 const LEASE_MINUTES: i64 = 30;
 
-/// Takes the lease on publishing a visit's calendars, so that the app and
-/// the CLI (or two screens) never publish the same visit at once; returns
-/// the holder to give it back with.
-pub(crate) fn take_lease(
-    store: &mut Store,
+/// The lease on publishing a visit's calendars, so that the app and the
+/// CLI (or two screens) never publish the same visit at once.
+pub(crate) struct Lease {
+    visit: VisitId,
+    holder: String,
+    who: String,
+    /// When it was taken, on the publish's clock, and on the machine's.
+    taken: DateTime<Utc>,
+    started: std::time::Instant,
+    renewed: std::cell::Cell<std::time::Instant>,
+}
+
+impl Lease {
+    fn take(store: &mut Store, visit: VisitId, now: DateTime<Utc>) -> Result<Lease, PublishError> {
+        let program = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "dplan".into());
+        let lease = Lease {
+            visit,
+            holder: uuid::Uuid::new_v4().simple().to_string(),
+            who: format!("{program}, PID {}", std::process::id()),
+            taken: now,
+            started: std::time::Instant::now(),
+            renewed: std::cell::Cell::new(std::time::Instant::now()),
+        };
+        lease.extend(store, now)?;
+        Ok(lease)
+    }
+
+    fn extend(&self, store: &mut Store, now: DateTime<Utc>) -> Result<(), PublishError> {
+        Ok(store.take_publish_lease(
+            self.visit,
+            &self.holder,
+            &self.who,
+            now,
+            now + chrono::Duration::minutes(LEASE_MINUTES),
+        )?)
+    }
+
+    /// Renews the lease when a third of it has passed, so that a publish
+    /// that takes long (a slow server) keeps it to the end; until then the
+    /// store is not even asked.
+    pub(crate) fn keep(&self, store: &impl StoreAccess) -> Result<(), PublishError> {
+        let third = std::time::Duration::from_secs(LEASE_MINUTES as u64 * 20);
+        if self.renewed.get().elapsed() < third {
+            return Ok(());
+        }
+        let elapsed = chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default();
+        store.with_store(|s| self.extend(s, self.taken + elapsed))?;
+        self.renewed.set(std::time::Instant::now());
+        Ok(())
+    }
+
+    fn release(&self, store: &mut Store) -> Result<(), PublishError> {
+        Ok(store.release_publish_lease(self.visit, &self.holder)?)
+    }
+}
+
+/// Runs `f` with the visit's publish lease held and gives the lease back
+/// afterwards, also when `f` fails or panics. A failure of `f` is what the
+/// caller hears, even if giving the lease back failed too (it runs out on
+/// its own).
+pub(crate) fn leased<T>(
+    store: &impl StoreAccess,
     visit: VisitId,
     now: DateTime<Utc>,
-) -> Result<String, PublishError> {
-    let holder = uuid::Uuid::new_v4().simple().to_string();
-    let program = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "dplan".into());
-    let who = format!("{program}, PID {}", std::process::id());
-    store.take_publish_lease(
-        visit,
-        &holder,
-        &who,
-        now,
-        now + chrono::Duration::minutes(LEASE_MINUTES),
-    )?;
-    Ok(holder)
+    f: impl FnOnce(&Lease) -> Result<T, PublishError>,
+) -> Result<T, PublishError> {
+    let lease = store.with_store(|s| Lease::take(s, visit, now))?;
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&lease)));
+    let released = store.with_store(|s| lease.release(s));
+    match done {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(Err(e)) => Err(e),
+        Ok(Ok(v)) => released.map(|()| v),
+    }
 }
 
 /// One collection to keep in step.
@@ -439,12 +497,22 @@ pub fn plan_caldav(
 }
 
 impl CaldavPlan {
-    /// Sends what changed, collection by collection, without the store.
-    pub fn send(self, target: &CaldavTarget) -> CaldavSent {
+    /// Sends what changed, collection by collection, without the store;
+    /// `keep` runs before each collection (it renews the publish's lease)
+    /// and stops sending when it fails.
+    pub fn send(
+        self,
+        target: &CaldavTarget,
+        mut keep: impl FnMut() -> Result<(), PublishError>,
+    ) -> CaldavSent {
         let client = Caldav::new(target.user.as_deref(), target.password.as_deref());
         let mut done = Vec::with_capacity(self.collections.len());
         let mut error = None;
         for planned in self.collections {
+            if let Err(e) = keep() {
+                error = Some(e);
+                break;
+            }
             let synced = client.sync(
                 &planned.url,
                 &planned.audience.name,
@@ -557,6 +625,15 @@ impl StoreAccess for std::cell::RefCell<Store> {
     }
 }
 
+impl StoreAccess for std::cell::RefCell<&mut Store> {
+    fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, PublishError>,
+    ) -> Result<T, PublishError> {
+        f(&mut self.borrow_mut())
+    }
+}
+
 /// Whether the settings name a CalDAV user whose password is not known
 /// (the app keeps it only while it runs): asking would only be refused.
 fn login_unknown(settings: &dplan_core::calendar::PublishSettings, password: Option<&str>) -> bool {
@@ -569,7 +646,9 @@ fn login_unknown(settings: &dplan_core::calendar::PublishSettings, password: Opt
 
 /// Publishes a visit's calendars wherever the office's settings say: the
 /// CalDAV collection (with `password` for the settings' user; the store is
-/// not held while the server is asked) and the feed folder.
+/// not held while the server is asked) and the feed folder. The feeds are
+/// written even when the server fails, and then the server's failure is
+/// what the caller hears.
 pub fn publish_all(
     store: &impl StoreAccess,
     visit: VisitId,
@@ -577,19 +656,18 @@ pub fn publish_all(
     now: DateTime<Utc>,
     langs: Vec<Lang>,
 ) -> Result<dplan_core::calendar::PublishOutcome, PublishError> {
-    let (settings, names, lease) = store.with_store(|s| {
-        let names = s.calendar_names(visit)?;
-        Ok((s.publish_settings()?, names, take_lease(s, visit, now)?))
-    })?;
+    let (settings, names) =
+        store.with_store(|s| Ok((s.publish_settings()?, s.calendar_names(visit)?)))?;
     let options = PublishOptions { now, langs, names };
-    let done = publish_all_held(store, visit, password, &options, settings);
-    store.with_store(|s| Ok(s.release_publish_lease(visit, &lease)?))?;
-    done
+    leased(store, visit, now, |lease| {
+        publish_all_held(store, lease, visit, password, &options, settings)
+    })
 }
 
 /// [`publish_all`] with the lease held.
 fn publish_all_held(
     store: &impl StoreAccess,
+    lease: &Lease,
     visit: VisitId,
     password: Option<String>,
     options: &PublishOptions,
@@ -613,21 +691,29 @@ fn publish_all_held(
     if caldav.is_none() && folder.is_none() {
         return Err(PublishError::Refused(Problem::NoPublishTarget));
     }
+    let mut failed = None;
     if caldav.is_some() && login_unknown(&settings, password.as_deref()) {
         // Asking with no password would only be refused, on every save.
         outcome.password_needed = true;
     } else if let Some(url) = caldav {
-        let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
-        let plan = store.with_store(|s| plan_caldav(s, visit, &target, options))?;
-        let sent = plan.send(&target);
-        let report = store.with_store(|s| sent.record(s))?;
-        outcome.calendars += report.collections.len();
-        outcome.requests += report.requests();
-        for (_, c) in &report.collections {
-            outcome.changes += c.added + c.changed + c.removed;
-            outcome
-                .conflicts
-                .extend(c.conflicts.iter().map(|x| x.uid.clone()));
+        let sent = CaldavTarget::new(url, settings.caldav_user.clone(), password).and_then(|t| {
+            let plan = store.with_store(|s| plan_caldav(s, visit, &t, options))?;
+            let sent = plan.send(&t, || lease.keep(store));
+            store.with_store(|s| sent.record(s))
+        });
+        match sent {
+            Ok(report) => {
+                outcome.calendars += report.collections.len();
+                outcome.requests += report.requests();
+                for (_, c) in &report.collections {
+                    outcome.changes += c.added + c.changed + c.removed;
+                    outcome
+                        .conflicts
+                        .extend(c.conflicts.iter().map(|x| x.uid.clone()));
+                }
+            }
+            // The feeds still follow while the server fails.
+            Err(e) => failed = Some(e),
         }
     }
     if let Some(dir) = folder {
@@ -635,7 +721,13 @@ fn publish_all_held(
             dir: dir.into(),
             base_url: settings.base_url.clone().filter(|b| !b.trim().is_empty()),
         };
-        let report = store.with_store(|s| folder::write_feeds(s, visit, &target, options))?;
+        let report = store.with_store(|s| folder::write_feeds(s, visit, &target, options));
+        let report = match (report, failed) {
+            (Ok(r), None) => r,
+            // The server's failure first: the feeds' is often its echo
+            // (a store that failed), and the server's is the one to fix.
+            (_, Some(e)) | (Err(e), None) => return Err(e),
+        };
         outcome.calendars += report.feeds.len();
         outcome.changes += report.feeds.iter().filter(|f| f.written).count();
         outcome.links = report
@@ -647,6 +739,8 @@ fn publish_all_held(
                 link: f.url.unwrap_or(f.file),
             })
             .collect();
+    } else if let Some(e) = failed {
+        return Err(e);
     }
     Ok(outcome)
 }
@@ -686,18 +780,19 @@ pub fn feed_link(
 }
 
 /// Takes a visit's calendars back from the CalDAV server: every collection
-/// dplan made for it under `target` is removed (with what it holds) and
-/// forgotten. Says how many were removed.
+/// dplan made for it is removed (with what it holds) and forgotten, also
+/// those made under an address the settings named before (with the same
+/// login). Says how many were removed.
 pub fn withdraw_caldav(
     store: &mut Store,
     visit: VisitId,
     target: &CaldavTarget,
     now: DateTime<Utc>,
 ) -> Result<usize, PublishError> {
-    let lease = take_lease(store, visit, now)?;
-    let done = withdraw_caldav_held(store, visit, target);
-    store.release_publish_lease(visit, &lease)?;
-    done
+    let store = std::cell::RefCell::new(store);
+    leased(&store, visit, now, |_| {
+        store.with_store(|s| withdraw_caldav_held(s, visit, target))
+    })
 }
 
 fn withdraw_caldav_held(
@@ -708,9 +803,6 @@ fn withdraw_caldav_held(
     let client = Caldav::new(target.user.as_deref(), target.password.as_deref());
     let mut removed = 0;
     for url in store.caldav_collections(visit)? {
-        if !url.starts_with(&target.base) {
-            continue;
-        }
         client.delete_collection(&url)?;
         store.forget_caldav_collection(visit, &url)?;
         removed += 1;
@@ -720,7 +812,8 @@ fn withdraw_caldav_held(
 
 /// Withdraws a visit's calendars wherever the office's settings say: the
 /// collections on the CalDAV server (with `password` for the settings'
-/// user) and the feeds in the folder. Afterwards the visit can be deleted.
+/// user) and the feeds, in whichever folder each was written to.
+/// Afterwards the visit can be deleted.
 pub fn withdraw_all(
     store: &impl StoreAccess,
     visit: VisitId,
@@ -728,26 +821,119 @@ pub fn withdraw_all(
     now: DateTime<Utc>,
 ) -> Result<Withdrawn, PublishError> {
     let settings = store.with_store(|s| Ok(s.publish_settings()?))?;
-    let mut out = Withdrawn::default();
-    if let Some(dir) = settings.folder.as_deref().filter(|f| !f.trim().is_empty()) {
+    leased(store, visit, now, |_| {
+        let mut out = Withdrawn::default();
+        let dir = settings.folder.as_deref().filter(|f| !f.trim().is_empty());
         out.feeds = store.with_store(|s| {
-            Ok(folder::revoke(s, visit, std::path::Path::new(dir), None, now)?.len())
+            Ok(folder::revoke_held(s, visit, dir.map(std::path::Path::new), None, now)?.len())
         })?;
-    }
-    let known = store.with_store(|s| Ok(s.caldav_collections(visit)?))?;
-    if !known.is_empty() {
-        let url = settings
-            .caldav_url
-            .as_deref()
-            .filter(|u| !u.trim().is_empty())
-            .ok_or(PublishError::Refused(Problem::NoPublishTarget))?;
-        if login_unknown(&settings, password.as_deref()) {
-            return Err(PublishError::Refused(Problem::CalendarPasswordNeeded));
+        let known = store.with_store(|s| Ok(s.caldav_collections(visit)?))?;
+        if !known.is_empty() {
+            let url = settings
+                .caldav_url
+                .as_deref()
+                .filter(|u| !u.trim().is_empty())
+                .ok_or(PublishError::Refused(Problem::NoPublishTarget))?;
+            if login_unknown(&settings, password.as_deref()) {
+                return Err(PublishError::Refused(Problem::CalendarPasswordNeeded));
+            }
+            let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
+            // The store is held while the server is asked: a withdrawal is
+            // rare and short (one request per calendar).
+            out.collections = store.with_store(|s| withdraw_caldav_held(s, visit, &target))?;
         }
-        let target = CaldavTarget::new(url, settings.caldav_user.clone(), password)?;
-        // The store is held while the server is asked: a withdrawal is
-        // rare and short (one request per calendar).
-        out.collections = store.with_store(|s| withdraw_caldav(s, visit, &target, now))?;
+        Ok(out)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use std::time::{Duration, Instant};
+
+    fn store() -> std::cell::RefCell<Store> {
+        let mut s = Store::open_in_memory().unwrap();
+        s.load_demo().unwrap();
+        std::cell::RefCell::new(s)
     }
-    Ok(out)
+
+    fn at(minutes: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2027, 3, 1, 8, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
+    }
+
+    /// Whether another publish could take the visit's lease at `when`.
+    fn free(store: &std::cell::RefCell<Store>, when: DateTime<Utc>) -> bool {
+        let visit = dplan_core::demo::incoming_id();
+        let mut s = store.borrow_mut();
+        let ok = s
+            .take_publish_lease(visit, "other", "test", when, when)
+            .is_ok();
+        if ok {
+            s.release_publish_lease(visit, "other").unwrap();
+        }
+        ok
+    }
+
+    #[test]
+    fn a_publish_that_panics_gives_the_lease_back() {
+        let store = store();
+        let visit = dplan_core::demo::incoming_id();
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            leased(&store, visit, at(0), |_| -> Result<(), PublishError> {
+                panic!("a bug in sending")
+            })
+        }));
+        assert!(panicked.is_err());
+        assert!(free(&store, at(1)));
+    }
+
+    #[test]
+    fn a_failed_publish_is_what_the_caller_hears() {
+        let store = store();
+        let visit = dplan_core::demo::incoming_id();
+        let err = leased(&store, visit, at(0), |_| -> Result<(), PublishError> {
+            // The lease is gone under it (the database was replaced).
+            store
+                .borrow_mut()
+                .release_publish_lease(visit, "nobody")
+                .unwrap();
+            Err(PublishError::Refused(Problem::NoPublishTarget))
+        })
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            PublishError::Refused(Problem::NoPublishTarget)
+        ));
+        assert!(free(&store, at(1)));
+    }
+
+    #[test]
+    fn a_long_publish_renews_its_lease() {
+        let store = store();
+        let visit = dplan_core::demo::incoming_id();
+        leased(&store, visit, at(0), |lease| {
+            assert!(!free(&store, at(29)));
+            // Twenty minutes in, ten since it was taken or renewed.
+            let ago = |m: u64| {
+                Instant::now()
+                    .checked_sub(Duration::from_secs(m * 60))
+                    .unwrap()
+            };
+            let lease = Lease {
+                visit: lease.visit,
+                holder: lease.holder.clone(),
+                who: lease.who.clone(),
+                taken: lease.taken,
+                started: ago(20),
+                renewed: std::cell::Cell::new(ago(11)),
+            };
+            lease.keep(&store)?;
+            // Held until 20 + 30 minutes after it was taken.
+            assert!(!free(&store, at(45)));
+            assert!(free(&store, at(51)));
+            Ok(())
+        })
+        .unwrap();
+    }
 }

@@ -418,11 +418,75 @@ fn withdrawn_calendars_are_gone_from_the_server_and_the_visit_can_go() {
         "published: withdrawn first"
     );
 
-    let removed = dplan_publish::withdraw_caldav(&mut store, id, &target, at(2)).unwrap();
+    // The settings name another address by now: what dplan put under the
+    // old one goes all the same.
+    let moved = CaldavTarget::new(
+        &format!("{}anderswo/", s.url),
+        Some(s.user.clone()),
+        Some(s.password.clone()),
+    )
+    .unwrap();
+    let removed = dplan_publish::withdraw_caldav(&mut store, id, &moved, at(2)).unwrap();
     assert_eq!(removed, urls.len());
     for url in &urls {
         assert_eq!(status("GET", url, true, None), 404, "{url}");
     }
     assert!(store.caldav_collections(id).unwrap().is_empty());
     store.delete_visit(id).unwrap();
+}
+
+#[test]
+fn a_write_whose_answer_was_lost_is_taken_over_not_a_conflict() {
+    let s = server();
+    let base = format!("{}verloren/", s.url);
+    let target = CaldavTarget::new(&base, Some(s.user.clone()), Some(s.password.clone())).unwrap();
+    let id = demo::outgoing_id();
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo().unwrap();
+    let options = PublishOptions {
+        now: at(1),
+        langs: vec![Lang::De],
+        names: false,
+    };
+    let first = publish_caldav(&mut store, id, &target, &options).unwrap();
+    // The server took a PUT, but its answer never came back (a timeout):
+    // the store does not know that resource is there.
+    let url = first.collections[0].1.url.clone();
+    let mut known = store.caldav_collection(id, &url).unwrap().unwrap();
+    let lost = known.pop().expect("a resource");
+    store.record_caldav_collection(id, &url, &known).unwrap();
+
+    let next = publish_caldav(
+        &mut store,
+        id,
+        &target,
+        &PublishOptions {
+            now: at(2),
+            ..options.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(next.conflicts(), 0, "{next:?}");
+    let c = &next
+        .collections
+        .iter()
+        .find(|(_, c)| c.url == url)
+        .unwrap()
+        .1;
+    // Refused as new (412), its ETag asked, written over it.
+    assert_eq!((c.requests, c.added), (3, 1), "{c:?}");
+    let now = store.caldav_collection(id, &url).unwrap().unwrap();
+    assert!(now.iter().any(|r| r.uid == lost.uid));
+    // And from then on nothing is sent.
+    let again = publish_caldav(
+        &mut store,
+        id,
+        &target,
+        &PublishOptions {
+            now: at(3),
+            ..options
+        },
+    )
+    .unwrap();
+    assert_eq!(again.requests(), 0);
 }

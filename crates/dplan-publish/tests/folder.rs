@@ -627,3 +627,102 @@ fn naming_people_in_guests_calendars_is_the_visits_choice() {
         dplan_store::ErrorKind::NotFound
     );
 }
+
+#[test]
+fn while_the_calendar_server_fails_the_feeds_still_follow() {
+    use dplan_core::calendar::PublishSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::cell::RefCell::new(demo_store());
+    let id = demo::incoming_id();
+    store
+        .borrow_mut()
+        .save_publish_settings(&PublishSettings {
+            // Nothing listens on port 9 (discard).
+            caldav_url: Some("http://127.0.0.1:9/dplan/".into()),
+            caldav_user: Some("publisher".into()),
+            folder: Some(dir.path().display().to_string()),
+            ..Default::default()
+        })
+        .unwrap();
+    let err = dplan_publish::publish_all(&store, id, Some("secret".into()), at(1), vec![Lang::De])
+        .unwrap_err();
+    assert!(
+        matches!(err, dplan_publish::PublishError::Unreachable { .. }),
+        "{err}"
+    );
+    // The server's failure is what the office hears, and the feeds were
+    // written all the same.
+    let written = files(dir.path());
+    assert!(!written.is_empty());
+    assert_eq!(written.len(), store.borrow().feed_tokens(id).unwrap().len());
+}
+
+#[test]
+fn a_feed_moves_with_its_folder_and_is_withdrawn_wherever_it_is() {
+    use dplan_core::calendar::PublishSettings;
+    let (old, new, later) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let store = std::cell::RefCell::new(demo_store());
+    let id = demo::incoming_id();
+    let settings = |dir: &Path| PublishSettings {
+        folder: Some(dir.display().to_string()),
+        ..Default::default()
+    };
+    store
+        .borrow_mut()
+        .save_publish_settings(&settings(old.path()))
+        .unwrap();
+    let first = dplan_publish::publish_all(&store, id, None, at(1), vec![Lang::De]).unwrap();
+    let names = files(old.path());
+    assert_eq!(names.len(), first.calendars);
+    // The office moved its feed folder: the files move, under their names.
+    store
+        .borrow_mut()
+        .save_publish_settings(&settings(new.path()))
+        .unwrap();
+    dplan_publish::publish_all(&store, id, None, at(2), vec![Lang::De]).unwrap();
+    assert!(
+        files(old.path()).is_empty(),
+        "the old folder serves nothing"
+    );
+    assert_eq!(files(new.path()), names);
+    // Withdrawn while the settings name yet another folder: the files go
+    // from where they are.
+    store
+        .borrow_mut()
+        .save_publish_settings(&settings(later.path()))
+        .unwrap();
+    let w = dplan_publish::withdraw_all(&store, id, None, at(3)).unwrap();
+    assert_eq!(w.feeds, names.len());
+    assert!(files(new.path()).is_empty());
+    assert!(store.borrow().feed_tokens(id).unwrap().is_empty());
+    store.borrow_mut().delete_visit(id).unwrap();
+}
+
+#[test]
+fn a_feed_file_that_cannot_be_removed_keeps_its_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store();
+    let id = demo::incoming_id();
+    let target = FolderTarget {
+        dir: dir.path().into(),
+        base_url: None,
+    };
+    publish_folder(&mut store, id, &target, &options(1)).unwrap();
+    let tokens = store.feed_tokens(id).unwrap();
+    // One "file" that no one can remove as a file, root included.
+    let stuck = tokens.last().unwrap().clone();
+    let path = dir.path().join(format!("{}.ics", stuck.token));
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    let err = revoke(&mut store, id, dir.path(), None, at(2)).unwrap_err();
+    assert_eq!(err.kind(), dplan_store::ErrorKind::Storage, "{err}");
+    // Its token is kept, so a second try finds it; the others are revoked
+    // and their files gone.
+    let live = store.feed_tokens(id).unwrap();
+    assert_eq!(live, vec![stuck]);
+    assert_eq!(files(dir.path()), vec![format!("{}.ics", live[0].token)]);
+}

@@ -86,9 +86,9 @@ fn the_server_is_asked_while_the_store_is_free() {
         !seen_held.load(Ordering::SeqCst),
         "the store was held during a request"
     );
-    // Settings and the lease, the plan, the record of what was sent, and
-    // giving the lease back: separate steps.
-    assert_eq!(watched.steps.load(Ordering::SeqCst), 4);
+    // The settings, taking the lease, the plan, the record of what was
+    // sent, and giving the lease back: separate steps.
+    assert_eq!(watched.steps.load(Ordering::SeqCst), 5);
     // Nothing was recorded for the refused collection.
     let store = watched.store.into_inner();
     assert!(

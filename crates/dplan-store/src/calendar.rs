@@ -180,6 +180,18 @@ pub struct FeedToken {
     pub feed: String,
     pub token: String,
     pub issued_at: chrono::DateTime<chrono::Utc>,
+    /// The folder its file was last written to (`None`: not yet, or before
+    /// dplan kept it).
+    pub folder: Option<String>,
+}
+
+fn feed_token_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeedToken> {
+    Ok(FeedToken {
+        feed: r.get(0)?,
+        token: r.get(1)?,
+        issued_at: parse(r, "issued_at")?,
+        folder: r.get(3)?,
+    })
 }
 
 impl Store {
@@ -201,16 +213,10 @@ impl Store {
             params![fresh, visit.to_string(), feed, utc_text(&at)],
         )?;
         let token = tx.query_row(
-            "SELECT feed, token, issued_at FROM feed_token
+            "SELECT feed, token, issued_at, folder FROM feed_token
              WHERE visit_id = ?1 AND feed = ?2 AND revoked_at IS NULL",
             params![visit.to_string(), feed],
-            |r| {
-                Ok(FeedToken {
-                    feed: r.get(0)?,
-                    token: r.get(1)?,
-                    issued_at: parse(r, "issued_at")?,
-                })
-            },
+            feed_token_row,
         )?;
         tx.commit()?;
         Ok(token)
@@ -219,17 +225,20 @@ impl Store {
     /// The live tokens of a visit's feeds.
     pub fn feed_tokens(&self, visit: VisitId) -> Result<Vec<FeedToken>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT feed, token, issued_at FROM feed_token
+            "SELECT feed, token, issued_at, folder FROM feed_token
              WHERE visit_id = ?1 AND revoked_at IS NULL ORDER BY feed",
         )?;
-        let rows = stmt.query_map([visit.to_string()], |r| {
-            Ok(FeedToken {
-                feed: r.get(0)?,
-                token: r.get(1)?,
-                issued_at: parse(r, "issued_at")?,
-            })
-        })?;
+        let rows = stmt.query_map([visit.to_string()], feed_token_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records the folder a feed's file was written to.
+    pub fn set_feed_folder(&mut self, visit: VisitId, token: &str, folder: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE feed_token SET folder = ?3 WHERE visit_id = ?1 AND token = ?2",
+            params![visit.to_string(), token, folder],
+        )?;
+        Ok(())
     }
 
     /// Revokes the live token of one feed of a visit (or of all its feeds
@@ -246,15 +255,12 @@ impl Store {
             let mut stmt = tx.prepare(
                 "UPDATE feed_token SET revoked_at = ?3
                  WHERE visit_id = ?1 AND revoked_at IS NULL AND (?2 IS NULL OR feed = ?2)
-                 RETURNING feed, token, issued_at",
+                 RETURNING feed, token, issued_at, folder",
             )?;
-            let rows = stmt.query_map(params![visit.to_string(), feed, utc_text(&at)], |r| {
-                Ok(FeedToken {
-                    feed: r.get(0)?,
-                    token: r.get(1)?,
-                    issued_at: parse(r, "issued_at")?,
-                })
-            })?;
+            let rows = stmt.query_map(
+                params![visit.to_string(), feed, utc_text(&at)],
+                feed_token_row,
+            )?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         tx.commit()?;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_publish_lease.sql"),
     include_str!("migrations/0012_calendar_names.sql"),
     include_str!("migrations/0013_feed_editions.sql"),
+    include_str!("migrations/0014_feed_folder.sql"),
 ];
 
 /// The schema version this build creates and understands.

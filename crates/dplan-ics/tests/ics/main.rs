@@ -141,6 +141,7 @@ pub fn options(langs: &[dplan_core::Lang]) -> Options {
         tentative: false,
         refresh_minutes: None,
         names: true,
+        takebacks_only: false,
     }
 }
 

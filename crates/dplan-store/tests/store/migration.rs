@@ -255,7 +255,9 @@ fn the_office_wide_choice_to_name_people_carries_over_to_every_visit() {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE visit_calendar;
-             ALTER TABLE publish_settings ADD COLUMN names INTEGER NOT NULL DEFAULT 0;
+             ALTER TABLE feed_token DROP COLUMN folder;
+             ALTER TABLE publish_settings
+                 ADD COLUMN names INTEGER NOT NULL DEFAULT 0 CHECK (names IN (0, 1));
              INSERT INTO publish_settings (id, folder, names) VALUES (1, '/srv/feeds', 1);",
         )
         .unwrap();
@@ -338,6 +340,8 @@ fn feeds_kept_before_editions_were_apart_move_to_their_edition() {
     };
     {
         let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("ALTER TABLE feed_token DROP COLUMN folder;")
+            .unwrap();
         conn.pragma_update(None, "user_version", 12).unwrap();
     }
     let s = Store::open(&path).unwrap();

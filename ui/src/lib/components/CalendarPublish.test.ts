@@ -117,7 +117,8 @@ describe("CalendarPublish", () => {
   it("withdraws the visit's calendars only after asking", async () => {
     const calls = mockBackend(
       {
-        get_publish_settings: () => ({ ...empty, folder: "/srv/www/kalender" }),
+        get_publish_settings: () => ({ ...empty, folder: "/srv/www/kalender", caldav_url: "https://kalender.herne.de/p/", caldav_user: "protokoll" }),
+        save_publish_settings: ({ settings }) => settings,
         ...names,
         withdraw_calendars: () => ({ collections: 3, feeds: 5 }),
       },
@@ -125,10 +126,15 @@ describe("CalendarPublish", () => {
     );
     render(CalendarPublish, { view, onpublished: () => {}, onclose: () => {} });
     await waitFor(() => expect(screen.getByTestId("publish-folder").textContent).toBe("/srv/www/kalender"));
+    // The password typed into the panel is handed over before withdrawing.
+    await fireEvent.input(field("caldav_password"), { target: { value: "geheim" } });
     await fireEvent.click(screen.getByTestId("withdraw-calendars"));
     expect(calls.map((c) => c.cmd)).not.toContain("withdraw_calendars");
     await fireEvent.click(screen.getByTestId("confirm-withdraw-calendars"));
     expect((await screen.findByText(/Zurückgezogen/)).textContent).toContain("3 Kalender vom Server, 5 Abonnements");
     expect(calls.find((c) => c.cmd === "withdraw_calendars")!.args).toEqual({ visitId: "visit-1" });
+    const cmds = calls.map((c) => c.cmd);
+    expect(cmds.indexOf("save_publish_settings")).toBeLessThan(cmds.indexOf("withdraw_calendars"));
+    expect(calls.find((c) => c.cmd === "save_publish_settings")!.args).toMatchObject({ password: "geheim" });
   });
 });

@@ -14,7 +14,7 @@ use crate::{
 };
 
 fn ics_error(e: IcsError) -> IpcError {
-    IpcError::said(dplan_core::Kinded::kind(&e), e.problem())
+    IpcError::kinded(e)
 }
 
 /// Asks where to save and writes the calendar file there. `person` narrows

@@ -16,6 +16,14 @@ impl From<StoreError> for IpcError {
 }
 
 impl IpcError {
+    /// Any crate's error with its kind, its fields and the problem it says
+    /// itself by, so [`IpcError::in_lang`] writes it in the UI's language.
+    pub fn kinded<E: dplan_core::Kinded + std::fmt::Display>(e: E) -> Self {
+        IpcError(ErrorReport::of(&e))
+    }
+}
+
+impl IpcError {
     /// Field reasons (and a message made of them) in `lang`.
     pub fn in_lang(self, lang: dplan_core::Lang) -> Self {
         IpcError(self.0.in_lang(lang))
@@ -35,17 +43,6 @@ impl IpcError {
         IpcError::of(dplan_store::ErrorKind::Internal, e.to_string())
     }
 
-    /// An error that says itself in any language: its message is written
-    /// in the UI's language by [`IpcError::in_lang`].
-    pub(crate) fn said(kind: dplan_store::ErrorKind, problem: dplan_core::Problem) -> Self {
-        IpcError(ErrorReport {
-            kind,
-            message: dplan_core::text::for_message(&problem.to_string()),
-            fields: vec![],
-            problem: Some(Box::new(problem)),
-        })
-    }
-
     pub(crate) fn of(kind: dplan_store::ErrorKind, message: String) -> Self {
         IpcError(ErrorReport {
             kind,
@@ -57,3 +54,32 @@ impl IpcError {
 }
 
 pub type IpcResult<T> = Result<T, IpcError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dplan_core::{FieldError, Invalid, Lang, Problem};
+
+    #[test]
+    fn every_crates_error_says_itself_in_the_uis_language() {
+        let e = IpcError::kinded(dplan_print::PrintError::Languages(3)).in_lang(Lang::De);
+        assert_eq!(e.0.kind, dplan_store::ErrorKind::Invalid);
+        assert!(
+            e.message().contains("eine oder zwei Sprachen"),
+            "{}",
+            e.message()
+        );
+
+        // A store error inside a publish error keeps its fields.
+        let invalid = Invalid {
+            errors: vec![FieldError::new("caldav_url", Problem::Empty)],
+        };
+        let e = IpcError::kinded(dplan_publish::PublishError::Store(StoreError::Invalid(
+            invalid,
+        )))
+        .in_lang(Lang::De);
+        assert_eq!(e.0.fields.len(), 1);
+        assert_eq!(e.0.fields[0].field, "caldav_url");
+        assert_eq!(e.0.fields[0].reason, "darf nicht leer sein");
+    }
+}

@@ -14,7 +14,7 @@ use crate::{
 };
 
 fn print_error(e: PrintError) -> IpcError {
-    IpcError::of(dplan_core::Kinded::kind(&e), e.to_string())
+    IpcError::kinded(e)
 }
 
 fn view_of(state: &AppState, visit_id: VisitId) -> IpcResult<VisitView> {
@@ -49,10 +49,8 @@ fn options(
         Edition::Guest => Default::default(),
     };
     // The reader's subscription feed, when the office published one.
-    let calendar_link = state.with(|s| {
-        dplan_publish::feed_link(s, visit_id, person)
-            .map_err(|e| IpcError::of(e.kind(), e.to_string()))
-    })?;
+    let calendar_link =
+        state.with(|s| dplan_publish::feed_link(s, visit_id, person).map_err(IpcError::kinded))?;
     Ok(PrintOptions {
         layout,
         edition,
@@ -88,8 +86,8 @@ pub fn itinerary_preview(
 ) -> IpcResult<ItineraryPreview> {
     let view = view_of(&state, visit_id)?;
     let options = options(&state, visit_id, person, langs, layout, edition, tentative)?;
-    let (html, missing) =
-        dplan_print::html_fragment(&view, scope(person), &options).map_err(print_error)?;
+    let (html, missing) = dplan_print::html_fragment(&view, scope(person), &options)
+        .map_err(|e| print_error(e).in_lang(state.lang()))?;
     Ok(ItineraryPreview { html, missing })
 }
 
@@ -110,6 +108,7 @@ pub fn save_itinerary_pdf(
 ) -> IpcResult<Option<String>> {
     let view = view_of(&state, visit_id)?;
     let options = options(&state, visit_id, person, langs, layout, edition, tentative)?;
-    let bytes = dplan_print::pdf(&view, scope(person), &options).map_err(print_error)?;
+    let bytes = dplan_print::pdf(&view, scope(person), &options)
+        .map_err(|e| print_error(e).in_lang(state.lang()))?;
     dialogs::save_bytes(&app, ("PDF", &["pdf"]), &suggested_name, &bytes)
 }

@@ -20,10 +20,7 @@ use crate::{
 /// ([`IpcError::in_lang`] is applied by the store's steps, and by
 /// [`publish`] for the rest).
 fn publish_error(e: PublishError) -> IpcError {
-    match e.problem() {
-        Some(p) => IpcError::said(e.kind(), p),
-        None => IpcError::of(e.kind(), e.to_string()),
-    }
+    IpcError::kinded(e)
 }
 
 #[tauri::command(async)]

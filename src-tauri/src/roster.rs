@@ -16,7 +16,7 @@ use crate::{
 };
 
 fn roster_error(e: dplan_roster::RosterError) -> IpcError {
-    IpcError::of(dplan_core::Kinded::kind(&e), e.to_string())
+    IpcError::kinded(e)
 }
 
 /// Reads the bytes of a list, keeps its table and reviews it with the

@@ -352,19 +352,30 @@ enum Command {
 struct Failure {
     kind: ErrorKind,
     message: String,
+    /// A crate's error as it says itself in any language.
+    said: Option<dplan_store::ErrorReport>,
 }
 
 impl Failure {
     /// A command line that names something wrong: exit 2.
     fn user(message: String) -> Failure {
-        Failure {
-            kind: ErrorKind::Invalid,
-            message,
-        }
+        Failure::of(ErrorKind::Invalid, message)
     }
 
     fn of(kind: ErrorKind, message: String) -> Failure {
-        Failure { kind, message }
+        Failure {
+            kind,
+            message,
+            said: None,
+        }
+    }
+
+    /// The message in `lang` where the error says itself, else as written.
+    fn in_lang(self, lang: Lang) -> String {
+        match self.said {
+            Some(r) => r.in_lang(lang).message,
+            None => self.message,
+        }
     }
 }
 
@@ -375,9 +386,11 @@ impl<E: std::fmt::Display + Kinded> FileError for E {}
 /// Every crate's error keeps its kind on the way out.
 impl<E: std::fmt::Display + Kinded> From<E> for Failure {
     fn from(e: E) -> Self {
+        let said = dplan_store::ErrorReport::of(&e);
         Failure {
             kind: e.kind(),
             message: e.to_string(),
+            said: (said.problem.is_some() || !said.fields.is_empty()).then_some(said),
         }
     }
 }
@@ -387,8 +400,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("dplan: {}", dplan_core::text::for_message(&f.message));
-            ExitCode::from(f.kind.exit_code())
+            let code = f.kind.exit_code();
+            // In the language the environment's locale names.
+            let text = f.in_lang(message_lang(None));
+            eprintln!("dplan: {}", dplan_core::text::for_message(&text));
+            ExitCode::from(code)
         }
     }
 }

@@ -1567,3 +1567,37 @@ fn exit_codes_say_the_kind_of_error() {
     let help = env.ok(&["--help"]);
     assert!(help.contains("Exit codes"), "{help}");
 }
+
+#[test]
+fn errors_that_say_themselves_follow_the_locale() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let stderr = |lang: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dplan"))
+            .arg("--db")
+            .arg(&env.db)
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .current_dir(env.dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let args = [
+        "export-itinerary",
+        INCOMING,
+        "--lang",
+        "de,en,zh",
+        "-o",
+        "x.pdf",
+    ];
+    let de = stderr("de_DE.UTF-8", &args);
+    assert!(de.contains("eine oder zwei Sprachen"), "{de}");
+    let zh = stderr("zh_CN.UTF-8", &args);
+    assert!(zh.contains("一种或两种语言"), "{zh}");
+    let en = stderr("C.UTF-8", &args);
+    assert!(en.contains("one or two languages"), "{en}");
+}

@@ -37,9 +37,22 @@ impl ErrorKind {
     }
 }
 
-/// An error that says its kind.
+/// An error that says its kind, and, where it can, says itself in any
+/// language: a [`Problem`](crate::Problem) with its parameters, or the
+/// fields a form got wrong. Front ends write it in the reader's language.
 pub trait Kinded {
     fn kind(&self) -> ErrorKind;
+
+    /// The error as a code and its parameters; `None` for one that only
+    /// has its (English) message.
+    fn problem(&self) -> Option<crate::Problem> {
+        None
+    }
+
+    /// For an error of kind `invalid`: each field with its reason.
+    fn fields(&self) -> Vec<crate::FieldError> {
+        Vec::new()
+    }
 }
 
 impl Kinded for std::io::Error {
@@ -51,6 +64,10 @@ impl Kinded for std::io::Error {
 impl Kinded for crate::Invalid {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Invalid
+    }
+
+    fn fields(&self) -> Vec<crate::FieldError> {
+        self.errors.clone()
     }
 }
 

@@ -708,6 +708,16 @@ impl Says {
                 format!("a reminder of {minutes} minutes is more than two weeks ({max} minutes)"),
                 format!("提前{minutes}分钟的提醒超过两周（{max}分钟）"),
             ),
+            ItineraryLanguages { asked } => pick(
+                format!("Ein Reiseplan hat eine oder zwei Sprachen, jede einmal; gewählt wurden {asked}"),
+                format!("an itinerary has one or two languages, each once; {asked} were chosen"),
+                format!("行程单使用一种或两种语言，每种一次；所选为{asked}种"),
+            ),
+            NoCjkFont { looked } => pick(
+                format!("Es ist keine Schrift für Chinesisch installiert (gesucht: {looked}); unter Debian: apt install fonts-noto-cjk"),
+                format!("no font for Chinese is installed (looked for {looked}); on Debian: apt install fonts-noto-cjk"),
+                format!("未安装中文字体（已查找：{looked}）；Debian 上请运行：apt install fonts-noto-cjk"),
+            ),
             NotAServerAddress { value } => pick(
                 format!("„{value}“ ist keine Adresse eines Kalenderservers: sie muss mit https:// (oder http://) beginnen"),
                 format!("„{value}“ is not a calendar server address: it must begin with https:// (or http://)"),

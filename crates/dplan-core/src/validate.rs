@@ -199,6 +199,15 @@ pub enum Problem {
         minutes: u32,
         max: u32,
     },
+    // What a printed document refuses.
+    /// An itinerary is written in one language or two, each once.
+    ItineraryLanguages {
+        asked: u32,
+    },
+    /// No font for Chinese is installed; `looked` names those looked for.
+    NoCjkFont {
+        looked: String,
+    },
     NotAServerAddress {
         value: String,
     },

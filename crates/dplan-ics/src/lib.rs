@@ -236,6 +236,10 @@ impl dplan_core::Kinded for IcsError {
             _ => dplan_core::ErrorKind::Invalid,
         }
     }
+
+    fn problem(&self) -> Option<dplan_core::Problem> {
+        Some(IcsError::problem(self))
+    }
 }
 
 impl IcsError {

@@ -55,6 +55,19 @@ impl dplan_core::Kinded for PrintError {
             PrintError::Layout(_) => dplan_core::ErrorKind::Internal,
         }
     }
+
+    fn problem(&self) -> Option<dplan_core::Problem> {
+        use dplan_core::Problem;
+        Some(match self {
+            PrintError::NotInVisit(p) => Problem::NotInVisit { id: p.to_string() },
+            PrintError::NoCjkFont(looked) => Problem::NoCjkFont {
+                looked: looked.clone(),
+            },
+            PrintError::Languages(n) => Problem::ItineraryLanguages { asked: *n as u32 },
+            // dplan's own fault: its message is for the developers.
+            PrintError::Layout(_) => return None,
+        })
+    }
 }
 
 /// The itinerary of `view` for `scope` as a PDF.

@@ -70,6 +70,20 @@ impl dplan_core::Kinded for PublishError {
     fn kind(&self) -> ErrorKind {
         PublishError::kind(self)
     }
+
+    fn problem(&self) -> Option<Problem> {
+        match self {
+            PublishError::Store(e) => e.problem(),
+            e => PublishError::problem(e),
+        }
+    }
+
+    fn fields(&self) -> Vec<dplan_core::FieldError> {
+        match self {
+            PublishError::Store(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl PublishError {

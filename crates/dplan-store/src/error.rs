@@ -51,6 +51,17 @@ impl dplan_core::Kinded for StoreError {
     fn kind(&self) -> ErrorKind {
         StoreError::kind(self)
     }
+
+    fn problem(&self) -> Option<dplan_core::Problem> {
+        match self {
+            StoreError::Conflict(p) => Some(p.clone()),
+            _ => None,
+        }
+    }
+
+    fn fields(&self) -> Vec<dplan_core::FieldError> {
+        self.invalid().map(|i| i.errors.clone()).unwrap_or_default()
+    }
 }
 
 /// An error as it crosses to the UI: its kind, a message for people, and for
@@ -69,14 +80,19 @@ pub struct ErrorReport {
 
 impl From<&StoreError> for ErrorReport {
     fn from(e: &StoreError) -> Self {
+        ErrorReport::of(e)
+    }
+}
+
+impl ErrorReport {
+    /// Any crate's error as it reaches people: its kind, its message, and
+    /// what lets [`ErrorReport::in_lang`] write it in their language.
+    pub fn of<E: dplan_core::Kinded + std::fmt::Display + ?Sized>(e: &E) -> Self {
         ErrorReport {
             kind: e.kind(),
             message: dplan_core::text::for_message(&e.to_string()),
-            fields: e.invalid().map(|i| i.errors.clone()).unwrap_or_default(),
-            problem: match e {
-                StoreError::Conflict(p) => Some(Box::new(p.clone())),
-                _ => None,
-            },
+            fields: e.fields(),
+            problem: e.problem().map(Box::new),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! picks in the native dialog.
 
 use chrono::Utc;
-use dplan_core::{Edition, Lang, PersonId, VisitId, calendar::SavedCalendar, view::VisitView};
+use dplan_core::{Edition, Lang, PersonId, VisitId, calendar::SavedCalendar};
 use dplan_ics::{IcsError, Options, Scope};
 use tauri::{AppHandle, State};
 
@@ -54,9 +54,9 @@ pub fn export_calendar(
     let feed_key = scope.feed_key(edition);
     // Refuse an empty or unknown selection before the dialog opens.
     let feed = state.with(|s| {
-        let file = s.export_visit(visit_id, Utc::now(), false)?;
+        let view = s.visit_view(visit_id)?;
         let before = s.published(visit_id, &feed_key)?;
-        dplan_ics::export_feed(&VisitView::new(&file), scope, &options, &before).map_err(ics_error)
+        dplan_ics::export_feed(&view, scope, &options, &before).map_err(ics_error)
     })?;
     let Some(path) = dialogs::save_bytes(
         &app,

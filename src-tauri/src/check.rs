@@ -1,12 +1,9 @@
 //! Commands for the conflict check, its settings, one person's programme
 //! and the question a form asks about a local time.
 
-use chrono::Utc;
 use dplan_core::tz::Tz;
 use dplan_core::{
-    Lang, LocalTimeInfo, PersonId, VisitId, Warning,
-    conflict::CheckSettings,
-    view::{PersonProgramme, VisitView},
+    Lang, LocalTimeInfo, PersonId, VisitId, Warning, conflict::CheckSettings, view::PersonProgramme,
 };
 use dplan_store::{ErrorKind, StoreError};
 use tauri::State;
@@ -42,8 +39,7 @@ pub fn person_programme(
     person: PersonId,
 ) -> IpcResult<PersonProgramme> {
     state.with(|s| {
-        let file = s.export_visit(visit, Utc::now(), false)?;
-        VisitView::new(&file).for_person(person).ok_or_else(|| {
+        s.visit_view(visit)?.for_person(person).ok_or_else(|| {
             IpcError::from(StoreError::NotFound {
                 what: "participant",
                 key: person.to_string(),

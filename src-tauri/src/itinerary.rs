@@ -18,13 +18,7 @@ fn print_error(e: PrintError) -> IpcError {
 }
 
 fn view_of(state: &AppState, visit_id: VisitId) -> IpcResult<VisitView> {
-    state.with(|s| {
-        Ok(VisitView::new(&s.export_visit(
-            visit_id,
-            Utc::now(),
-            false,
-        )?))
-    })
+    state.with(|s| Ok(s.visit_view(visit_id)?))
 }
 
 /// The print options; an internal edition also gets the participants'

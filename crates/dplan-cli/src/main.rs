@@ -12,7 +12,7 @@ use std::{
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use dplan_core::{Edition, ErrorKind, Kinded, Lang, PersonId, Side, VisitId, view::VisitView};
+use dplan_core::{Edition, ErrorKind, Kinded, Lang, PersonId, Side, VisitId};
 use dplan_roster as roster;
 use dplan_store::{Store, StoreError};
 
@@ -481,8 +481,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
-            let file = store.export_visit(id, Utc::now(), false)?;
-            let view = VisitView::new(&file);
+            let view = store.visit_view(id)?;
             if json {
                 print_json(&view)?;
             } else {
@@ -497,8 +496,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let store = open(&path)?;
             let id = store.resolve_visit(&visit)?;
             let person = store.resolve_person(&person)?;
-            let file = store.export_visit(id, Utc::now(), false)?;
-            let own = VisitView::new(&file).for_person(person).ok_or_else(|| {
+            let own = store.visit_view(id)?.for_person(person).ok_or_else(|| {
                 Failure::user(format!(
                     "{person} takes no part in this visit and is responsible for none of its items"
                 ))
@@ -732,7 +730,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (_, Some(p)) => dplan_ics::Scope::Staff(store.resolve_person(&p)?),
                 _ => dplan_ics::Scope::Visit,
             };
-            let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
+            let view = store.visit_view(id)?;
             let options = dplan_ics::Options {
                 langs: langs(&lang)?,
                 reminder_minutes: reminder,
@@ -786,7 +784,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => dplan_print::Scope::Visit,
             };
             let langs = langs(&lang)?;
-            let view = VisitView::new(&store.export_visit(id, Utc::now(), false)?);
+            let view = store.visit_view(id)?;
             let reader = match scope {
                 dplan_print::Scope::Person(p) => Some(p),
                 dplan_print::Scope::Visit => None,

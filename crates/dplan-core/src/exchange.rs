@@ -121,11 +121,8 @@ impl VisitFile {
         // every step is checked rather than assumed to fit.
         let delta = Duration::try_days((first_day - self.visit.first_day).num_days());
         let shift = |d: NaiveDate| delta.and_then(|delta| d.checked_add_signed(delta));
-        let shift_time = |t: &ZonedLocal| {
-            delta
-                .and_then(|delta| t.local.checked_add_signed(delta))
-                .map(|local| ZonedLocal { local, ..*t })
-        };
+        let days = (first_day - self.visit.first_day).num_days();
+        let shift_time = |t: &ZonedLocal| delta.and_then(|delta| t.moved_by(delta));
         let too_far = || {
             Invalid::one(
                 "first_day",
@@ -149,19 +146,7 @@ impl VisitFile {
             item.id = new_item_id();
             item.visit_id = new_visit_id;
             item.revision = 0;
-            item.schedule = match &item.schedule {
-                Schedule::Timed { start, end } => Schedule::Timed {
-                    start: shift_time(start).ok_or_else(too_far)?,
-                    end: shift_time(end).ok_or_else(too_far)?,
-                },
-                Schedule::AllDay {
-                    first_day,
-                    last_day,
-                } => Schedule::AllDay {
-                    first_day: shift(*first_day).ok_or_else(too_far)?,
-                    last_day: shift(*last_day).ok_or_else(too_far)?,
-                },
-            };
+            item.schedule = item.schedule.moved_by_days(days).ok_or_else(too_far)?;
         }
         Ok(file)
     }

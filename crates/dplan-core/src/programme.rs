@@ -54,6 +54,28 @@ pub enum Schedule {
 }
 
 impl Schedule {
+    /// The same schedule whole days later (earlier for negative `days`),
+    /// at the same local times in the same zones: 10:00 stays 10:00, and
+    /// the first or second 02:30 of a night the clocks go back stays the
+    /// one it was. `None` when a date would leave the calendar.
+    pub fn moved_by_days(&self, days: i64) -> Option<Schedule> {
+        let delta = chrono::Duration::try_days(days)?;
+        let day = |d: NaiveDate| d.checked_add_signed(delta);
+        Some(match self {
+            Schedule::Timed { start, end } => Schedule::Timed {
+                start: start.moved_by(delta)?,
+                end: end.moved_by(delta)?,
+            },
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => Schedule::AllDay {
+                first_day: day(*first_day)?,
+                last_day: day(*last_day)?,
+            },
+        })
+    }
+
     /// The UTC span, for timed items whose times exist.
     pub fn utc_span(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         match self {
@@ -210,6 +232,31 @@ mod tests {
             status: ItemStatus::Confirmed,
             revision: 0,
         }
+    }
+
+    #[test]
+    fn moving_by_whole_days_keeps_local_times_and_which_of_two_occurrences() {
+        let mut i = item("2027-10-31T02:30", Berlin, "2027-10-31T03:30", Berlin);
+        if let Schedule::Timed { start, .. } = &mut i.schedule {
+            start.occurrence = Some(crate::time::Occurrence::Second);
+        }
+        let moved = i.schedule.moved_by_days(7).unwrap();
+        let Schedule::Timed { start, end } = &moved else {
+            panic!("timed")
+        };
+        assert_eq!(start.local.to_string(), "2027-11-07 02:30:00");
+        assert_eq!(start.occurrence, Some(crate::time::Occurrence::Second));
+        assert_eq!(end.local.to_string(), "2027-11-07 03:30:00");
+        assert_eq!(moved.moved_by_days(-7).unwrap(), i.schedule);
+        let days = Schedule::AllDay {
+            first_day: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(),
+        };
+        assert_eq!(
+            days.moved_by_days(-1).unwrap().first_day().to_string(),
+            "2027-02-28"
+        );
+        assert_eq!(i.schedule.moved_by_days(i64::MAX), None);
     }
 
     #[test]

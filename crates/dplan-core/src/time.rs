@@ -66,6 +66,17 @@ pub struct ZonedLocal {
     pub occurrence: Option<Occurrence>,
 }
 
+impl ZonedLocal {
+    /// The same local time `delta` later in the same zone, the same of two
+    /// occurrences; `None` past the calendar's end.
+    pub fn moved_by(&self, delta: chrono::Duration) -> Option<ZonedLocal> {
+        Some(ZonedLocal {
+            local: self.local.checked_add_signed(delta)?,
+            ..*self
+        })
+    }
+}
+
 /// Why a local time cannot be turned into an instant.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LocalTimeError {

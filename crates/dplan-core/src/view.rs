@@ -9,8 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::{
-    ItemId, ItemKind, ItemStatus, Lang, Movement, Participant, Person, PersonId, Role, Schedule,
-    Side, Texts, Venue, Visit, VisitFile,
+    ItemId, ItemKind, ItemStatus, Lang, Movement, Participant, Person, PersonId, ProgrammeItem,
+    Role, Schedule, Side, Texts, Venue, Visit, VisitFile,
 };
 
 /// What the app shows in its footer and uses to decide whether to offer
@@ -114,9 +114,27 @@ pub struct ItemView {
 
 impl VisitView {
     pub fn new(file: &VisitFile) -> VisitView {
-        let persons: HashMap<PersonId, &Person> = file.persons.iter().map(|p| (p.id, p)).collect();
-        let venues: HashMap<_, &Venue> = file.venues.iter().map(|v| (v.id, v)).collect();
-        let mut participants: Vec<&Participant> = file.participants.iter().collect();
+        VisitView::of(
+            &file.visit,
+            &file.persons,
+            &file.venues,
+            &file.participants,
+            &file.programme,
+        )
+    }
+
+    /// The view of a visit from its records as they are stored: its
+    /// participants' persons and its items' venues.
+    pub fn of(
+        visit: &Visit,
+        persons: &[Person],
+        venues: &[Venue],
+        participants: &[Participant],
+        programme: &[ProgrammeItem],
+    ) -> VisitView {
+        let persons: HashMap<PersonId, &Person> = persons.iter().map(|p| (p.id, p)).collect();
+        let venues: HashMap<_, &Venue> = venues.iter().map(|v| (v.id, v)).collect();
+        let mut participants: Vec<&Participant> = participants.iter().collect();
         participants.sort_by_key(|p| (p.side, p.precedence));
         let rank: HashMap<PersonId, usize> = participants
             .iter()
@@ -140,7 +158,7 @@ impl VisitView {
                 .collect()
         };
         VisitView {
-            visit: file.visit.clone(),
+            visit: visit.clone(),
             participants: participants
                 .iter()
                 .map(|p| {
@@ -165,8 +183,7 @@ impl VisitView {
                     }
                 })
                 .collect(),
-            programme: file
-                .programme
+            programme: programme
                 .iter()
                 .map(|i| {
                     let (zone, sa, ea) = match &i.schedule {

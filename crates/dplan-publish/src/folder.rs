@@ -99,8 +99,7 @@ pub(crate) fn write_feeds(
             path: target.dir.display().to_string(),
         }));
     }
-    let file = store.export_visit(visit, options.now, false)?;
-    let view = VisitView::new(&file);
+    let view = store.visit_view(visit)?;
     let mut report = FolderReport::default();
     let all = audiences(&view);
     for audience in &all {
@@ -247,8 +246,7 @@ pub(crate) fn revoke_held(
     let feed = match slug {
         None => None,
         Some(s) => {
-            let file = store.export_visit(visit, now, false)?;
-            let view = VisitView::new(&file);
+            let view = store.visit_view(visit)?;
             let mut all = audiences(&view);
             // And the feeds of people who left every audience.
             for t in store.feed_tokens(visit)? {

@@ -437,8 +437,7 @@ pub fn plan_caldav(
     target: &CaldavTarget,
     options: &PublishOptions,
 ) -> Result<CaldavPlan, PublishError> {
-    let file = store.export_visit(visit, options.now, false)?;
-    let view = VisitView::new(&file);
+    let view = store.visit_view(visit)?;
     let mut collections = Vec::new();
     let audiences = audiences(&view);
     let mut urls: Vec<String> = Vec::with_capacity(audiences.len());

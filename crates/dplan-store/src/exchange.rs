@@ -437,6 +437,32 @@ impl Store {
     /// A whole visit as a file: the visit, its participants with their
     /// persons, the venues its programme uses, and the programme. Personal
     /// data goes in only when `with_personal_data` is set.
+    /// A visit as the screens, calendars and documents show it, read
+    /// straight from the store (no personal data).
+    pub fn visit_view(&self, id: VisitId) -> Result<dplan_core::view::VisitView> {
+        let visit = self.get_visit(id)?;
+        let participants = self.list_participants(id)?;
+        let persons = participants
+            .iter()
+            .map(|p| self.get_person(p.person_id))
+            .collect::<Result<Vec<_>>>()?;
+        let programme = self.list_programme(id)?;
+        let mut venues = Vec::new();
+        let mut seen = HashSet::<VenueId>::new();
+        for v in programme.iter().filter_map(|i| i.venue_id) {
+            if seen.insert(v) {
+                venues.push(self.get_venue(v)?);
+            }
+        }
+        Ok(dplan_core::view::VisitView::of(
+            &visit,
+            &persons,
+            &venues,
+            &participants,
+            &programme,
+        ))
+    }
+
     pub fn export_visit(
         &self,
         id: VisitId,

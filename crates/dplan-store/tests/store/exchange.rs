@@ -371,3 +371,17 @@ fn translated_rooms_round_trip_and_a_room_written_as_one_string_still_reads() {
     assert_eq!(gov.room, dplan_core::Texts::de("Empfangssaal"));
     assert_eq!(gov.address_zh, None);
 }
+
+#[test]
+fn a_visits_view_is_read_straight_from_the_store() {
+    let mut s = dplan_store::Store::open_in_memory().unwrap();
+    s.load_demo().unwrap();
+    for v in s.list_visits().unwrap() {
+        let direct = serde_json::to_value(s.visit_view(v.id).unwrap()).unwrap();
+        let via_file = serde_json::to_value(dplan_core::view::VisitView::new(
+            &s.export_visit(v.id, chrono::Utc::now(), false).unwrap(),
+        ))
+        .unwrap();
+        assert_eq!(direct, via_file, "{}", v.id);
+    }
+}

@@ -49,6 +49,6 @@ pub fn save_bytes(
     let Some(path) = save_path(app, &[filter], suggested_name)? else {
         return Ok(None);
     };
-    dplan_store::write_atomically(&path, bytes)?;
+    dplan_api::write_file(&path, bytes)?;
     Ok(Some(path.display().to_string()))
 }

@@ -1,24 +1,17 @@
-//! The one error type that crosses IPC: the store's [`ErrorReport`]
-//! (`{kind, message, fields}`). The UI branches on `kind` and shows `fields`
-//! beside their inputs; it never parses `message`.
+//! The one error type that crosses IPC: the application layer's
+//! [`ErrorReport`] (`{kind, message, fields}`). The UI branches on `kind`
+//! and shows `fields` beside their inputs; it never parses `message`.
 
-use dplan_store::{ErrorReport, StoreError};
+use dplan_api::{ApiError, ErrorReport};
+use dplan_core::ErrorKind;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct IpcError(ErrorReport);
 
-impl From<StoreError> for IpcError {
-    fn from(e: StoreError) -> Self {
-        IpcError(ErrorReport::from(&e))
-    }
-}
-
-impl IpcError {
-    /// Any crate's error with its kind, its fields and the problem it says
-    /// itself by, so [`IpcError::in_lang`] writes it in the UI's language.
-    pub fn kinded<E: dplan_core::Kinded + std::fmt::Display>(e: E) -> Self {
+impl From<ApiError> for IpcError {
+    fn from(e: ApiError) -> Self {
         IpcError(ErrorReport::of(&e))
     }
 }
@@ -34,16 +27,16 @@ impl IpcError {
     }
 
     pub fn storage(message: String) -> Self {
-        IpcError::of(dplan_store::ErrorKind::Storage, message)
+        IpcError::of(ErrorKind::Storage, message)
     }
 
     /// A failure that is neither the user's nor the database's, such as a
     /// dialog that returned something other than a file path.
     pub fn internal(e: impl std::fmt::Display) -> Self {
-        IpcError::of(dplan_store::ErrorKind::Internal, e.to_string())
+        IpcError::of(ErrorKind::Internal, e.to_string())
     }
 
-    pub(crate) fn of(kind: dplan_store::ErrorKind, message: String) -> Self {
+    pub(crate) fn of(kind: ErrorKind, message: String) -> Self {
         IpcError(ErrorReport {
             kind,
             message,
@@ -58,28 +51,46 @@ pub type IpcResult<T> = Result<T, IpcError>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dplan_core::{FieldError, Invalid, Lang, Problem};
+    use dplan_api::itinerary::{ItineraryRequest, Layout, prepare};
+    use dplan_core::{Lang, calendar::PublishSettings};
 
     #[test]
     fn every_crates_error_says_itself_in_the_uis_language() {
-        let e = IpcError::kinded(dplan_print::PrintError::Languages(3)).in_lang(Lang::De);
-        assert_eq!(e.0.kind, dplan_store::ErrorKind::Invalid);
+        let mut store = dplan_api::Store::open_in_memory().unwrap();
+        let visit: dplan_core::VisitId = dplan_api::visits::load_demo(&mut store).unwrap()[0]
+            .visit_id
+            .parse()
+            .unwrap();
+        let request = ItineraryRequest {
+            person: None,
+            langs: vec![Lang::De, Lang::En, Lang::Zh],
+            layout: Layout::SideBySide,
+            edition: None,
+            tentative: false,
+            stamp: chrono::Utc::now(),
+        };
+        let e = prepare(&store, visit, &request)
+            .and_then(|i| i.pdf())
+            .map(|_| ())
+            .map_err(IpcError::from)
+            .unwrap_err()
+            .in_lang(Lang::De);
+        assert_eq!(e.0.kind, ErrorKind::Invalid);
         assert!(
             e.message().contains("eine oder zwei Sprachen"),
             "{}",
             e.message()
         );
 
-        // A store error inside a publish error keeps its fields.
-        let invalid = Invalid {
-            errors: vec![FieldError::new("caldav_url", Problem::Empty)],
+        // A publish setting refused keeps its field.
+        let settings = PublishSettings {
+            caldav_url: Some("ftp://kalender".into()),
+            ..Default::default()
         };
-        let e = IpcError::kinded(dplan_publish::PublishError::Store(StoreError::Invalid(
-            invalid,
-        )))
-        .in_lang(Lang::De);
-        assert_eq!(e.0.fields.len(), 1);
-        assert_eq!(e.0.fields[0].field, "caldav_url");
-        assert_eq!(e.0.fields[0].reason, "darf nicht leer sein");
+        let e =
+            IpcError::from(dplan_api::publish::save_settings(&mut store, &settings).unwrap_err())
+                .in_lang(Lang::De);
+        assert_eq!(e.0.kind, ErrorKind::Invalid);
+        assert!(!e.0.fields.is_empty() || e.0.problem.is_some(), "{e:?}");
     }
 }

@@ -2,9 +2,8 @@
 //! dialogs are shown here, on the Rust side, so the webview never names a
 //! path: it can only ask for a dialog, and the user picks the file.
 
-use chrono::Utc;
+use dplan_api::exchange::{self, ImportOptions, ImportReport, SharedRecords};
 use dplan_core::VisitId;
-use dplan_store::{ImportOptions, ImportReport, SharedRecords};
 use tauri::{AppHandle, State};
 
 use crate::{
@@ -28,7 +27,7 @@ pub fn export_visit_file(
         return Ok(None);
     };
     state.with(|s| {
-        s.export_visit_file(id, &path, Utc::now(), false)?;
+        exchange::export_to(s, id, &path, false)?;
         Ok(Some(path.display().to_string()))
     })
 }
@@ -51,13 +50,18 @@ pub fn import_visit_file(
         let Some(path) = dialogs::open_path(&app, &[(FILTER_NAME, &["json"])])? else {
             return Ok(None);
         };
-        state.keep_visit_file(dplan_store::read_visit_file(&path)?);
+        state.keep_visit_file(exchange::read_file(&path)?);
     }
     let file = state
         .kept_visit_file()
         .ok_or_else(|| IpcError::internal("no visit file has been read; choose a file first"))?;
-    let report =
-        state.with(|s| Ok(s.import_visit_with(&file, ImportOptions { shared, dry_run })?))?;
+    let report = state.with(|s| {
+        Ok(exchange::import(
+            s,
+            &file,
+            ImportOptions { shared, dry_run },
+        )?)
+    })?;
     if !dry_run {
         state.forget_visit_file();
     }

@@ -25,7 +25,7 @@ use tauri::Manager;
 fn db_path() -> PathBuf {
     std::env::var_os("DPLAN_DB")
         .map(PathBuf::from)
-        .or_else(dplan_store::default_db_path)
+        .or_else(dplan_api::default_db_path)
         .unwrap_or_else(|| PathBuf::from("dplan.sqlite3"))
 }
 
@@ -128,9 +128,12 @@ pub fn run() {
             check::save_check_settings,
             check::person_programme,
             check::local_time_info,
+            programme::get_item,
             programme::create_item,
             programme::update_item,
             programme::delete_item,
+            programme::set_item_status,
+            programme::move_item_by_days,
             exchange::export_visit_file,
             exchange::import_visit_file,
             exchange::discard_visit_file,

@@ -1,5 +1,6 @@
 //! Commands for the address book and a visit's participants.
 
+use dplan_api::people;
 use dplan_core::{Participant, Person, PersonId, PersonalData, Side, VisitId, view::PersonEntry};
 use tauri::State;
 
@@ -7,32 +8,27 @@ use crate::{error::IpcResult, state::AppState};
 
 #[tauri::command(async)]
 pub fn list_persons(state: State<'_, AppState>) -> IpcResult<Vec<PersonEntry>> {
-    state.with(|s| {
-        Ok(s.list_persons()?
-            .into_iter()
-            .map(PersonEntry::new)
-            .collect())
-    })
+    state.with(|s| Ok(people::list(s)?))
 }
 
 /// Saves a person's address-book entry. Personal data is left as stored
 /// unless the person carries some.
 #[tauri::command(async)]
 pub fn update_person(state: State<'_, AppState>, person: Person) -> IpcResult<()> {
-    state.with(|s| Ok(s.update_person(&person)?))
+    state.with(|s| Ok(people::update(s, &person)?))
 }
 
-/// A person's personal data (passport, birth date, nationality, dietary and
-/// accessibility needs), for the person form when the user asks to see it.
+/// A person's personal data, for the person form when the user asks to
+/// see it.
 #[tauri::command(async)]
 pub fn get_personal_data(state: State<'_, AppState>, id: PersonId) -> IpcResult<PersonalData> {
-    state.with(|s| Ok(s.get_personal_data(id)?))
+    state.with(|s| Ok(people::personal_data(s, id)?))
 }
 
 /// Deletes a person who takes part in no visit.
 #[tauri::command(async)]
 pub fn delete_person(state: State<'_, AppState>, id: PersonId) -> IpcResult<()> {
-    state.with(|s| Ok(s.delete_person(id)?))
+    state.with(|s| Ok(people::delete(s, id)?))
 }
 
 /// Adds a participant; with `person`, a new person is created with them in
@@ -43,16 +39,13 @@ pub fn add_participant(
     person: Option<Person>,
     participant: Participant,
 ) -> IpcResult<()> {
-    state.with(|s| match &person {
-        Some(person) => Ok(s.insert_participant_with_person(person, &participant)?),
-        None => Ok(s.insert_participant(&participant)?),
-    })
+    state.with(|s| Ok(people::add_participant(s, person.as_ref(), &participant)?))
 }
 
 /// Saves a participant's side, role, precedence, arrival, departure and hotel.
 #[tauri::command(async)]
 pub fn update_participant(state: State<'_, AppState>, participant: Participant) -> IpcResult<()> {
-    state.with(|s| Ok(s.update_participant(&participant)?))
+    state.with(|s| Ok(people::update_participant(s, &participant)?))
 }
 
 #[tauri::command(async)]
@@ -61,7 +54,7 @@ pub fn remove_participant(
     visit_id: VisitId,
     person_id: PersonId,
 ) -> IpcResult<()> {
-    state.with(|s| Ok(s.delete_participant(visit_id, person_id)?))
+    state.with(|s| Ok(people::remove_participant(s, visit_id, person_id)?))
 }
 
 /// Sets one side's order of precedence, first first.
@@ -72,5 +65,5 @@ pub fn reorder_participants(
     side: Side,
     order: Vec<PersonId>,
 ) -> IpcResult<()> {
-    state.with(|s| Ok(s.reorder_participants(visit_id, side, &order)?))
+    state.with(|s| Ok(people::reorder(s, visit_id, side, &order)?))
 }

@@ -3,11 +3,11 @@
 //! now, and following each change of a visit that was published before.
 
 use chrono::Utc;
+use dplan_api::publish::{self, PublishError, StoreAccess};
 use dplan_core::{
     Lang, VisitId,
     calendar::{PublishOutcome, PublishSettings, Withdrawn},
 };
-use dplan_publish::PublishError;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -16,16 +16,9 @@ use crate::{
     state::AppState,
 };
 
-/// The error with its kind, saying itself in the UI's language
-/// ([`IpcError::in_lang`] is applied by the store's steps, and by
-/// [`publish`] for the rest).
-fn publish_error(e: PublishError) -> IpcError {
-    IpcError::kinded(e)
-}
-
 #[tauri::command(async)]
 pub fn get_publish_settings(state: State<'_, AppState>) -> IpcResult<PublishSettings> {
-    state.with(|s| Ok(s.publish_settings()?))
+    state.with(|s| Ok(publish::settings(s)?))
 }
 
 /// Saves where to publish; `password` (for the CalDAV user) is kept in
@@ -36,14 +29,11 @@ pub fn save_publish_settings(
     settings: PublishSettings,
     password: Option<String>,
 ) -> IpcResult<PublishSettings> {
-    dplan_publish::check_settings(&settings).map_err(|e| publish_error(e).in_lang(state.lang()))?;
+    let saved = state.with(|s| Ok(publish::save_settings(s, &settings)?))?;
     if let Some(p) = password.filter(|p| !p.is_empty()) {
         state.set_caldav_password(p);
     }
-    state.with(|s| {
-        s.save_publish_settings(&settings)?;
-        Ok(s.publish_settings()?)
-    })
+    Ok(saved)
 }
 
 /// Asks for the folder subscription feeds go into and saves it.
@@ -56,14 +46,7 @@ pub fn choose_publish_folder(
         return Ok(None);
     };
     let dir = dir.into_path().map_err(IpcError::internal)?;
-    state
-        .with(|s| {
-            let mut settings = s.publish_settings()?;
-            settings.folder = Some(dir.display().to_string());
-            s.save_publish_settings(&settings)?;
-            Ok(s.publish_settings()?)
-        })
-        .map(Some)
+    state.with(|s| Ok(publish::set_folder(s, &dir)?)).map(Some)
 }
 
 /// The app's store for a publish: taken for each short step only, so a
@@ -71,10 +54,10 @@ pub fn choose_publish_folder(
 /// of a step keeps its kind.
 struct Steps<'a>(&'a AppState);
 
-impl dplan_publish::StoreAccess for Steps<'_> {
+impl StoreAccess for Steps<'_> {
     fn with_store<T>(
         &self,
-        f: impl FnOnce(&mut dplan_store::Store) -> Result<T, PublishError>,
+        f: impl FnOnce(&mut dplan_api::Store) -> Result<T, PublishError>,
     ) -> Result<T, PublishError> {
         let mut failed = None;
         let answer = self.0.with(|s| match f(s) {
@@ -93,17 +76,17 @@ impl dplan_publish::StoreAccess for Steps<'_> {
     }
 }
 
-fn publish(state: &AppState, visit_id: VisitId, langs: Vec<Lang>) -> IpcResult<PublishOutcome> {
+fn publish_now(state: &AppState, visit_id: VisitId, langs: Vec<Lang>) -> IpcResult<PublishOutcome> {
     // One publish at a time: two would race for the same ETags.
     let _one = state.publishing();
-    dplan_publish::publish_all(
+    publish::publish(
         &Steps(state),
         visit_id,
         state.caldav_password(),
-        Utc::now(),
         langs,
+        Utc::now(),
     )
-    .map_err(|e| publish_error(e).in_lang(state.lang()))
+    .map_err(|e| IpcError::from(e).in_lang(state.lang()))
 }
 
 /// Publishes a visit's calendars now.
@@ -113,7 +96,7 @@ pub fn publish_calendars(
     visit_id: VisitId,
     langs: Vec<Lang>,
 ) -> IpcResult<PublishOutcome> {
-    publish(&state, visit_id, langs)
+    publish_now(&state, visit_id, langs)
 }
 
 /// After a change: publishes again if the visit's calendars were published
@@ -124,18 +107,17 @@ pub fn follow_calendars(
     visit_id: VisitId,
     langs: Vec<Lang>,
 ) -> IpcResult<Option<PublishOutcome>> {
-    let published =
-        state.with(|s| dplan_publish::was_published(s, visit_id).map_err(publish_error))?;
+    let published = state.with(|s| Ok(publish::was_published(s, visit_id)?))?;
     if !published {
         return Ok(None);
     }
-    publish(&state, visit_id, langs).map(Some)
+    publish_now(&state, visit_id, langs).map(Some)
 }
 
 /// Whether this visit's guests' calendars name the people at each item.
 #[tauri::command(async)]
 pub fn get_calendar_names(state: State<'_, AppState>, visit_id: VisitId) -> IpcResult<bool> {
-    state.with(|s| Ok(s.calendar_names(visit_id)?))
+    state.with(|s| Ok(publish::calendar_names(s, visit_id)?))
 }
 
 #[tauri::command(async)]
@@ -144,10 +126,7 @@ pub fn set_calendar_names(
     visit_id: VisitId,
     names: bool,
 ) -> IpcResult<bool> {
-    state.with(|s| {
-        s.set_calendar_names(visit_id, names)?;
-        Ok(s.calendar_names(visit_id)?)
-    })
+    state.with(|s| Ok(publish::set_calendar_names(s, visit_id, names)?))
 }
 
 /// Takes the visit's calendars back from the server and the folder; then
@@ -155,11 +134,11 @@ pub fn set_calendar_names(
 #[tauri::command(async)]
 pub fn withdraw_calendars(state: State<'_, AppState>, visit_id: VisitId) -> IpcResult<Withdrawn> {
     let _one = state.publishing();
-    dplan_publish::withdraw_all(
+    publish::withdraw(
         &Steps(&state),
         visit_id,
         state.caldav_password(),
         Utc::now(),
     )
-    .map_err(|e| publish_error(e).in_lang(state.lang()))
+    .map_err(|e| IpcError::from(e).in_lang(state.lang()))
 }

@@ -3,10 +3,11 @@
 //! The list read last is kept in [`AppState`] while the dialog is open, so
 //! each change of mapping re-reads no file.
 
-use chrono::Utc;
+use dplan_api::data::{self, PurgeRecord};
+use dplan_api::roster::{
+    self, ImportPolicy, ListReview, Mapping, ParticipantImportReport, RosterFormat, Table,
+};
 use dplan_core::{Lang, Side, VisitId};
-use dplan_roster::{ImportOptions, ImportPolicy, ListReview, Mapping, Table};
-use dplan_store::{ErrorKind, ParticipantImportReport, PurgeRecord};
 use tauri::{AppHandle, State, ipc::InvokeBody, ipc::Request};
 
 use crate::{
@@ -15,22 +16,6 @@ use crate::{
     state::AppState,
 };
 
-fn roster_error(e: dplan_roster::RosterError) -> IpcError {
-    IpcError::kinded(e)
-}
-
-/// Reads the bytes of a list, keeps its table and reviews it with the
-/// detected mapping.
-fn review_new(
-    state: &AppState,
-    visit_id: VisitId,
-    bytes: &[u8],
-    default_side: Side,
-) -> IpcResult<ListReview> {
-    let table = dplan_roster::read_table(bytes).map_err(roster_error)?;
-    review_table(state, visit_id, table, default_side)
-}
-
 /// Keeps a list's table and reviews it with the detected mapping.
 fn review_table(
     state: &AppState,
@@ -38,9 +23,8 @@ fn review_table(
     table: Table,
     default_side: Side,
 ) -> IpcResult<ListReview> {
-    let mapping = dplan_roster::detect_mapping(&table);
-    let review = ListReview::new(&table, &mapping, visit_id, &ImportOptions { default_side })
-        .map_err(roster_error)?;
+    let mapping = roster::detect_mapping(&table);
+    let review = roster::review(&table, &mapping, visit_id, default_side)?;
     state.keep_list(table);
     Ok(review)
 }
@@ -58,15 +42,7 @@ pub fn open_participant_list(
     else {
         return Ok(None);
     };
-    // The list's size is checked before it is read, so a huge or crafted
-    // file is refused without loading it.
-    let table = dplan_roster::read_table_file(&path).map_err(|e| match e {
-        dplan_roster::RosterError::Unreadable { reason } => IpcError::of(
-            ErrorKind::Storage,
-            format!("cannot read {}: {reason}", path.display()),
-        ),
-        e => roster_error(e),
-    })?;
+    let table = roster::read_file(&path)?;
     review_table(&state, visit_id, table, default_side).map(Some)
 }
 
@@ -96,7 +72,8 @@ pub fn load_participant_list(
     } else {
         Side::Guest
     };
-    review_new(&state, visit_id, bytes, default_side)
+    let table = roster::read_bytes(bytes)?;
+    review_table(&state, visit_id, table, default_side)
 }
 
 /// Reviews the list read last with the user's mapping.
@@ -107,10 +84,7 @@ pub fn review_participant_list(
     mapping: Mapping,
     default_side: Side,
 ) -> IpcResult<ListReview> {
-    state.with_list(|table: &Table| {
-        ListReview::new(table, &mapping, visit_id, &ImportOptions { default_side })
-            .map_err(roster_error)
-    })
+    state.with_list(|table| Ok(roster::review(table, &mapping, visit_id, default_side)?))
 }
 
 /// Imports the list read last (or, with `dry_run`, says what that would
@@ -125,27 +99,13 @@ pub fn import_participant_list(
     only_valid: bool,
     dry_run: bool,
 ) -> IpcResult<ParticipantImportReport> {
-    let listed = state.with_list(|table: &Table| {
-        let plan = dplan_roster::plan_import(
-            table,
-            &mapping,
-            visit_id,
-            &ImportOptions { default_side },
-            dplan_core::PersonId::random,
-        )
-        .map_err(roster_error)?;
-        let policy = if only_valid {
-            ImportPolicy::ValidRowsOnly
-        } else {
-            ImportPolicy::AllOrNothing
-        };
-        let drafts = plan.accepted(policy).map_err(roster_error)?;
-        Ok(drafts
-            .iter()
-            .map(dplan_roster::Draft::listed)
-            .collect::<Vec<_>>())
-    })?;
-    state.with(|s| Ok(s.import_participants(visit_id, &listed, dry_run)?))
+    let plan =
+        state.with_list(|table| Ok(roster::plan(table, &mapping, visit_id, default_side)?))?;
+    let policy = match only_valid {
+        true => ImportPolicy::ValidRowsOnly,
+        false => ImportPolicy::AllOrNothing,
+    };
+    state.with(|s| Ok(roster::import(s, visit_id, &plan, policy, dry_run)?))
 }
 
 /// Asks where to save the roster and writes it as .xlsx or .csv (by the
@@ -167,34 +127,24 @@ pub fn export_roster(
     else {
         return Ok(None);
     };
-    let csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let format = RosterFormat::of_path(&path).unwrap_or(RosterFormat::Xlsx);
     state.with(|s| {
-        let file = s.export_visit(visit_id, Utc::now(), false)?;
-        let rows = dplan_roster::roster_rows(&file, lang);
-        let bytes = if csv {
-            dplan_roster::roster_csv(&rows, lang)
-        } else {
-            dplan_roster::roster_xlsx(&rows, lang).map_err(roster_error)?
-        };
-        dplan_store::write_atomically(&path, &bytes)?;
+        roster::export_to(s, visit_id, lang, format, &path)?;
         Ok(Some(path.display().to_string()))
     })
 }
 
-/// Removes the personal data of a visit that is over; see
-/// `Store::purge_personal_data`.
+/// Removes the personal data of a visit that is over.
 #[tauri::command(async)]
 pub fn purge_personal_data(
     state: State<'_, AppState>,
     visit_id: VisitId,
 ) -> IpcResult<PurgeRecord> {
-    state.with(|s| Ok(s.purge_personal_data(visit_id, Utc::now())?))
+    state.with(|s| Ok(data::purge_personal_data(s, visit_id)?))
 }
 
 /// When personal data was removed after this visit, newest first.
 #[tauri::command(async)]
 pub fn list_purges(state: State<'_, AppState>, visit_id: VisitId) -> IpcResult<Vec<PurgeRecord>> {
-    state.with(|s| Ok(s.list_purges(visit_id)?))
+    state.with(|s| Ok(data::purges(s, visit_id)?))
 }

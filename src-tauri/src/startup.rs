@@ -10,7 +10,7 @@ pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
     state.with(|s| {
         Ok(AppInfo {
             db_path: state.db_path.display().to_string(),
-            empty: s.is_empty()?,
+            empty: dplan_api::data::is_empty(s)?,
             version: env!("CARGO_PKG_VERSION").to_string(),
             tzdata: dplan_core::TZDB_VERSION.to_string(),
             open_visit: state.open_visit.clone(),

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use dplan_api::Store;
+use dplan_api::roster::Table;
 use dplan_core::{Lang, VisitFile};
-use dplan_roster::Table;
-use dplan_store::Store;
 
 use crate::error::{IpcError, IpcResult};
 

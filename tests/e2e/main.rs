@@ -255,7 +255,7 @@ async fn protocol_officer_plans_a_visit_in_the_real_window() {
     // folder dialog is the system's own, which WebDriver cannot reach.
     let feeds = dir.path().join("feeds");
     std::fs::create_dir(&feeds).unwrap();
-    dplan_store::Store::open(&db)
+    dplan_api::Store::open(&db)
         .unwrap()
         .save_publish_settings(&dplan_core::calendar::PublishSettings {
             folder: Some(feeds.display().to_string()),
@@ -761,7 +761,7 @@ async fn hostile_files_never_take_the_app_down() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hostile.sqlite3");
     {
-        let mut store = dplan_store::Store::open(&db).unwrap();
+        let mut store = dplan_api::Store::open(&db).unwrap();
         store.load_demo().unwrap();
     }
     // Rows as an older dplan could have left them: no version of the store

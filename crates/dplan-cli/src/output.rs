@@ -292,8 +292,11 @@ struct PublishConflict<'a> {
 }
 
 /// What `dplan publish` did, calendar by calendar.
-pub fn publish_report(report: &dplan_publish::CaldavReport, json: bool) -> std::io::Result<()> {
-    use dplan_publish::ConflictKind;
+pub fn publish_report(
+    report: &dplan_api::publish::CaldavReport,
+    json: bool,
+) -> std::io::Result<()> {
+    use dplan_api::publish::ConflictKind;
     let rows: Vec<PublishedCollection> = report
         .collections
         .iter()
@@ -362,7 +365,7 @@ struct FolderFeed<'a> {
 
 /// The feeds' links: the index the office hands out (each link is a
 /// secret; whoever has it can read that calendar).
-pub fn folder_report(report: &dplan_publish::FolderReport, json: bool) -> std::io::Result<()> {
+pub fn folder_report(report: &dplan_api::publish::FolderReport, json: bool) -> std::io::Result<()> {
     let rows: Vec<FolderFeed> = report
         .feeds
         .iter()

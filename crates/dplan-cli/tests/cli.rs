@@ -843,14 +843,14 @@ fn publish_writes_subscription_feeds_and_revokes_one() {
 
     // A published visit is withdrawn before it can be deleted.
     let visit: dplan_core::VisitId = INCOMING.parse().unwrap();
-    let err = dplan_store::Store::open(&env.db)
+    let err = dplan_api::Store::open(&env.db)
         .unwrap()
         .delete_visit(visit)
         .unwrap_err();
     assert!(err.to_string().contains("withdraw"), "{err}");
     env.ok(&["publish", INCOMING, "--folder", dir_arg, "--withdraw"]);
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
-    dplan_store::Store::open(&env.db)
+    dplan_api::Store::open(&env.db)
         .unwrap()
         .delete_visit(visit)
         .unwrap();
@@ -1543,7 +1543,7 @@ fn exit_codes_say_the_kind_of_error() {
     std::fs::create_dir(&dir).unwrap();
     let visit: dplan_core::VisitId = INCOMING.parse().unwrap();
     let now = chrono::Utc::now();
-    dplan_store::Store::open(&env.db)
+    dplan_api::Store::open(&env.db)
         .unwrap()
         .take_publish_lease(
             visit,

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use dplan_api::Store;
 use dplan_core::large::{Size, generate};
 use dplan_core::{VisitFile, demo};
-use dplan_store::Store;
 
 /// What a visit looks like for this test: its items (id and time) and its
 /// participants, each sorted.

@@ -601,6 +601,11 @@ impl Says {
                 format!("the visit's dates cannot be moved to {first_day}"),
                 format!("访问日期无法移至{first_day}"),
             ),
+            CannotMoveItem { days } => pick(
+                format!("der Programmpunkt lässt sich nicht um {days} Tage verschieben"),
+                format!("the item cannot be moved by {days} days"),
+                format!("日程无法移动{days}天"),
+            ),
             ItemOfAnotherVisit { id, visit } => pick(
                 format!("Programmpunkt {id} gehört zu einem anderen Besuch ({visit})"),
                 format!("item {id} belongs to another visit ({visit})"),

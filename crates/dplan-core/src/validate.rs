@@ -139,6 +139,10 @@ pub enum Problem {
     CannotMoveDates {
         first_day: String,
     },
+    /// An item moved by whole days would leave the calendar.
+    CannotMoveItem {
+        days: i32,
+    },
     ItemOfAnotherVisit {
         id: String,
         visit: String,

@@ -1,35 +1,12 @@
-// Pure functions behind the programme view: turning a displayed item back
-// into the item the store saves, moving items by whole days, converting
-// instants into a second zone, and laying out the week grid. They read no
-// clock and no machine time zone, so they behave the same on every desk.
-import type { ItemView, ProgrammeItem, Schedule, ZonedLocal } from "./api/types";
+// Pure functions behind the programme view: counting whole days,
+// converting instants into a second zone, and laying out the week grid.
+// They read no clock and no machine time zone, so they behave the same on
+// every desk. Changing an item (its status, moving it by days) is the
+// core's work, asked for through the item commands.
+import type { Schedule } from "./api/types";
 
 /** The most days a visit may have (the core's `MAX_VISIT_DAYS`). */
 export const MAX_VISIT_DAYS = 90;
-
-/**
- * The stored item behind a displayed one. The view resolves ids into names
- * and venues; saving needs the ids again, and every field the user did not
- * touch must go back as it came so that nothing is lost by a quick action.
- */
-export function toProgrammeItem(item: ItemView, visitId: string): ProgrammeItem {
-  return {
-    id: item.id,
-    visit_id: visitId,
-    title: item.title,
-    kind: item.kind,
-    schedule: item.schedule,
-    venue_id: item.venue?.id ?? null,
-    attendees: item.attendees.map((a) => a.person_id),
-    responsible: item.responsible.map((r) => r.person_id),
-    notes: item.notes,
-    guest_notes: item.guest_notes,
-    dress_code: item.dress_code,
-    transport: item.transport,
-    status: item.status,
-    revision: item.revision,
-  };
-}
 
 const DAY_MS = 86_400_000;
 
@@ -54,29 +31,6 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** A local time "YYYY-MM-DDTHH:MM" moved by whole days; the clock time stays. */
-export function shiftLocal(local: string, days: number): string {
-  return shiftDay(local.slice(0, 10), days) + local.slice(10);
-}
-
-function shiftZoned(at: ZonedLocal, days: number): ZonedLocal {
-  // Which of two equal local times is meant only holds on the day it was
-  // chosen for; on another day the time is usually not ambiguous at all.
-  const { occurrence: _, ...rest } = at;
-  return days === 0 ? at : { ...rest, local: shiftLocal(at.local, days) };
-}
-
-/**
- * The schedule moved by whole days. Local times and zones are kept, so a
- * meeting at 09:30 in Herne stays at 09:30 in Herne, also across a change
- * to or from summer time.
- */
-export function shiftSchedule(schedule: Schedule, days: number): Schedule {
-  if (schedule.type === "all_day") {
-    return { type: "all_day", first_day: shiftDay(schedule.first_day, days), last_day: shiftDay(schedule.last_day, days) };
-  }
-  return { type: "timed", start: shiftZoned(schedule.start, days), end: shiftZoned(schedule.end, days) };
-}
 
 /** The local day an item starts on, in its own zone. */
 export function startDay(item: { schedule: Schedule }): string {

@@ -3,7 +3,7 @@
 // cares about in `over`. Only tests import this module, so it never reaches
 // the app's bundle.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { ItemView, ParticipantView, Schedule, Visit, VisitView } from "./api/types";
+import type { ItemView, ParticipantView, ProgrammeItem, Schedule, Visit, VisitView } from "./api/types";
 
 const none = () => ({ de: null, en: null, zh: null });
 
@@ -52,6 +52,24 @@ export const item = (over: Partial<ItemView> = {}): ItemView => ({
   status: "confirmed",
   revision: 1,
   ...over,
+});
+
+/** The item behind a view as the store keeps it: what the mocked backend answers to `get_item`. */
+export const stored = (view: ItemView, visitId = "visit-1"): ProgrammeItem => ({
+  id: view.id,
+  visit_id: visitId,
+  title: view.title,
+  kind: view.kind,
+  schedule: view.schedule,
+  venue_id: view.venue?.id ?? null,
+  attendees: view.attendees.map((a) => a.person_id),
+  responsible: view.responsible.map((r) => r.person_id),
+  notes: view.notes,
+  guest_notes: view.guest_notes,
+  dress_code: view.dress_code,
+  transport: view.transport,
+  status: view.status,
+  revision: view.revision,
 });
 
 /** The Luzhou delegation's visit to Herne, 24 to 28 March 2027, still being planned. */

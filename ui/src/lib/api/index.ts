@@ -10,6 +10,7 @@ import type {
   FieldError,
   ImportReport,
   IpcError,
+  ItemStatus,
   Lang,
   ListReview,
   LocalTimeInfo,
@@ -144,7 +145,13 @@ export const api = {
     call<null>("reorder_participants", { visitId, side, order }),
   listVenues: () => call<Venue[]>("list_venues"),
   createItem: (item: ProgrammeItem) => call<null>("create_item", { item }),
+  /** The item as stored, with the fields a view leaves out. */
+  getItem: (id: string) => call<ProgrammeItem>("get_item", { id }),
   updateItem: (item: ProgrammeItem) => call<ProgrammeItem>("update_item", { item }),
+  /** Confirms, cancels or marks tentative one item; the item as stored. */
+  setItemStatus: (id: string, status: ItemStatus) => call<ProgrammeItem>("set_item_status", { id, status }),
+  /** Moves one item by whole days at the same local times (the core keeps which of a repeated hour it was). */
+  moveItemByDays: (id: string, days: number) => call<ProgrammeItem>("move_item_by_days", { id, days }),
   deleteItem: (id: string) => call<null>("delete_item", { id }),
   /** Asks where to save the visit file (a native dialog) and writes it; the path, or null if cancelled. */
   exportVisitFile: (id: string, suggestedName: string) =>

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ItemForm from "./ItemForm.svelte";
 import type { LocalTimeInfo, ProgrammeItem } from "../api/types";
-import { item, timed } from "../test-fixtures";
+import { item, stored, timed } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -99,6 +99,7 @@ describe("ItemForm", () => {
 
     function backend(sent: ProgrammeItem[]) {
       mockIPC((cmd, args) => {
+        if (cmd === "get_item") return stored(dinner);
         if (cmd === "create_item" || cmd === "update_item") sent.push((args as { item: ProgrammeItem }).item);
         return null;
       });
@@ -145,7 +146,8 @@ describe("ItemForm", () => {
     });
 
     it("shows the backend's reason beside the dress code it names", async () => {
-      mockIPC(() => {
+      mockIPC((cmd) => {
+        if (cmd === "get_item") return stored(dinner);
         throw {
           kind: "invalid",
           message: "dress_code.zh: too long",
@@ -174,6 +176,7 @@ describe("ItemForm", () => {
           const { local } = args as { local: string };
           return local === "2027-10-31T02:30" ? twice : { type: "single", abbreviation: "CET", utc: "2027-10-31T03:00:00Z" };
         }
+        if (cmd === "get_item") return stored(night);
         if (cmd === "create_item" || cmd === "update_item") sent.push((args as { item: ProgrammeItem }).item);
         return null;
       });

@@ -3,7 +3,8 @@
 
 use dplan_api::{check, visits};
 use dplan_core::{
-    Lang, LocalTimeInfo, PersonId, VisitId, Warning, conflict::CheckSettings, view::PersonProgramme,
+    Lang, LocalTimeInfo, PersonId, VisitId, WallTime, Warning, conflict::CheckSettings,
+    view::PersonProgramme,
 };
 use tauri::State;
 
@@ -42,4 +43,14 @@ pub fn person_programme(
 #[tauri::command]
 pub fn local_time_info(local: String, zone: String) -> IpcResult<LocalTimeInfo> {
     Ok(check::local_time_info(&local, &zone)?)
+}
+
+/// Instants as the clocks of `zone` show them (the programme's second
+/// column of times); answered without the database.
+#[tauri::command]
+pub fn wall_times(
+    instants: Vec<chrono::DateTime<chrono::Utc>>,
+    zone: String,
+) -> IpcResult<Vec<WallTime>> {
+    Ok(check::wall_times(&instants, &zone)?)
 }

@@ -67,3 +67,10 @@ pub fn reorder_participants(
 ) -> IpcResult<()> {
     state.with(|s| Ok(people::reorder(s, visit_id, side, &order)?))
 }
+
+/// A search query folded as the address book's search keys are; answered
+/// without the database.
+#[tauri::command]
+pub fn search_key(query: String) -> String {
+    people::search_key(&query)
+}

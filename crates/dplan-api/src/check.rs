@@ -3,7 +3,7 @@
 
 use dplan_core::conflict::CheckSettings;
 use dplan_core::tz::Tz;
-use dplan_core::{Lang, LocalTimeInfo, VisitId, Warning, ZonedLocal};
+use dplan_core::{Lang, LocalTimeInfo, VisitId, WallTime, Warning, ZonedLocal};
 
 use crate::{ApiError, Result, Store};
 
@@ -39,4 +39,13 @@ pub fn local_time_info(local: &str, zone: &str) -> Result<LocalTimeInfo> {
         .map_err(|e: dplan_core::tz::UnknownZone| ApiError::Input(e.to_string()))?;
     let at = ZonedLocal::parse(local, zone).map_err(ApiError::Input)?;
     Ok(LocalTimeInfo::of(at.local, zone))
+}
+
+/// Instants as the clocks of `zone` show them, for the programme's second
+/// column of times; answered without the database.
+pub fn wall_times(instants: &[chrono::DateTime<chrono::Utc>], zone: &str) -> Result<Vec<WallTime>> {
+    let zone: Tz = zone
+        .parse()
+        .map_err(|e: dplan_core::tz::UnknownZone| ApiError::Input(e.to_string()))?;
+    Ok(instants.iter().map(|t| WallTime::of(*t, zone)).collect())
 }

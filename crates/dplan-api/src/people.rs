@@ -63,3 +63,9 @@ pub fn remove_participant(store: &mut Store, visit: VisitId, person: PersonId) -
 pub fn reorder(store: &mut Store, visit: VisitId, side: Side, order: &[PersonId]) -> Result<()> {
     Ok(store.reorder_participants(visit, side, order)?)
 }
+
+/// A search query folded as [`PersonEntry::search_key`] is, to look for
+/// inside it.
+pub fn search_key(query: &str) -> String {
+    dplan_core::view::search_key(query)
+}

@@ -231,3 +231,36 @@ fn a_list_that_cannot_be_read_names_its_file() {
     assert!(e.to_string().contains("gaeste.pdf"), "{e}");
     assert_eq!(e.kind(), ErrorKind::Invalid);
 }
+
+#[test]
+fn times_in_a_second_zone_come_from_the_tz_database() {
+    let instants = ["2028-04-10T01:30:00Z", "2028-01-10T01:30:00Z"].map(|t| t.parse().unwrap());
+    let times = dplan_api::check::wall_times(&instants, "Europe/Berlin").unwrap();
+    let shown: Vec<_> = times
+        .iter()
+        .map(|t| (t.local.format("%H:%M").to_string(), t.abbreviation.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [("03:30".to_string(), "CEST"), ("02:30".to_string(), "CET")]
+    );
+    let e = dplan_api::check::wall_times(&instants, "Mars/Olympus").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Invalid);
+}
+
+#[test]
+fn a_search_finds_people_as_an_import_matches_them() {
+    let (store, _) = demo();
+    let found = |query: &str| {
+        let key = dplan_api::people::search_key(query);
+        dplan_api::people::list(&store)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.search_key.contains(&key))
+            .map(|e| e.person.family_name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("liú qiáng"), ["Liu"]);
+    assert_eq!(found("刘强"), ["Liu"]);
+    assert!(found("").len() > 2);
+}

@@ -44,7 +44,7 @@ pub use participant::{
 pub use person::{NameOrder, Person, PersonalData};
 pub use programme::{ItemKind, ItemStatus, ProgrammeItem, Schedule};
 pub use text::{Lang, MissingTranslation, TextField, Texts};
-pub use time::{LocalTimeError, LocalTimeInfo, Occurrence, Resolution, ZonedLocal};
+pub use time::{LocalTimeError, LocalTimeInfo, Occurrence, Resolution, WallTime, ZonedLocal};
 pub use validate::{FieldError, Invalid, Problem};
 pub use venue::Venue;
 pub use visit::{ContactKind, Direction, MAX_CONTACTS, Visit, VisitContact, VisitStatus};

@@ -219,6 +219,29 @@ impl LocalTimeInfo {
 
 /// Serde for local times to the minute. Reading also accepts seconds and a
 /// space instead of the `T`, as spreadsheets write them.
+/// An instant as the clocks of a zone show it: the programme's second
+/// column of times ("what time is it in Luzhou then?").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct WallTime {
+    /// Local date and time to the minute, as `YYYY-MM-DDTHH:MM`.
+    #[serde(with = "local_minutes")]
+    #[ts(type = "string")]
+    pub local: NaiveDateTime,
+    /// The zone's abbreviation then, from the tz database (`CEST`, `CST`,
+    /// `+05`).
+    pub abbreviation: String,
+}
+
+impl WallTime {
+    pub fn of(utc: DateTime<Utc>, zone: Tz) -> WallTime {
+        let t = utc.with_timezone(&zone);
+        WallTime {
+            local: t.naive_local(),
+            abbreviation: t.format("%Z").to_string(),
+        }
+    }
+}
+
 pub(crate) mod local_minutes {
     use chrono::NaiveDateTime;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -259,6 +282,33 @@ pub(crate) mod local_minutes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_instant_on_the_clocks_of_another_zone() {
+        let utc = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let shanghai: Tz = "Asia/Shanghai".parse().unwrap();
+        let at = |t: &WallTime| (local_minutes::format(&t.local), t.abbreviation.clone());
+        // Summer and winter in Herne, the same instant in Luzhou.
+        assert_eq!(
+            at(&WallTime::of(utc("2027-03-28T01:30:00Z"), berlin)),
+            ("2027-03-28T03:30".into(), "CEST".into())
+        );
+        assert_eq!(
+            at(&WallTime::of(utc("2027-03-28T00:30:00Z"), berlin)),
+            ("2027-03-28T01:30".into(), "CET".into())
+        );
+        assert_eq!(
+            at(&WallTime::of(utc("2027-03-27T20:30:00Z"), shanghai)),
+            ("2027-03-28T04:30".into(), "CST".into())
+        );
+        // A zone without a letter abbreviation says its offset.
+        let almaty: Tz = "Asia/Almaty".parse().unwrap();
+        assert_eq!(
+            WallTime::of(utc("2025-06-01T00:00:00Z"), almaty).abbreviation,
+            "+05"
+        );
+    }
     use crate::tz::{Asia::Shanghai, Europe::Berlin};
 
     fn at(s: &str, zone: Tz) -> ZonedLocal {

@@ -32,15 +32,71 @@ pub struct AppInfo {
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct PersonEntry {
     pub display_name: String,
+    /// What a search finds the person by: the names (Latin and Chinese),
+    /// pinyin and the organisation in every language, each folded as the
+    /// store folds names when it matches people ([`search_key`]: "mueller"
+    /// finds "Müller", "liu" finds "Liú"), joined by `|`. A search folds
+    /// its query the same way and looks for it inside.
+    pub search_key: String,
     pub person: Person,
 }
 
 impl PersonEntry {
     pub fn new(person: Person) -> PersonEntry {
+        let display_name = person.display_name();
+        let o = &person.organisation;
+        let search_key = [
+            Some(display_name.as_str()),
+            Some(person.family_name.as_str()),
+            Some(person.given_name.as_str()),
+            person.name_zh.as_deref(),
+            person.pinyin.as_deref(),
+            o.de.as_deref(),
+            o.en.as_deref(),
+            o.zh.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .flat_map(search_forms)
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join("|");
         PersonEntry {
-            display_name: person.display_name(),
+            display_name,
+            search_key,
             person,
         }
+    }
+}
+
+/// A text folded for searching people: the store's identity folding
+/// (umlauts spelled out, accents and tone marks dropped, lower case, no
+/// white space), so a search and the import's matching agree.
+pub fn search_key(text: &str) -> String {
+    crate::name::fold_identity(text)
+}
+
+/// The forms a field is found by: folded as the store folds names, and,
+/// where it has umlauts, also with them as plain letters, since people
+/// type "muller" as often as "mueller" for Müller.
+fn search_forms(text: &str) -> Vec<String> {
+    let folded = search_key(text);
+    let plain: String = text
+        .chars()
+        .map(|c| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            'Ä' => 'A',
+            'Ö' => 'O',
+            'Ü' => 'U',
+            c => c,
+        })
+        .collect();
+    let plain = search_key(&plain);
+    match plain == folded {
+        true => vec![folded],
+        false => vec![folded, plain],
     }
 }
 
@@ -349,6 +405,39 @@ impl ItemView {
 mod tests {
     use super::*;
     use crate::demo;
+
+    #[test]
+    fn a_person_is_found_as_the_store_matches_names() {
+        let file = &demo::visits(demo::stamp())[0];
+        let liu = file
+            .persons
+            .iter()
+            .find(|p| p.family_name == "Liu")
+            .unwrap()
+            .clone();
+        let entry = PersonEntry::new(liu);
+        for query in ["liu", "LIÚ qiang", "刘强", "Liú Qiáng"] {
+            assert!(
+                entry.search_key.contains(&search_key(query)),
+                "{query} in {}",
+                entry.search_key
+            );
+        }
+        let mut mueller = file.persons[0].clone();
+        mueller.family_name = "Müller".into();
+        mueller.organisation.de = Some("Straßenbauamt".into());
+        let entry = PersonEntry::new(mueller);
+        for query in ["mueller", "Müller", "MULLER", "strassenbau", "müller"] {
+            assert!(
+                entry.search_key.contains(&search_key(query)),
+                "{query} in {}",
+                entry.search_key
+            );
+        }
+        assert!(!entry.search_key.contains(&search_key("Miller")));
+        // Fields are kept apart: a query does not run from one into the next.
+        assert!(!search_key("|").is_empty());
+    }
 
     #[test]
     fn attendees_are_listed_in_precedence_order_guests_first() {

@@ -705,9 +705,9 @@ class I18n {
 
 export const i18n = new I18n();
 
-/** "abbreviation" German names for the zones the app shows most. */
+/** A zone's abbreviation as readers of `lang` write it (MEZ/MESZ in German), from the core's vocabulary. */
 export function zoneLabel(abbr: string | null, lang: UiLang): string {
   if (!abbr) return "";
-  if (lang === "de") return ({ CEST: "MESZ", CET: "MEZ" } as Record<string, string>)[abbr] ?? abbr;
-  return abbr;
+  const word = (vocabulary.zone as Record<string, { de: string; en: string } | undefined>)[abbr];
+  return word ? word[lang] : abbr;
 }

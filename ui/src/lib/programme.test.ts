@@ -3,7 +3,6 @@ import type { Schedule } from "./api/types";
 import {
   daysBetween,
   hourRange,
-  inZone,
   layoutDay,
   shiftDay,
   visitDays,
@@ -51,38 +50,6 @@ describe("counting whole days", () => {
     const long = visitDays("2027-01-01", "2027-12-31");
     expect(long).toHaveLength(90);
     expect(long[89]).toBe("2027-03-31");
-  });
-});
-
-describe("inZone", () => {
-  it("names Central European summer and winter time by the offset", () => {
-    expect(inZone("2027-03-28T08:00:00Z", "Europe/Berlin")).toEqual({ time: "10:00", date: "2027-03-28", abbreviation: "CEST" });
-    expect(inZone("2027-03-27T08:00:00Z", "Europe/Berlin")).toEqual({ time: "09:00", date: "2027-03-27", abbreviation: "CET" });
-    // The first minute of summer time.
-    expect(inZone("2027-03-28T01:00:00Z", "Europe/Berlin")).toEqual({ time: "03:00", date: "2027-03-28", abbreviation: "CEST" });
-    expect(inZone("2027-03-28T00:59:00Z", "Europe/Berlin")).toEqual({ time: "01:59", date: "2027-03-28", abbreviation: "CET" });
-  });
-
-  it("calls China Standard Time CST and shows the date there", () => {
-    expect(inZone("2027-03-28T08:00:00Z", "Asia/Shanghai")).toEqual({ time: "16:00", date: "2027-03-28", abbreviation: "CST" });
-    // Midnight is 00:00, never 24:00.
-    expect(inZone("2027-03-27T16:00:00Z", "Asia/Shanghai")).toEqual({ time: "00:00", date: "2027-03-28", abbreviation: "CST" });
-    expect(inZone("2027-03-27T20:15:00Z", "Asia/Shanghai")).toEqual({ time: "04:15", date: "2027-03-28", abbreviation: "CST" });
-  });
-
-  it("falls back to Intl's short name for other zones", () => {
-    const tokyo = inZone("2027-03-28T08:00:00Z", "Asia/Tokyo");
-    expect(tokyo.time).toBe("17:00");
-    expect(tokyo.abbreviation).toBe(
-      new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", timeZoneName: "short" })
-        .formatToParts(Date.parse("2027-03-28T08:00:00Z"))
-        .find((p) => p.type === "timeZoneName")?.value,
-    );
-  });
-
-  it("does not depend on the machine's zone", () => {
-    vi.stubEnv("TZ", "America/New_York");
-    expect(inZone("2027-03-28T08:00:00Z", "Europe/Berlin")).toEqual({ time: "10:00", date: "2027-03-28", abbreviation: "CEST" });
   });
 });
 

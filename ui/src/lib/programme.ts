@@ -1,5 +1,6 @@
-// Pure functions behind the programme view: counting whole days,
-// converting instants into a second zone, and laying out the week grid.
+// Pure functions behind the programme view: counting whole days and laying
+// out the week grid. Times in a second zone come from the core
+// (`wall_times`), with the tz database's abbreviations.
 // They read no clock and no machine time zone, so they behave the same on
 // every desk. Changing an item (its status, moving it by days) is the
 // core's work, asked for through the item commands.
@@ -48,60 +49,6 @@ export function endDay(item: { schedule: Schedule }): string {
 export function visitDays(first: string, last: string): string[] {
   const n = Math.min(daysBetween(first, last) + 1, MAX_VISIT_DAYS);
   return Array.from({ length: Math.max(n, 0) }, (_, i) => shiftDay(first, i));
-}
-
-export type ZoneTime = {
-  /** "HH:MM", 24-hour clock. */
-  time: string;
-  /** The calendar date in that zone, "YYYY-MM-DD". */
-  date: string;
-  /** "CET", "CEST", "CST", else what Intl calls the zone ("GMT+9"). */
-  abbreviation: string;
-};
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    // Parts, not a formatted string, so no locale's separators get in the
-    // way; h23 because some engines print midnight as "24:00" under hour12.
-    f = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "short",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/**
- * An instant (ISO 8601 in UTC, as the view sends `start_utc`) as wall-clock
- * time in `zone`. Intl names China's zone "GMT+8" and Germany's "CET" even in
- * summer in some engines, so the zones of this app get their abbreviation
- * from the UTC offset instead.
- */
-export function inZone(utcIso: string, zone: string): ZoneTime {
-  const instant = Date.parse(utcIso);
-  const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
-  const [y, mo, d, h, mi] = [parts.year, parts.month, parts.day, parts.hour, parts.minute];
-  const offsetMinutes = Math.round((Date.UTC(+y, +mo - 1, +d, +h, +mi) - instant) / 60_000);
-  return { time: `${h}:${mi}`, date: `${y}-${mo}-${d}`, abbreviation: abbreviation(zone, offsetMinutes, parts.timeZoneName ?? "") };
-}
-
-function abbreviation(zone: string, offsetMinutes: number, intlName: string): string {
-  if (zone === "Europe/Berlin") {
-    if (offsetMinutes === 60) return "CET";
-    if (offsetMinutes === 120) return "CEST";
-  }
-  if (zone === "Asia/Shanghai" && offsetMinutes === 480) return "CST";
-  return intlName;
 }
 
 /** A placed timed item in one day column of the week grid. */

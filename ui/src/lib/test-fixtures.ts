@@ -145,3 +145,18 @@ export const saveAnswers = (answers: SaveAnswer[]) => (): string | null => {
   if (answer !== null && typeof answer === "object") throw { ...answer, fields: [] };
   return answer;
 };
+
+/**
+ * The mocked core's `search_key` for the queries the tests type: accents and
+ * tone marks dropped, umlauts spelled out, lower case, no spaces (the core's
+ * folding; tests name the keys of their persons as the core makes them).
+ */
+export const foldLikeTheCore = (query: string): string =>
+  query
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, "");

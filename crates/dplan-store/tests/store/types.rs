@@ -17,7 +17,7 @@ use dplan_core::{
     ContactKind, Direction, Edition, FieldError, ItemKind, ItemStatus, Lang, LocalTimeInfo,
     MissingTranslation, Movement, NameOrder, Occurrence, Participant, Person, PersonalData,
     Problem, ProgrammeItem, Resolution, Role, Schedule, Severity, Side, TextField, Texts, Venue,
-    Visit, VisitContact, VisitStatus, Warning, WarningKind, ZonedLocal,
+    Visit, VisitContact, VisitStatus, WallTime, Warning, WarningKind, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
 use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
@@ -70,6 +70,7 @@ fn generated() -> String {
         AppInfo::decl(),
         Resolution::decl(),
         LocalTimeInfo::decl(),
+        WallTime::decl(),
         WarningKind::decl(),
         Severity::decl(),
         Warning::decl(),

@@ -308,7 +308,15 @@ revision: number, };
 
 export type PersonRef = { person_id: PersonId, name: string, };
 
-export type PersonEntry = { display_name: string, person: Person, };
+export type PersonEntry = { display_name: string, 
+/**
+ * What a search finds the person by: the names (Latin and Chinese),
+ * pinyin and the organisation in every language, each folded as the
+ * store folds names when it matches people ([`search_key`]: "mueller"
+ * finds "Müller", "liu" finds "Liú"), joined by `|`. A search folds
+ * its query the same way and looks for it inside.
+ */
+search_key: string, person: Person, };
 
 export type ParticipantView = { person_id: PersonId, name: string, 
 /**
@@ -393,6 +401,17 @@ export type Resolution = { occurrence: Occurrence,
 abbreviation: string, utc: string, };
 
 export type LocalTimeInfo = { "type": "single", abbreviation: string, utc: string, } | { "type": "gap", message: string, } | { "type": "ambiguous", first: Resolution, second: Resolution, message: string, };
+
+export type WallTime = { 
+/**
+ * Local date and time to the minute, as `YYYY-MM-DDTHH:MM`.
+ */
+local: string, 
+/**
+ * The zone's abbreviation then, from the tz database (`CEST`, `CST`,
+ * `+05`).
+ */
+abbreviation: string, };
 
 export type WarningKind = "invalid_time" | "outside_visit_days" | "before_arrival" | "after_departure" | "person_double_booked" | "venue_double_booked" | "travel_too_short" | "no_common_language";
 

@@ -34,6 +34,7 @@ import type {
   Visit,
   VisitId,
   VisitView,
+  WallTime,
   Warning,
 } from "./types";
 
@@ -257,7 +258,11 @@ export const api = {
   /** One person's items in a visit; `not_found` when they take no part in it. */
   personProgramme: (visit: string, person: string) => call<PersonProgramme>("person_programme", { visit, person }),
   /** Whether a local time ("YYYY-MM-DDTHH:MM") exists once, twice or not at all in `zone`. */
+  /** A search query folded as people's `search_key`s are. */
+  searchKey: (query: string) => call<string>("search_key", { query }),
   localTimeInfo: (local: string, zone: string) => call<LocalTimeInfo>("local_time_info", { local, zone }),
+  /** Instants (UTC, as the view sends them) on the clocks of `zone`, with the zone's abbreviation then. */
+  wallTimes: (instants: string[], zone: string) => call<WallTime[]>("wall_times", { instants, zone }),
 };
 
 /**

@@ -61,6 +61,10 @@ export const vocabulary = {
     en: { de: "Englisch", en: "English", zh: "英语" },
     zh: { de: "Chinesisch", en: "Chinese", zh: "中文" },
   },
+  zone: {
+    CET: { de: "MEZ", en: "CET", zh: "CET" },
+    CEST: { de: "MESZ", en: "CEST", zh: "CEST" },
+  },
 } as const;
 
 export type Section = keyof typeof vocabulary;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import ParticipantForm from "./ParticipantForm.svelte";
 import type { Participant, Person, PersonEntry, Side } from "../api/types";
+import { foldLikeTheCore } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -30,18 +31,22 @@ const person = (over: Partial<Person>): Person => ({
 const book: PersonEntry[] = [
   {
     display_name: "Dr. Anna Berger",
+    search_key: "dr.annaberger|berger|anna|stadtherne|cityofherne",
     person: person({ id: "p-berger", family_name: "Berger", given_name: "Anna", academic_title: "Dr.", organisation: { de: "Stadt Herne", en: "City of Herne", zh: null } }),
   },
   {
     display_name: "刘强 Liu Qiang",
+    search_key: "刘强liuqiang|liu|qiang|刘强|liuqiang|stadtluzhou|泸州市",
     person: person({ id: "p-liu", family_name: "Liu", given_name: "Qiang", name_zh: "刘强", pinyin: "Liú Qiáng", name_order: "family_first", organisation: { de: "Stadt Luzhou", en: null, zh: "泸州市" } }),
   },
   {
     display_name: "王芳 Wang Fang",
+    search_key: "王芳wangfang|wang|fang|王芳|wangfang|stadtluzhou|泸州市",
     person: person({ id: "p-wang", family_name: "Wang", given_name: "Fang", name_zh: "王芳", pinyin: "Wáng Fāng", name_order: "family_first", organisation: { de: "Stadt Luzhou", en: null, zh: "泸州市" } }),
   },
   {
     display_name: "Frank Dudda",
+    search_key: "frankdudda|dudda|frank|stadtherne",
     person: person({ id: "p-dudda", family_name: "Dudda", given_name: "Frank", organisation: { de: "Stadt Herne", en: null, zh: null } }),
   },
 ];
@@ -54,6 +59,7 @@ const nextPrecedence = (side: Side) => (side === "guest" ? 3 : 2);
 function setup(added: Added[]) {
   mockIPC((cmd, args) => {
     if (cmd === "list_persons") return book;
+    if (cmd === "search_key") return foldLikeTheCore((args as { query: string }).query);
     if (cmd === "add_participant") added.push(args as Added);
     return null;
   });
@@ -90,16 +96,16 @@ describe("ParticipantForm", () => {
 
     // Pinyin with or without tone marks, Chinese characters and organisations all find people.
     await fireEvent.input(field("person_search"), { target: { value: "Liú Qiáng" } });
-    expect(choices()).toEqual(["刘强 Liu Qiang · Stadt Luzhou"]);
+    await waitFor(() => expect(choices()).toEqual(["刘强 Liu Qiang · Stadt Luzhou"]));
     await fireEvent.input(field("person_search"), { target: { value: "qiang" } });
-    expect(choices()).toEqual(["刘强 Liu Qiang · Stadt Luzhou"]);
+    await waitFor(() => expect(choices()).toEqual(["刘强 Liu Qiang · Stadt Luzhou"]));
     await fireEvent.input(field("person_search"), { target: { value: "王" } });
-    expect(choices()).toEqual([]);
+    await waitFor(() => expect(choices()).toEqual([]));
     expect(screen.getByText("Keine passende Person.")).toBeTruthy();
     await fireEvent.input(field("person_search"), { target: { value: "泸州" } });
-    expect(choices()).toEqual(["刘强 Liu Qiang · Stadt Luzhou"]);
+    await waitFor(() => expect(choices()).toEqual(["刘强 Liu Qiang · Stadt Luzhou"]));
     await fireEvent.input(field("person_search"), { target: { value: "herne" } });
-    expect(choices()).toEqual(["Dr. Anna Berger · Stadt Herne", "Frank Dudda · Stadt Herne"]);
+    await waitFor(() => expect(choices()).toEqual(["Dr. Anna Berger · Stadt Herne", "Frank Dudda · Stadt Herne"]));
 
     await fireEvent.click(screen.getByText("Frank Dudda"));
     await fireEvent.change(field("side"), { target: { value: "host" } });

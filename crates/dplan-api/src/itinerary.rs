@@ -40,7 +40,7 @@ pub struct Itinerary {
 
 /// The app's preview, and what it prints untranslated, for the dialog to
 /// list before anything is printed.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct ItineraryPreview {
     pub html: String,
     pub missing: Vec<MissingTranslation>,

@@ -10,8 +10,8 @@ use dplan_core::{Lang, PersonId, Side, VisitId};
 use crate::{ApiError, Result, Store};
 
 pub use dplan_roster::{
-    Draft, EncodingNote, Field, ImportPlan, ImportPolicy, ListReview, Mapping, RowError, Table,
-    detect_mapping,
+    ColumnView, Draft, DraftView, EncodingNote, Field, FieldChoice, ImportPlan, ImportPolicy,
+    ListReview, Mapping, RowError, Table, detect_mapping,
 };
 pub use dplan_store::{ListedOutcome, ListedRow, ParticipantImportReport};
 

@@ -27,7 +27,7 @@ pub enum Scope {
 }
 
 /// Two languages beside each other in columns, or one under the other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     SideBySide,

@@ -10,7 +10,6 @@ mod participant;
 mod person;
 mod programme;
 mod roster;
-mod types;
 mod venue;
 mod visit;
 

@@ -1,4 +1,4 @@
-// Generated from the Rust types by `cargo test -p dplan-store --test store types`.
+// Generated from the Rust types by `cargo test -p dplan-api --test types`.
 // Do not edit by hand: change the Rust type and rerun the test.
 
 export type VisitId = string;
@@ -496,6 +496,8 @@ export type ErrorReport = { kind: ErrorKind, message: string, fields: Array<Fiel
  */
 problem?: Problem, };
 
+export type SharedRecords = "update" | "keep";
+
 export type ImportReport = { visit_id: string, title: string, 
 /**
  * Nothing was stored: the report says what the import would do.
@@ -610,3 +612,7 @@ purged: number,
  * visit that is not over yet.
  */
 kept: number, };
+
+export type Layout = "side_by_side" | "stacked";
+
+export type ItineraryPreview = { html: string, missing: Array<MissingTranslation>, };

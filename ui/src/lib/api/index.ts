@@ -11,6 +11,9 @@ import type {
   ImportReport,
   IpcError,
   ItemStatus,
+  ItineraryPreview,
+  Layout,
+  SharedRecords,
   Lang,
   ListReview,
   LocalTimeInfo,
@@ -38,6 +41,9 @@ import type {
   Warning,
 } from "./types";
 
+// The two request types below only group a command's arguments for the
+// components; each argument's type is generated.
+
 /** What a calendar export holds, in which languages, and whether it reminds. */
 export type CalendarRequest = {
   /** null for the whole programme; else the items this person attends, or with `duties` those they are responsible for. */
@@ -54,10 +60,10 @@ export type CalendarRequest = {
 };
 
 /** What a visit file's import does with persons and venues other visits also use. */
-export type SharedRecords = ImportReport["shared"];
+export type { SharedRecords } from "./types";
 
 /** How a printed itinerary puts two languages: in columns, or one under the other. */
-export type ItineraryLayout = "side_by_side" | "stacked";
+export type ItineraryLayout = Layout;
 
 /** Whose itinerary is printed, in which languages, and how two languages are laid out. */
 export type ItineraryRequest = {
@@ -74,7 +80,7 @@ export type ItineraryRequest = {
 };
 
 /** The print preview and the texts it prints untranslated. */
-export type ItineraryPreview = { html: string; missing: MissingTranslation[] };
+export type { ItineraryPreview } from "./types";
 
 export class ApiError extends Error {
   constructor(public readonly error: IpcError) {

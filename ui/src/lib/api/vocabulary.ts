@@ -1,4 +1,4 @@
-// Generated from dplan-core's words.rs by `cargo test -p dplan-store --test store types`.
+// Generated from dplan-core's words.rs by `cargo test -p dplan-api --test types`.
 // Do not edit by hand: change the word in Rust and rerun the test.
 
 export const vocabulary = {

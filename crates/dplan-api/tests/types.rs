@@ -1,10 +1,20 @@
 //! The TypeScript twins of the types that cross IPC are generated from the
-//! Rust types and committed in `ui/src/lib/api/generated.ts`. This test
+//! Rust types by the application layer, which owns what crosses IPC, and
+//! committed in `ui/src/lib/api/generated.ts`. This test
 //! regenerates them; when the file was stale it writes the new one and fails,
 //! so CI catches a forgotten regeneration and a local rerun fixes it.
 
 use std::path::PathBuf;
 
+use dplan_api::ErrorReport;
+use dplan_api::data::PurgeRecord;
+use dplan_api::exchange::{ImportReport, SharedRecords};
+use dplan_api::itinerary::{ItineraryPreview, Layout};
+use dplan_api::roster::{
+    ColumnView, DraftView, Field, FieldChoice, ListReview, ListedOutcome, ListedRow, Mapping,
+    ParticipantImportReport, RowError,
+};
+use dplan_core::ErrorKind;
 use dplan_core::calendar::{
     FeedLinkView, PublishOutcome, PublishSettings, SavedCalendar, Withdrawn,
 };
@@ -20,11 +30,6 @@ use dplan_core::{
     Visit, VisitContact, VisitStatus, WallTime, Warning, WarningKind, ZonedLocal,
 };
 use dplan_core::{ItemId, PersonId, VenueId, VisitId};
-use dplan_roster::{ColumnView, DraftView, Field, FieldChoice, ListReview, Mapping, RowError};
-use dplan_store::{
-    ErrorKind, ErrorReport, ImportReport, ListedOutcome, ListedRow, ParticipantImportReport,
-    PurgeRecord,
-};
 use ts_rs::TS;
 
 fn generated() -> String {
@@ -82,6 +87,7 @@ fn generated() -> String {
         Problem::decl(),
         ErrorKind::decl(),
         ErrorReport::decl(),
+        SharedRecords::decl(),
         ImportReport::decl(),
         Field::decl(),
         Mapping::decl(),
@@ -94,9 +100,11 @@ fn generated() -> String {
         ListedRow::decl(),
         ParticipantImportReport::decl(),
         PurgeRecord::decl(),
+        Layout::decl(),
+        ItineraryPreview::decl(),
     ];
     let mut out = String::from(
-        "// Generated from the Rust types by `cargo test -p dplan-store --test store types`.\n\
+        "// Generated from the Rust types by `cargo test -p dplan-api --test types`.\n\
          // Do not edit by hand: change the Rust type and rerun the test.\n\n",
     );
     for d in decls {
@@ -129,7 +137,7 @@ fn typescript_types_are_current() {
 /// Chinese, so the UI never retypes one.
 fn vocabulary() -> String {
     let mut out = String::from(
-        "// Generated from dplan-core's words.rs by `cargo test -p dplan-store --test store types`.\n\
+        "// Generated from dplan-core's words.rs by `cargo test -p dplan-api --test types`.\n\
          // Do not edit by hand: change the word in Rust and rerun the test.\n\n\
          export const vocabulary = {\n",
     );

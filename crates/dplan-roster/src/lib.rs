@@ -41,6 +41,7 @@
 //! [`EncodingNote`].
 
 mod columns;
+mod delimited;
 mod encoding;
 mod error;
 mod export;
@@ -49,6 +50,7 @@ mod import;
 mod name;
 mod review;
 mod table;
+mod workbook;
 mod xls;
 mod xlsx;
 

@@ -8,11 +8,10 @@
 
 use std::{fs::File, io::Read, path::Path};
 
-use calamine::Data;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{EncodingNote, RosterError, columns, encoding};
+use crate::{EncodingNote, RosterError, columns};
 
 // The caps below bound what any file can make dplan hold in memory. A
 // participant list has a few dozen columns and at most a few thousand rows;
@@ -211,7 +210,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, RosterError> {
     } else if let Some(what) = binary_kind(bytes) {
         return Err(RosterError::NotATable { what });
     } else {
-        read_csv(bytes)?
+        crate::delimited::read_csv(bytes)?
     };
     into_table(raw.rows, encoding)
 }
@@ -382,249 +381,11 @@ fn binary_kind(bytes: &[u8]) -> Option<Option<&'static str>> {
     None
 }
 
-fn read_csv(bytes: &[u8]) -> Result<(GridRows, Option<EncodingNote>), RosterError> {
-    let (text, note) = encoding::decode(bytes);
-    if text.trim().is_empty() {
-        return Err(RosterError::Empty);
-    }
-    // Some systems export a web page or XML under an Excel or CSV name;
-    // read as CSV it would be a table of tags.
-    let start: String = text.trim_start().chars().take(9).collect();
-    let start = start.to_ascii_lowercase();
-    if ["<!doctype", "<html", "<?xml", "<table"]
-        .iter()
-        .any(|t| start.starts_with(t))
-    {
-        return Err(RosterError::NotATable {
-            what: Some("a web page or XML file; open it in Excel and save it as .xlsx"),
-        });
-    }
-    // Excel writes and reads a first line `sep=;` that names the separator;
-    // Excel does not show it, so it does not count as a row either.
-    let (explicit, body) = match text.split_once('\n') {
-        Some((first, rest)) if is_sep_line(first) => (first.trim().chars().nth(4), rest),
-        _ if is_sep_line(&text) => (text.trim().chars().nth(4), ""),
-        _ => (None, &text[..]),
-    };
-    let delimiter = match explicit {
-        Some(c) if c.is_ascii() => c as u8,
-        _ => detect_delimiter(body),
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(body.as_bytes());
-    let mut grid = Grid::default();
-    // Row numbers are counted here, not taken from the parser, whose line
-    // count lags behind CRLF endings and blank lines. Excel shows a quoted
-    // cell with line breaks as one row, so the breaks inside cells are
-    // subtracted from the line breaks before a record.
-    let bytes = body.as_bytes();
-    let (mut counted_to, mut line_breaks, mut breaks_in_cells) = (0usize, 0usize, 0usize);
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                return Err(RosterError::Csv {
-                    row: (line_breaks + 1).saturating_sub(breaks_in_cells).max(1),
-                    reason: e.to_string(),
-                });
-            }
-        }
-        // The parser's offset may point at the end of the previous line or
-        // at blank lines before the record.
-        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
-        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        let start = start.max(counted_to);
-        line_breaks += count_line_breaks(&bytes[counted_to..start]);
-        counted_to = start;
-        let number = line_breaks + 1 - breaks_in_cells.min(line_breaks);
-        breaks_in_cells += record
-            .iter()
-            .map(|c| count_line_breaks(c.as_bytes()))
-            .sum::<usize>();
-        // The caps are checked before the record becomes strings: a line of
-        // a million separators is refused, not turned into a million cells.
-        let width = (0..record.len())
-            .rfind(|&i| !record[i].trim().is_empty())
-            .map_or(0, |i| i + 1);
-        grid.check_row(0)?;
-        let mut cells = Vec::with_capacity(width.min(MAX_COLUMNS));
-        for (column, cell) in record.iter().take(width).enumerate() {
-            let cell = cell.trim();
-            grid.check_cell(number, column + 1, cell)?;
-            cells.push(cell.to_string());
-        }
-        grid.push(number, cells)?;
-    }
-    Ok((grid.into_rows(), note))
-}
-
-/// Line breaks as Excel counts them: LF, CRLF, or a lone CR.
-fn count_line_breaks(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-            n += 1;
-        }
-    }
-    n
-}
-
-fn is_sep_line(line: &str) -> bool {
-    let line = line.trim();
-    line.len() == 5 && line.to_ascii_lowercase().starts_with("sep=")
-}
-
-/// Picks `;`, tab or `,`: whichever occurs most often outside quotes in one
-/// of the first lines (the header, or a title line above it).
-fn detect_delimiter(text: &str) -> u8 {
-    const CANDIDATES: [u8; 3] = [b';', b'\t', b','];
-    let mut best = [0usize; 3];
-    let mut counts = [0usize; 3];
-    let mut in_quotes = false;
-    let mut lines = 0;
-    for b in text.bytes() {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => {
-                for (best, count) in best.iter_mut().zip(&mut counts) {
-                    *best = (*best).max(*count);
-                    *count = 0;
-                }
-                lines += 1;
-                if lines == HEADER_SEARCH {
-                    break;
-                }
-            }
-            _ if !in_quotes => {
-                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
-                    counts[i] += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    for (best, count) in best.iter_mut().zip(&counts) {
-        *best = (*best).max(*count);
-    }
-    // Ties go to the earlier candidate: `;` is what German Excel writes.
-    let mut pick = 2;
-    for i in [1, 0] {
-        if best[i] > 0 && best[i] >= best[pick] {
-            pick = i;
-        }
-    }
-    CANDIDATES[pick]
-}
-
-/// A workbook whose sheets are all empty is an empty file to the user.
-pub(crate) fn no_cells(sheets: &[String]) -> Result<GridRows, RosterError> {
-    if sheets.is_empty() {
-        Err(RosterError::NoWorksheet)
-    } else {
-        Err(RosterError::Empty)
-    }
-}
-
-/// Runs code that calls into calamine, turning a panic into
-/// [`RosterError::Damaged`].
-///
-/// This is the last line of defence, not the first: the caps are checked
-/// before calamine sees a file, so that it cannot be made to allocate more
-/// than they allow (a failed allocation aborts the process and cannot be
-/// caught). But calamine indexes and does arithmetic on numbers taken from
-/// the file (cell references, record lengths), and a damaged file can make
-/// that panic; in the app a panic on a command thread would take the whole
-/// window down with the list. The panic hook still prints the panic to
-/// stderr, which is harmless. This relies on the default `panic = "unwind"`.
-pub(crate) fn guarded<T>(read: impl FnOnce() -> Result<T, RosterError>) -> Result<T, RosterError> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
-        Ok(result) => result,
-        Err(panic) => {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "the reader stopped".to_string());
-            Err(RosterError::Damaged { reason })
-        }
-    }
-}
-
-/// The used cells of a sheet as numbered rows; `None` when it has none.
-pub(crate) fn range_rows(range: &calamine::Range<Data>) -> Result<Option<GridRows>, RosterError> {
-    let Some((first_row, _)) = range.start() else {
-        return Ok(None);
-    };
-    if range.height() > MAX_ROWS + HEADER_SEARCH + 1 {
-        return Err(RosterError::TooManyRows);
-    }
-    if range.width() > MAX_COLUMNS {
-        return Err(RosterError::TooManyColumns {
-            row: first_row as usize + 1,
-            column: range.width(),
-        });
-    }
-    let mut grid = Grid::default();
-    for (i, cells) in range.rows().enumerate() {
-        let number = first_row as usize + i + 1;
-        grid.check_row(0)?;
-        let mut texts = Vec::with_capacity(cells.len());
-        for (column, cell) in cells.iter().enumerate() {
-            let text = cell_text(cell);
-            grid.check_cell(number, column + 1, &text)?;
-            texts.push(text);
-        }
-        grid.push(number, texts)?;
-    }
-    if grid.is_blank() {
-        return Ok(None);
-    }
-    Ok(Some(grid.into_rows()))
-}
-
-/// A cell as the user reads it in Excel: whole numbers without `.0`, dates
-/// as `YYYY-MM-DD` (with the time where there is one).
-pub(crate) fn cell_text(cell: &Data) -> String {
-    let text = match cell {
-        Data::Empty => return String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => {
-            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
-            if dt.is_duration() || dt.as_f64() < 1.0 {
-                format!("{h:02}:{mi:02}")
-            } else if (h, mi, s) == (0, 0, 0) {
-                format!("{y:04}-{mo:02}-{d:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
-            }
-        }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => e.to_string(),
-    };
-    text.trim().to_string()
-}
-
-pub(crate) fn number_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::delimited::detect_delimiter;
+    use crate::workbook::number_text;
 
     fn csv(text: &str) -> Table {
         read_table(text.as_bytes()).unwrap()

@@ -18,7 +18,8 @@ use calamine::{Reader, Xls, XlsError};
 
 use crate::{
     RosterError,
-    table::{GridRows, MAX_CELLS, MAX_COLUMNS, MAX_TEXT_BYTES, guarded, no_cells, range_rows},
+    table::{GridRows, MAX_CELLS, MAX_COLUMNS, MAX_TEXT_BYTES},
+    workbook::{guarded, no_cells, range_rows},
 };
 
 /// Worksheets in one workbook: calamine walks the stream once per sheet.

@@ -26,9 +26,9 @@ use crate::{
     RosterError,
     table::{
         Grid, GridRows, HEADER_SEARCH, MAX_CELLS, MAX_COLUMNS, MAX_LOADED_PART_BYTES,
-        MAX_PART_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, cell_text, guarded,
-        no_cells,
+        MAX_PART_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES,
     },
+    workbook::{cell_text, guarded, no_cells},
 };
 
 /// Sheets looked at for the list: each empty one costs a full parse, and

@@ -246,6 +246,26 @@ pub(crate) struct ImportParticipantsArgs {
     pub(crate) json: bool,
 }
 
+/// Which edition of a document or calendar, for whom.
+#[derive(clap::Args)]
+pub(crate) struct EditionChoice {
+    /// Guest edition (no internal notes, staff duties or cancelled
+    /// items) or internal edition (everything). Default: guest for the
+    /// whole visit and for guests, internal for hosts and staff
+    #[arg(long, value_enum, value_name = "EDITION")]
+    pub(crate) edition: Option<EditionArg>,
+    /// In a guest edition, include tentative items (marked as such)
+    #[arg(long)]
+    pub(crate) tentative: bool,
+}
+
+impl EditionChoice {
+    /// The edition asked for; `None` for the reader's own.
+    pub(crate) fn edition(&self) -> Option<Edition> {
+        self.edition.map(Edition::from)
+    }
+}
+
 #[derive(clap::Args)]
 pub(crate) struct ExportIcsArgs {
     pub(crate) visit: String,
@@ -272,14 +292,8 @@ pub(crate) struct ExportIcsArgs {
     /// weeks: 20160)
     #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(0..=i64::from(dplan_api::calendar::MAX_REMINDER_MINUTES)))]
     pub(crate) reminder: Option<u32>,
-    /// Guest edition (no internal notes, staff duties or cancelled
-    /// items) or internal edition (everything). Default: guest for the
-    /// whole visit and for guests, internal for hosts and staff
-    #[arg(long, value_enum, value_name = "EDITION")]
-    pub(crate) edition: Option<EditionArg>,
-    /// In a guest edition, include tentative items (marked as such)
-    #[arg(long)]
-    pub(crate) tentative: bool,
+    #[command(flatten)]
+    pub(crate) edition: EditionChoice,
 }
 
 #[derive(clap::Args)]
@@ -306,14 +320,8 @@ pub(crate) struct ExportItineraryArgs {
     /// same data and stamp give the same PDF
     #[arg(long, value_name = "TIME")]
     pub(crate) stamp: Option<chrono::DateTime<Utc>>,
-    /// Guest edition (no internal notes, staff duties or cancelled
-    /// items) or internal edition (everything). Default: guest for the
-    /// whole visit and for guests, internal for hosts and staff
-    #[arg(long, value_enum, value_name = "EDITION")]
-    pub(crate) edition: Option<EditionArg>,
-    /// In a guest edition, include tentative items (marked as such)
-    #[arg(long)]
-    pub(crate) tentative: bool,
+    #[command(flatten)]
+    pub(crate) edition: EditionChoice,
 }
 
 #[derive(clap::Args)]

@@ -15,7 +15,7 @@ use args::*;
 use chrono::Utc;
 use clap::Parser;
 use dplan_api::{ApiError, ErrorReport, Store, roster};
-use dplan_core::{Edition, ErrorKind, Kinded, Lang};
+use dplan_core::{ErrorKind, Kinded, Lang};
 
 /// An error for the user: one line, no stack trace, and an exit code by
 /// its kind ([`ErrorKind::exit_code`]).
@@ -372,8 +372,8 @@ fn export_ics(db: &Db, a: ExportIcsArgs) -> Done {
         scope,
         langs: langs(&a.lang)?,
         reminder_minutes: a.reminder,
-        edition: a.edition.map(Edition::from),
-        tentative: a.tentative,
+        edition: a.edition.edition(),
+        tentative: a.edition.tentative,
         now: Utc::now(),
     };
     let saved = calendar::export_to(&mut store, id, &request, &a.output)?;
@@ -408,8 +408,8 @@ fn export_itinerary(db: &Db, a: ExportItineraryArgs) -> Done {
         person,
         langs: langs(&a.lang)?,
         layout: a.layout.into(),
-        edition: a.edition.map(Edition::from),
-        tentative: a.tentative,
+        edition: a.edition.edition(),
+        tentative: a.edition.tentative,
         stamp: a.stamp.unwrap_or_else(Utc::now),
     };
     let missing = itinerary::export_to(&store, id, &request, &a.output)?;

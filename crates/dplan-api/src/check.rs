@@ -34,9 +34,7 @@ pub fn save_settings(store: &mut Store, settings: &CheckSettings) -> Result<Chec
 /// Whether a local time exists in its zone and, when it happens twice,
 /// both instants; answered without the database.
 pub fn local_time_info(local: &str, zone: &str) -> Result<LocalTimeInfo> {
-    let zone: Tz = zone
-        .parse()
-        .map_err(|e: dplan_core::tz::UnknownZone| ApiError::Input(e.to_string()))?;
+    let zone = zone_named(zone)?;
     let at = ZonedLocal::parse(local, zone).map_err(ApiError::Input)?;
     Ok(LocalTimeInfo::of(at.local, zone))
 }
@@ -44,8 +42,12 @@ pub fn local_time_info(local: &str, zone: &str) -> Result<LocalTimeInfo> {
 /// Instants as the clocks of `zone` show them, for the programme's second
 /// column of times; answered without the database.
 pub fn wall_times(instants: &[chrono::DateTime<chrono::Utc>], zone: &str) -> Result<Vec<WallTime>> {
-    let zone: Tz = zone
-        .parse()
-        .map_err(|e: dplan_core::tz::UnknownZone| ApiError::Input(e.to_string()))?;
+    let zone = zone_named(zone)?;
     Ok(instants.iter().map(|t| WallTime::of(*t, zone)).collect())
+}
+
+/// A zone by its IANA name; an unknown one is the user's input error.
+fn zone_named(name: &str) -> Result<Tz> {
+    name.parse()
+        .map_err(|e: dplan_core::tz::UnknownZone| ApiError::Input(e.to_string()))
 }

@@ -8,7 +8,7 @@
 //! Every sentence is a match over the three languages side by side, so a
 //! new sentence cannot be written in one language only.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::{Lang, Problem, Schedule, ZonedLocal, time::LocalTimeError, words};
 
@@ -98,6 +98,53 @@ impl Says {
         match self.0 {
             Lang::Zh => format!("{}至{}", self.date(first), self.date(last)),
             _ => format!("{} – {}", self.date(first), self.date(last)),
+        }
+    }
+
+    /// A day without its year, for a span within one visit: `24.03.`,
+    /// `24/3`, `3月24日`.
+    pub fn short_date(self, d: NaiveDate) -> String {
+        match self.0 {
+            Lang::De => format!("{:02}.{:02}.", d.day(), d.month()),
+            Lang::En => format!("{}/{}", d.day(), d.month()),
+            Lang::Zh => format!("{}月{}日", d.month(), d.day()),
+        }
+    }
+
+    /// When an item happens on its own day, as a timetable writes it: the
+    /// one formatter of every screen, document and CLI listing of a
+    /// programme. Times are the item's own local times with the short
+    /// abbreviation of their zone (MEZ/MESZ in German); an end on a later
+    /// day is counted: `10:00–11:30 MEZ`, `01:30 MEZ – 03:30 MESZ`,
+    /// `21:00 MEZ – 14:10 CST (+1)`, `ganztägig`, `24.03.–27.03.`.
+    /// Sentences that must name the date use [`Says::when`].
+    pub fn times(self, schedule: &Schedule) -> String {
+        match schedule {
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } if first_day == last_day => words::label(self.0, words::Label::AllDay).into(),
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => format!(
+                "{}–{}",
+                self.short_date(*first_day),
+                self.short_date(*last_day)
+            ),
+            Schedule::Timed { start, end } => {
+                let sa = words::zone_abbreviation(self.0, &start.abbreviation());
+                let ea = words::zone_abbreviation(self.0, &end.abbreviation());
+                let (st, et) = (start.local.format("%H:%M"), end.local.format("%H:%M"));
+                let days = (end.local.date() - start.local.date()).num_days();
+                if days == 0 && sa == ea {
+                    format!("{st}–{et} {sa}")
+                } else if days == 0 {
+                    format!("{st} {sa} – {et} {ea}")
+                } else {
+                    format!("{st} {sa} – {et} {ea} ({days:+})")
+                }
+            }
         }
     }
 

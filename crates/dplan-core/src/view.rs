@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::{
     ItemId, ItemKind, ItemStatus, Lang, Movement, Participant, Person, PersonId, ProgrammeItem,
-    Role, Schedule, Side, Texts, Venue, Visit, VisitFile,
+    Role, Schedule, Side, Texts, Venue, Visit, VisitFile, says::Says,
 };
 
 /// What the app shows in its footer and uses to decide whether to offer
@@ -149,6 +149,9 @@ pub struct ItemView {
     /// Zone abbreviations at start and end, e.g. `CEST`, `CST`.
     pub start_abbreviation: Option<String>,
     pub end_abbreviation: Option<String>,
+    /// When the item happens on its day, in each language, as every
+    /// screen and document writes it ([`Says::times`]): `09:30–10:30 MEZ`.
+    pub times: Texts,
     pub start_utc: Option<DateTime<Utc>>,
     pub end_utc: Option<DateTime<Utc>>,
     pub venue: Option<Venue>,
@@ -259,6 +262,11 @@ impl VisitView {
                         zone,
                         start_abbreviation: sa,
                         end_abbreviation: ea,
+                        times: Texts {
+                            de: Some(Says(Lang::De).times(&i.schedule)),
+                            en: Some(Says(Lang::En).times(&i.schedule)),
+                            zh: Some(Says(Lang::Zh).times(&i.schedule)),
+                        },
                         start_utc: span.map(|s| s.0),
                         end_utc: span.map(|s| s.1),
                         venue: i
@@ -355,49 +363,9 @@ impl ItemView {
         (named(&self.attendees), named(&self.responsible))
     }
 
-    /// "10:45–12:15 CET", or with dates and zones where they differ:
-    /// "12:40 CEST – 2027-03-29 08:30 CST", or "ganztägig"/"all day".
+    /// When the item happens on its day ([`Says::times`]).
     pub fn time_range(&self, lang: Lang) -> String {
-        match &self.schedule {
-            Schedule::AllDay {
-                first_day,
-                last_day,
-            } => {
-                let all_day = if lang == Lang::De {
-                    "ganztägig"
-                } else {
-                    "all day"
-                };
-                if first_day == last_day {
-                    all_day.to_string()
-                } else {
-                    format!("{all_day} {first_day} – {last_day}")
-                }
-            }
-            Schedule::Timed { start, end } => {
-                let sa = self.start_abbreviation.clone().unwrap_or_default();
-                let ea = self.end_abbreviation.clone().unwrap_or_default();
-                if start.local.date() == end.local.date() && start.zone == end.zone {
-                    format!(
-                        "{}–{} {sa}",
-                        start.local.format("%H:%M"),
-                        end.local.format("%H:%M")
-                    )
-                } else if start.zone == end.zone && sa == ea {
-                    format!(
-                        "{} – {} {ea}",
-                        start.local.format("%H:%M"),
-                        end.local.format("%Y-%m-%d %H:%M")
-                    )
-                } else {
-                    format!(
-                        "{} {sa} – {} {ea}",
-                        start.local.format("%H:%M"),
-                        end.local.format("%Y-%m-%d %H:%M")
-                    )
-                }
-            }
-        }
+        Says(lang).times(&self.schedule)
     }
 }
 
@@ -504,17 +472,25 @@ mod tests {
             .iter()
             .map(|i| i.time_range(Lang::De))
             .collect();
-        assert!(
-            ranges.contains(&"09:30–10:30 CET".to_string()),
-            "{ranges:?}"
-        );
-        assert!(
-            ranges.contains(&"12:40 CEST – 2027-03-29 08:30 CST".to_string()),
-            "{ranges:?}"
-        );
-        assert!(
-            ranges.contains(&"ganztägig 2027-03-24 – 2027-03-27".to_string()),
-            "{ranges:?}"
+        for expected in [
+            "09:30–10:30 MEZ",
+            "12:40 MESZ – 08:30 CST (+1)",
+            "24.03.–27.03.",
+        ] {
+            assert!(ranges.contains(&expected.to_string()), "{ranges:?}");
+        }
+        let english: Vec<String> = view
+            .programme
+            .iter()
+            .map(|i| i.time_range(Lang::En))
+            .collect();
+        assert!(english.contains(&"12:40 CEST – 08:30 CST (+1)".to_string()));
+        assert!(english.contains(&"24/3–27/3".to_string()));
+        // The view carries the same words for the screens.
+        let item = &view.programme[0];
+        assert_eq!(
+            item.times.get(Lang::De),
+            Some(item.time_range(Lang::De).as_str())
         );
     }
 }

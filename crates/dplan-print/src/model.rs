@@ -3,7 +3,7 @@
 //! order), so the Typst template and the HTML writer only lay it out. Lists
 //! named `…: Vec<String>` hold one entry per chosen language, in order.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use dplan_core::tz::Tz;
 use dplan_core::view::{ItemView, ParticipantView, VisitView};
 use std::collections::HashMap;
@@ -677,11 +677,11 @@ fn entry(item: &ItemView, langs: &[Lang]) -> Entry {
     Entry {
         arrival: false,
         time: match item.schedule {
-            Schedule::Timed { .. } => time(item, langs[0]),
+            Schedule::Timed { .. } => item.time_range(langs[0]),
             Schedule::AllDay { .. } => {
                 let mut parts: Vec<String> = Vec::new();
                 for l in langs {
-                    let t = time(item, *l);
+                    let t = item.time_range(*l);
                     if !parts.contains(&t) {
                         parts.push(t);
                     }
@@ -929,50 +929,4 @@ fn lines(notes: &str) -> Vec<String> {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// "09:30–10:30 MEZ", "12:40 MESZ – 08:30 CST (+1)", "ganztägig",
-/// "24.03.–27.03.".
-fn time(item: &ItemView, lang: Lang) -> String {
-    match &item.schedule {
-        Schedule::AllDay {
-            first_day,
-            last_day,
-        } => {
-            if first_day == last_day {
-                words::label(lang, Label::AllDay).to_string()
-            } else {
-                let short = |d: chrono::NaiveDate| match lang {
-                    Lang::De => format!("{:02}.{:02}.", d.day(), d.month()),
-                    Lang::En => format!("{}/{}", d.day(), d.month()),
-                    Lang::Zh => format!("{}月{}日", d.month(), d.day()),
-                };
-                format!("{}–{}", short(*first_day), short(*last_day))
-            }
-        }
-        Schedule::Timed { start, end } => {
-            let sa =
-                words::zone_abbreviation(lang, item.start_abbreviation.as_deref().unwrap_or(""));
-            let ea = words::zone_abbreviation(lang, item.end_abbreviation.as_deref().unwrap_or(""));
-            let days = (end.local.date() - start.local.date()).num_days();
-            let plus = if days > 0 {
-                format!(" (+{days})")
-            } else {
-                String::new()
-            };
-            if sa == ea && days == 0 {
-                format!(
-                    "{}–{} {sa}",
-                    start.local.format("%H:%M"),
-                    end.local.format("%H:%M")
-                )
-            } else {
-                format!(
-                    "{} {sa} – {} {ea}{plus}",
-                    start.local.format("%H:%M"),
-                    end.local.format("%H:%M")
-                )
-            }
-        }
-    }
 }

@@ -7,6 +7,9 @@ import type { ItemView, ParticipantView, ProgrammeItem, Schedule, Visit, VisitVi
 
 const none = () => ({ de: null, en: null, zh: null });
 
+/** An item's time range as the core writes it (`Says::times`), German first: tests spell it out, never compute it. */
+export const times = (de: string, en = de) => ({ de, en, zh: en });
+
 /** A guest taking part as a member, first in precedence, with nothing else known. */
 export const participant = (over: Partial<ParticipantView> = {}): ParticipantView => ({
   person_id: "p",
@@ -41,6 +44,7 @@ export const item = (over: Partial<ItemView> = {}): ItemView => ({
   zone: "Europe/Berlin",
   start_abbreviation: "CET",
   end_abbreviation: "CET",
+  times: times("10:00–11:00 MEZ", "10:00–11:00 CET"),
   start_utc: "2027-03-25T09:00:00Z",
   end_utc: "2027-03-25T10:00:00Z",
   venue: null,

@@ -342,7 +342,12 @@ zone: string | null,
 /**
  * Zone abbreviations at start and end, e.g. `CEST`, `CST`.
  */
-start_abbreviation: string | null, end_abbreviation: string | null, start_utc: string | null, end_utc: string | null, venue: Venue | null, 
+start_abbreviation: string | null, end_abbreviation: string | null, 
+/**
+ * When the item happens on its day, in each language, as every
+ * screen and document writes it ([`Says::times`]): `09:30–10:30 MEZ`.
+ */
+times: Texts, start_utc: string | null, end_utc: string | null, venue: Venue | null, 
 /**
  * Attendees in order of precedence (guests first).
  */

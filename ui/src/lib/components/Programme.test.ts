@@ -4,7 +4,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import Programme from "./Programme.svelte";
 import type { ItemView, PersonProgramme, ProgrammeItem, Warning } from "../api/types";
 import { i18n } from "../i18n.svelte";
-import { item as fixtureItem, mockBackend, participant, stored, timed, visitView, type Call, type Routes } from "../test-fixtures";
+import { item as fixtureItem, mockBackend, participant, stored, timed, times, visitView, type Call, type Routes } from "../test-fixtures";
 
 afterEach(() => {
   cleanup();
@@ -34,6 +34,7 @@ const port = item({
   title: { de: "Besuch des Hafens Luzhou", en: "Port of Luzhou", zh: "参观泸州港" },
   kind: "visit",
   schedule: shanghai("2028-04-10T09:30", "2028-04-10T11:00"),
+  times: times("09:30–11:00 CST"),
   start_utc: "2028-04-10T01:30:00Z",
   end_utc: "2028-04-10T03:00:00Z",
   venue: { id: "venue-port", name: { de: "Hafen Luzhou", en: null, zh: "泸州港" }, address: "Luzhou", room: { de: null, en: null, zh: null }, time_zone: "Asia/Shanghai" },
@@ -47,6 +48,7 @@ const press = item({
   id: "press",
   title: { de: "Pressegespräch", en: null, zh: null },
   schedule: shanghai("2028-04-10T10:00", "2028-04-10T10:45"),
+  times: times("10:00–10:45 CST"),
   start_utc: "2028-04-10T02:00:00Z",
   end_utc: "2028-04-10T02:45:00Z",
   status: "tentative",
@@ -56,6 +58,7 @@ const transfer = item({
   title: { de: "Fahrt zum Flughafen", en: null, zh: null },
   kind: "transfer",
   schedule: shanghai("2028-04-11T05:30", "2028-04-11T06:30"),
+  times: times("05:30–06:30 CST"),
   start_utc: "2028-04-10T21:30:00Z",
   end_utc: "2028-04-10T22:30:00Z",
   status: "cancelled",
@@ -65,6 +68,7 @@ const hotel = item({
   title: { de: "Hotel Luzhou", en: null, zh: null },
   kind: "hotel",
   schedule: { type: "all_day", first_day: "2028-04-10", last_day: "2028-04-11" },
+  times: times("10.04.–11.04.", "10/4–11/4"),
   zone: null,
   start_abbreviation: null,
   end_abbreviation: null,
@@ -111,11 +115,11 @@ const row = (title: string) => {
 };
 
 describe("Programme", () => {
-  it("lists the agenda by day with times in each item's own zone", () => {
+  it("lists the agenda by day with the core's times in each item's own zone", () => {
     setup();
     const rows = screen.getAllByTestId("programme-item");
     expect(rows.map((r) => r.querySelector(".time")?.textContent)).toEqual([
-      "ganztägig → Di., 11. April 2028",
+      "10.04.–11.04.",
       "09:30–11:00 CST",
       "10:00–10:45 CST",
       "05:30–06:30 CST",
@@ -125,6 +129,16 @@ describe("Programme", () => {
       "Di., 11. April 2028",
     ]);
     expect(screen.queryByTestId("second-time")).toBeNull();
+  });
+
+  it("shows the times the core wrote for the UI's language", async () => {
+    setup();
+    i18n.setLang("en");
+    try {
+      await waitFor(() => expect(row("Hotel").querySelector(".time")?.textContent).toBe("10/4–11/4"));
+    } finally {
+      i18n.setLang("de");
+    }
   });
 
   it("builds a long agenda a screenful at a time, in order, then every item", async () => {

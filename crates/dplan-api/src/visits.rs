@@ -27,10 +27,9 @@ pub fn view(store: &Store, id: VisitId) -> Result<VisitView> {
 /// The visit as a screen opens it: its dates are checked first, so a
 /// visit stored before a rule was enforced says what is wrong with it.
 pub fn open(store: &Store, key: &str) -> Result<VisitView> {
-    let id = resolve(store, key)?;
-    let file = store.export_visit(id, Utc::now(), false)?;
-    file.check_dates().map_err(dplan_store::StoreError::from)?;
-    view(store, id)
+    let view = view(store, resolve(store, key)?)?;
+    view.check_dates().map_err(dplan_store::StoreError::from)?;
+    Ok(view)
 }
 
 pub fn create(store: &mut Store, visit: &Visit) -> Result<()> {

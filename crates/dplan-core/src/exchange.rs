@@ -15,8 +15,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Invalid, ItemId, Participant, Person, Problem, ProgrammeItem, Schedule, Venue, Visit, VisitId,
-    VisitStatus, ZonedLocal, validate::Checker,
+    Invalid, ItemId, Movement, Participant, Person, Problem, ProgrammeItem, Schedule, Texts, Venue,
+    Visit, VisitId, VisitStatus, ZonedLocal, validate::Checker,
 };
 
 pub const FORMAT: &str = "dplan-visit";
@@ -161,33 +161,13 @@ impl VisitFile {
     /// show; it is refused by name, so the user can export or delete it,
     /// while rules added since (stricter texts) do not lock a stored visit.
     pub fn check_dates(&self) -> Result<(), Invalid> {
-        let mut c = Checker::default();
-        c.date("visit.first_day", self.visit.first_day);
-        c.date("visit.last_day", self.visit.last_day);
-        for (i, p) in self.participants.iter().enumerate() {
-            for (field, m) in [("arrival", &p.arrival), ("departure", &p.departure)] {
-                if let Some(m) = m {
-                    c.date(&format!("participants[{i}].{field}.at"), m.at.local.date());
-                }
-            }
-        }
-        for (i, item) in self.programme.iter().enumerate() {
-            let at = format!("programme[{i}] ({})", item.title.best(crate::Lang::De));
-            match &item.schedule {
-                Schedule::Timed { start, end } => {
-                    c.date(&format!("{at}.start"), start.local.date());
-                    c.date(&format!("{at}.end"), end.local.date());
-                }
-                Schedule::AllDay {
-                    first_day,
-                    last_day,
-                } => {
-                    c.date(&format!("{at}.first_day"), *first_day);
-                    c.date(&format!("{at}.last_day"), *last_day);
-                }
-            }
-        }
-        c.finish()
+        check_dates(
+            &self.visit,
+            self.participants
+                .iter()
+                .map(|p| (p.arrival.as_ref(), p.departure.as_ref())),
+            self.programme.iter().map(|i| (&i.title, &i.schedule)),
+        )
     }
 
     /// Checks every entry and that the entries agree with each other: every
@@ -304,6 +284,44 @@ impl VisitFile {
         }
         c.finish()
     }
+}
+
+/// Checks that every date of a visit lies in the model's window, naming
+/// each entry as the visit file does (`programme[3] (Empfang).end`): the
+/// one check behind [`VisitFile::check_dates`] and
+/// [`crate::view::VisitView::check_dates`].
+pub(crate) fn check_dates<'a>(
+    visit: &Visit,
+    movements: impl Iterator<Item = (Option<&'a Movement>, Option<&'a Movement>)>,
+    programme: impl Iterator<Item = (&'a Texts, &'a Schedule)>,
+) -> Result<(), Invalid> {
+    let mut c = Checker::default();
+    c.date("visit.first_day", visit.first_day);
+    c.date("visit.last_day", visit.last_day);
+    for (i, (arrival, departure)) in movements.enumerate() {
+        for (field, m) in [("arrival", arrival), ("departure", departure)] {
+            if let Some(m) = m {
+                c.date(&format!("participants[{i}].{field}.at"), m.at.local.date());
+            }
+        }
+    }
+    for (i, (title, schedule)) in programme.enumerate() {
+        let at = format!("programme[{i}] ({})", title.best(crate::Lang::De));
+        match schedule {
+            Schedule::Timed { start, end } => {
+                c.date(&format!("{at}.start"), start.local.date());
+                c.date(&format!("{at}.end"), end.local.date());
+            }
+            Schedule::AllDay {
+                first_day,
+                last_day,
+            } => {
+                c.date(&format!("{at}.first_day"), *first_day);
+                c.date(&format!("{at}.last_day"), *last_day);
+            }
+        }
+    }
+    c.finish()
 }
 
 #[cfg(test)]

@@ -341,6 +341,19 @@ impl VisitView {
         })
     }
 
+    /// Checks only that every date of the visit lies in the model's window,
+    /// as [`VisitFile::check_dates`] does for a file: a visit an older
+    /// version stored is refused by name instead of shown wrong.
+    pub fn check_dates(&self) -> Result<(), crate::Invalid> {
+        crate::exchange::check_dates(
+            &self.visit,
+            self.participants
+                .iter()
+                .map(|p| (p.arrival.as_ref(), p.departure.as_ref())),
+            self.programme.iter().map(|i| (&i.title, &i.schedule)),
+        )
+    }
+
     /// The display name of a participant, or of a person named in an item
     /// (staff responsible without taking part); `None` for anyone else.
     pub fn name_of(&self, person: PersonId) -> Option<&str> {
@@ -373,6 +386,7 @@ impl ItemView {
 mod tests {
     use super::*;
     use crate::demo;
+    use chrono::Datelike;
 
     #[test]
     fn a_person_is_found_as_the_store_matches_names() {
@@ -462,6 +476,31 @@ mod tests {
         let head = view.for_person(view.participants[0].person_id).unwrap();
         assert!(!head.programme.is_empty() && head.programme.len() < view.programme.len());
         assert!(view.for_person(PersonId::derived("nobody")).is_none());
+    }
+
+    #[test]
+    fn a_view_names_each_date_outside_the_window_as_its_file_would() {
+        let mut file = demo::visits(demo::stamp())[0].clone();
+        assert_eq!(VisitView::new(&file).check_dates(), Ok(()));
+        let i = file
+            .programme
+            .iter()
+            .position(|i| matches!(i.schedule, Schedule::Timed { .. }))
+            .unwrap();
+        if let Schedule::Timed { end, .. } = &mut file.programme[i].schedule {
+            end.local = end.local.with_year(1200).unwrap();
+        }
+        let from_view = VisitView::new(&file).check_dates().unwrap_err();
+        assert_eq!(Err(from_view.clone()), file.check_dates());
+        let title = file.programme[i].title.best(Lang::De);
+        assert_eq!(
+            from_view
+                .errors
+                .iter()
+                .map(|e| e.field.as_str())
+                .collect::<Vec<_>>(),
+            [format!("programme[{i}] ({title}).end")]
+        );
     }
 
     #[test]

@@ -11,7 +11,11 @@
 //! `/proc/PID/smaps_rollup`, and ends the tree. It prints figures and asserts
 //! nothing; `.ci/bench-launch` builds everything and runs it under Xvfb.
 //!
-//! Usage: `launch-bench --app PATH --empty PATH [--db PATH] [--runs N] [--settle SECONDS]`
+//! With `--before PATH`, an older release build of the app is measured in
+//! the same run, interleaved with the current one, so a change's cost is
+//! read side by side with the empty window it is held against.
+//!
+//! Usage: `launch-bench --app PATH --empty PATH [--before PATH] [--db PATH] [--runs N] [--settle SECONDS]`
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -26,6 +30,8 @@ use dplan_store::Store;
 struct Args {
     app: PathBuf,
     empty: PathBuf,
+    /// An older build of the app to measure beside the current one.
+    before: Option<PathBuf>,
     db: Option<PathBuf>,
     runs: usize,
     settle: Duration,
@@ -35,6 +41,7 @@ fn parse_args() -> Result<Args, String> {
     let mut app = None;
     let mut empty = None;
     let mut db = None;
+    let mut before = None;
     let mut runs = 5;
     let mut settle = Duration::from_secs(5);
     let mut args = std::env::args().skip(1);
@@ -44,6 +51,7 @@ fn parse_args() -> Result<Args, String> {
             "--app" => app = Some(PathBuf::from(value()?)),
             "--empty" => empty = Some(PathBuf::from(value()?)),
             "--db" => db = Some(PathBuf::from(value()?)),
+            "--before" => before = Some(PathBuf::from(value()?)),
             "--runs" => runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--settle" => {
                 settle =
@@ -55,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
     Ok(Args {
         app: app.ok_or("--app PATH is required (the release build of the app)")?,
         empty: empty.ok_or("--empty PATH is required (the release build of the empty window)")?,
+        before,
         db,
         runs: runs.max(1),
         settle,
@@ -116,7 +125,7 @@ fn run() -> Result<(), String> {
     drop(store);
     drop(data);
 
-    let scenarios = [
+    let mut scenarios = vec![
         Scenario {
             label: "empty Tauri window",
             program: args.empty.clone(),
@@ -149,6 +158,22 @@ fn run() -> Result<(), String> {
             env: &[],
         },
     ];
+    if let Some(before) = &args.before {
+        scenarios.push(Scenario {
+            label: "dplan before: visit list",
+            program: before.clone(),
+            args: vec![],
+            screen: "visits",
+            env: &[],
+        });
+        scenarios.push(Scenario {
+            label: "dplan before: 300-item prog.",
+            program: before.clone(),
+            args: vec!["--open".into(), big.to_string()],
+            screen: "visit",
+            env: &[],
+        });
+    }
 
     // One warm-up start of each, not counted (first starts fill the page
     // cache from disk), then the runs interleaved so drift hits all alike.

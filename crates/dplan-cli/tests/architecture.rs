@@ -190,6 +190,7 @@ fn only_the_store_contains_sql() {
                 "DELETE FROM",
                 "CREATE TABLE",
                 "rusqlite",
+                "postgres::",
             ] {
                 if text.contains(needle) {
                     offenders.push(format!("{} contains `{needle}`", path.display()));

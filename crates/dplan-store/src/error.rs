@@ -18,7 +18,7 @@ pub enum StoreError {
     #[error("{0}")]
     Conflict(dplan_core::Problem),
     #[error(
-        "{path} has schema version {found}, but this dplan knows versions up to {supported}; update dplan (the file was left unchanged)"
+        "{path} has schema version {found}, but this dplan knows versions up to {supported}; update dplan (the database was left unchanged)"
     )]
     TooNew {
         path: String,
@@ -38,6 +38,13 @@ pub enum StoreError {
     UnusableBackup { path: String, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The team database's server refused, failed or could not be reached.
+    #[error("database server: {0}")]
+    Postgres(#[from] postgres::Error),
+    /// A column that a statement of the store reads is missing or holds
+    /// another type: the store's own mistake (or a schema it does not know).
+    #[error("the database column `{column}` {reason}")]
+    Column { column: String, reason: String },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -147,6 +154,26 @@ impl StoreError {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => ErrorKind::Conflict,
                 _ => ErrorKind::Internal,
             },
+            StoreError::Postgres(e) => match e.code().map(|c| c.code()) {
+                // Integrity constraints, and a transaction that lost to a
+                // colleague's concurrent one (serialization, deadlock).
+                Some(c) if c.starts_with("23") || c == "40001" || c == "40P01" => {
+                    ErrorKind::Conflict
+                }
+                // The connection, the login, the database's existence, the
+                // server's resources, the server going down.
+                Some(c)
+                    if ["08", "28", "3D", "53", "57", "58"]
+                        .iter()
+                        .any(|class| c.starts_with(class)) =>
+                {
+                    ErrorKind::Storage
+                }
+                Some(_) => ErrorKind::Internal,
+                // No SQLSTATE: the server was not reached or the connection broke.
+                None => ErrorKind::Storage,
+            },
+            StoreError::Column { .. } => ErrorKind::Internal,
         }
     }
 

@@ -26,6 +26,8 @@ mod participant;
 mod person;
 mod programme;
 mod roster;
+pub mod server;
+mod sql;
 mod venue;
 mod visit;
 

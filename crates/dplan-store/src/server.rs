@@ -1,0 +1,388 @@
+//! A team's shared database on a PostgreSQL server: its schema, brought up
+//! to date by numbered, forward-only migrations of its own (beside
+//! SQLite's, with the same version numbers), and refused, untouched, when
+//! it belongs to another application or a newer dplan migrated it.
+//!
+//! The schema version and the owner's mark live in `dplan_schema`, one
+//! row. Migrating holds a transaction-level advisory lock, so two apps
+//! opening a fresh server database at once migrate it once.
+
+use crate::sql::Sql;
+use crate::{APPLICATION_ID, Result, SCHEMA_VERSION, StoreError};
+
+/// The server's migrations: the schema as of a version, then each later
+/// version's changes. Version 14 is where the server backend begins.
+const MIGRATIONS: &[(u32, &str)] = &[(14, include_str!("migrations/postgres/0014_schema.sql"))];
+
+/// What marks a database as dplan's.
+const APPLICATION: &str = "Delegation Planner";
+
+/// Brings the server database up to [`SCHEMA_VERSION`] and returns the
+/// version it has now. A database that holds other tables and no
+/// `dplan_schema`, or one a newer dplan migrated, is refused and left as
+/// it was. `name` names it in messages (its address without password).
+pub(crate) fn migrate(client: &mut postgres::Client, name: &str) -> Result<u32> {
+    let mut tx = client.transaction()?;
+    tx.exec(
+        "SELECT pg_advisory_xact_lock(:lock)",
+        &[(":lock", i64::from(APPLICATION_ID).into())],
+    )?;
+    let version = match version(&mut tx)? {
+        Some((application, _)) if application != APPLICATION => {
+            return Err(StoreError::NotOurs {
+                path: name.to_string(),
+                reason: format!("it belongs to another application ({application})"),
+            });
+        }
+        Some((_, found)) if found > SCHEMA_VERSION => {
+            return Err(StoreError::TooNew {
+                path: name.to_string(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Some((_, found)) => found,
+        None => {
+            let tables: i64 = tx
+                .first_row(
+                    "SELECT count(*) AS n FROM information_schema.tables
+                     WHERE table_schema = current_schema()",
+                    &[],
+                )?
+                .map(|r| r.get("n"))
+                .transpose()?
+                .unwrap_or(0);
+            if tables > 0 {
+                return Err(StoreError::NotOurs {
+                    path: name.to_string(),
+                    reason: format!(
+                        "it holds {tables} tables of another application and no dplan schema"
+                    ),
+                });
+            }
+            tx.batch(
+                "CREATE TABLE dplan_schema (
+                     id          BIGINT PRIMARY KEY CHECK (id = 1),
+                     application TEXT NOT NULL,
+                     version     BIGINT NOT NULL CHECK (version >= 0)
+                 )",
+            )?;
+            tx.exec(
+                "INSERT INTO dplan_schema (id, application, version) VALUES (1, :app, 0)",
+                &[(":app", APPLICATION.into())],
+            )?;
+            0
+        }
+    };
+    for (number, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > version) {
+        tx.batch(sql)?;
+        tx.exec(
+            "UPDATE dplan_schema SET version = :v WHERE id = 1",
+            &[(":v", (*number).into())],
+        )?;
+    }
+    tx.commit()?;
+    Ok(version.max(MIGRATIONS.last().map_or(0, |(n, _)| *n)))
+}
+
+/// The application and schema version recorded in the database, or `None`
+/// when it has no `dplan_schema`.
+fn version(sql: &mut impl Sql) -> Result<Option<(String, u32)>> {
+    let exists: bool = sql
+        .first_row(
+            "SELECT to_regclass('dplan_schema') IS NOT NULL AS there",
+            &[],
+        )?
+        .map(|r| r.get("there"))
+        .transpose()?
+        .unwrap_or(false);
+    if !exists {
+        return Ok(None);
+    }
+    let Some(row) = sql.first_row(
+        "SELECT application, version FROM dplan_schema WHERE id = 1",
+        &[],
+    )?
+    else {
+        return Ok(None);
+    };
+    Ok(Some((row.get("application")?, row.get("version")?)))
+}
+
+/// A server database address as it may be shown: without its password.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, tail) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((login, host)) => {
+            let user = login.split_once(':').map_or(login, |(u, _)| u);
+            let masked = if login.contains(':') { ":…" } else { "" };
+            format!("{scheme}://{user}{masked}@{host}{tail}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// Whether the database setting names a PostgreSQL server rather than a
+/// SQLite file.
+pub fn is_server_address(setting: &str) -> bool {
+    let s = setting.trim();
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
+}
+
+/// Connects to the server database at `url` and brings its schema up to
+/// date; returns the schema version it has now. This is the team
+/// database's first step: the store's records follow it onto the server
+/// module by module (issue 16).
+pub fn prepare(url: &str) -> Result<u32> {
+    let name = redacted(url);
+    let mut client = crate::sql::connect_postgres(url)?;
+    migrate(&mut client, &name)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A fresh database on the test server for each test, dropped after.
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+    /// The test server's address (`.ci/with-servers` starts it); a test
+    /// that needs it fails without it.
+    pub(crate) fn server_url() -> String {
+        std::env::var("DPLAN_TEST_POSTGRES_URL").unwrap_or_else(|_| {
+            panic!(
+                "DPLAN_TEST_POSTGRES_URL is not set: these tests need the PostgreSQL server that \
+                 .ci/with-servers starts (bash .ci/with-servers cargo test …)"
+            )
+        })
+    }
+
+    /// An empty database of its own on the test server.
+    pub(crate) struct Scratch {
+        pub(crate) url: String,
+        name: String,
+    }
+
+    impl Scratch {
+        pub(crate) fn new() -> Scratch {
+            let admin = server_url();
+            let name = format!(
+                "dplan_t_{}_{}",
+                std::process::id(),
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            );
+            let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("test server");
+            c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+            let base = &admin[..admin.rfind('/').expect("a database in the address")];
+            Scratch {
+                url: format!("{base}/{name}"),
+                name,
+            }
+        }
+
+        pub(crate) fn client(&self) -> postgres::Client {
+            postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            if let Ok(mut c) = postgres::Client::connect(&server_url(), postgres::NoTls) {
+                let _ = c.batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::Scratch;
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn an_address_is_shown_without_its_password() {
+        assert_eq!(
+            redacted("postgres://julia:geheim@db.herne.de:5432/dplan?sslmode=require"),
+            "postgres://julia:…@db.herne.de:5432/dplan?sslmode=require"
+        );
+        assert_eq!(
+            redacted("postgres://julia@db.herne.de/dplan"),
+            "postgres://julia@db.herne.de/dplan"
+        );
+        assert_eq!(redacted("postgresql://a:b:c@h/d"), "postgresql://a:…@h/d");
+        assert!(is_server_address(" postgres://h/d"));
+        assert!(!is_server_address("/home/julia/dplan.sqlite3"));
+    }
+
+    /// Tables and their columns (name, type family, nullable), sorted.
+    type Shape = Vec<(String, String, String, bool)>;
+
+    fn sqlite_shape() -> Shape {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::migration::migrate(&mut conn).unwrap();
+        let tables: Vec<String> = conn
+            .rows(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                &[],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| r.get("name").unwrap())
+            .collect();
+        let mut out = Shape::new();
+        for t in tables {
+            for r in conn
+                .rows(
+                    "SELECT name, type, \"notnull\" AS nn, pk FROM pragma_table_info(:t)",
+                    &[(":t", t.clone().into())],
+                )
+                .unwrap()
+            {
+                let ty: String = r.get("type").unwrap();
+                // A primary key column of SQLite may hold NULL unless declared
+                // NOT NULL; on the server every key column is NOT NULL.
+                let nullable = r.get::<i64>("nn").unwrap() == 0 && r.get::<i64>("pk").unwrap() == 0;
+                out.push((t.clone(), r.get("name").unwrap(), family(&ty), nullable));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn postgres_shape(client: &mut postgres::Client) -> Shape {
+        let mut out: Shape = client
+            .rows(
+                "SELECT table_name AS t, column_name AS c, data_type AS ty, is_nullable AS n
+                 FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name <> 'dplan_schema'",
+                &[],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let ty: String = r.get("ty").unwrap();
+                (
+                    r.get("t").unwrap(),
+                    r.get("c").unwrap(),
+                    family(&ty),
+                    r.get::<String>("n").unwrap() == "YES",
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn family(ty: &str) -> String {
+        let ty = ty.to_ascii_lowercase();
+        if ty.contains("int") {
+            "integer".into()
+        } else {
+            ty.replace("character varying", "text")
+        }
+    }
+
+    #[test]
+    fn a_fresh_server_database_gets_the_schema_sqlite_has() {
+        let db = Scratch::new();
+        assert_eq!(prepare(&db.url).unwrap(), SCHEMA_VERSION);
+        let mut c = db.client();
+        assert_eq!(postgres_shape(&mut c), sqlite_shape());
+        // Again: nothing to do, nothing changed.
+        assert_eq!(prepare(&db.url).unwrap(), SCHEMA_VERSION);
+        assert_eq!(
+            version(&mut c).unwrap(),
+            Some((APPLICATION.to_string(), SCHEMA_VERSION))
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_left_untouched() {
+        let db = Scratch::new();
+        prepare(&db.url).unwrap();
+        let mut c = db.client();
+        c.batch_execute("UPDATE dplan_schema SET version = 99; CREATE TABLE later (x BIGINT)")
+            .unwrap();
+        let err = prepare(&db.url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Storage);
+        let message = err.to_string();
+        assert!(
+            message.contains("99") && message.contains("update dplan"),
+            "{message}"
+        );
+        assert!(!message.contains(&server_password()), "{message}");
+        assert_eq!(version(&mut c).unwrap().unwrap().1, 99);
+        assert_eq!(
+            c.query_one("SELECT count(*) FROM later", &[])
+                .unwrap()
+                .get::<_, i64>(0),
+            0
+        );
+    }
+
+    #[test]
+    fn another_applications_database_is_refused_and_left_untouched() {
+        let db = Scratch::new();
+        let mut c = db.client();
+        c.batch_execute("CREATE TABLE invoices (id BIGINT); INSERT INTO invoices VALUES (1)")
+            .unwrap();
+        let err = prepare(&db.url).unwrap_err();
+        assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
+        assert!(
+            err.to_string().contains("1 tables of another application"),
+            "{err}"
+        );
+        assert_eq!(version(&mut c).unwrap(), None);
+        // Marked as another application's: refused by name.
+        c.batch_execute(
+            "CREATE TABLE dplan_schema (id BIGINT PRIMARY KEY, application TEXT NOT NULL, version BIGINT NOT NULL);
+             INSERT INTO dplan_schema VALUES (1, 'Invoices', 3)",
+        )
+        .unwrap();
+        let err = prepare(&db.url).unwrap_err();
+        assert!(err.to_string().contains("(Invoices)"), "{err}");
+    }
+
+    #[test]
+    fn two_apps_opening_a_fresh_database_at_once_migrate_it_once() {
+        let db = Scratch::new();
+        let versions: Vec<u32> = std::thread::scope(|s| {
+            let a = s.spawn(|| prepare(&db.url).unwrap());
+            let b = s.spawn(|| prepare(&db.url).unwrap());
+            vec![a.join().unwrap(), b.join().unwrap()]
+        });
+        assert_eq!(versions, [SCHEMA_VERSION, SCHEMA_VERSION]);
+        let mut c = db.client();
+        assert_eq!(postgres_shape(&mut c), sqlite_shape());
+    }
+
+    fn server_password() -> String {
+        let url = super::testing::server_url();
+        let login = &url[url.find("://").unwrap() + 3..url.rfind('@').unwrap()];
+        login
+            .split_once(':')
+            .map(|(_, p)| p.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_wrong_password_is_a_storage_error_that_does_not_show_it() {
+        let url = super::testing::server_url();
+        let wrong = url.replacen(
+            &format!(":{}@", server_password()),
+            ":falsch-und-geheim@",
+            1,
+        );
+        assert_ne!(wrong, url);
+        let err = prepare(&wrong).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
+        assert!(!err.to_string().contains("falsch-und-geheim"), "{err}");
+    }
+}

@@ -1,0 +1,681 @@
+//! The SQL both backends speak: SQLite (the embedded default) and
+//! PostgreSQL (a team's shared server). Statements are written once, with
+//! named parameters (`:id`); values cross as [`Value`] and come back as
+//! [`Row`]s read by column name, so the store's modules need not know which
+//! database they talk to.
+//!
+//! What keeps one statement valid on both: integers are 64 bits (`BIGINT`
+//! on the server, SQLite's `INTEGER`), truth values are `0`/`1` integers,
+//! dates and times are ISO 8601 text, and text compares byte by byte
+//! (`COLLATE "C"` on the server, as SQLite does). `ON CONFLICT … DO UPDATE`,
+//! `RETURNING` and `EXISTS` mean the same in both; `LIKE` ignores ASCII
+//! case in SQLite only, so it is used on lower-case ids alone.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::{Result, StoreError};
+
+/// A value as it crosses to and from either database.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(v)
+    }
+}
+
+impl From<u32> for Value {
+    fn from(v: u32) -> Self {
+        Value::Int(i64::from(v))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(v: bool) -> Self {
+        Value::Int(i64::from(v))
+    }
+}
+
+impl From<f64> for Value {
+    fn from(v: f64) -> Self {
+        Value::Real(v)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(v.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(v)
+    }
+}
+
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Blob(v)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+/// One row of a result, by column name.
+#[derive(Clone, Debug)]
+pub(crate) struct Row {
+    columns: Arc<HashMap<String, usize>>,
+    values: Vec<Value>,
+}
+
+/// A value read from a [`Row`].
+pub(crate) trait FromValue: Sized {
+    fn from_value(v: &Value) -> Option<Self>;
+}
+
+impl FromValue for i64 {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+impl FromValue for u32 {
+    fn from_value(v: &Value) -> Option<Self> {
+        i64::from_value(v).and_then(|i| u32::try_from(i).ok())
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Int(0) => Some(false),
+            Value::Int(1) => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl FromValue for f64 {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Real(r) => Some(*r),
+            #[allow(clippy::cast_precision_loss)]
+            Value::Int(i) => Some(*i as f64),
+            _ => None,
+        }
+    }
+}
+
+impl FromValue for String {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Text(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromValue for Vec<u8> {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Blob(b) => Some(b.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl<T: FromValue> FromValue for Option<T> {
+    fn from_value(v: &Value) -> Option<Self> {
+        match v {
+            Value::Null => Some(None),
+            v => T::from_value(v).map(Some),
+        }
+    }
+}
+
+impl Row {
+    /// The value of `column`; a missing column or a value of another type
+    /// is the store's own mistake, said with the column's name.
+    pub(crate) fn get<T: FromValue>(&self, column: &str) -> Result<T> {
+        let v = self
+            .columns
+            .get(column)
+            .and_then(|i| self.values.get(*i))
+            .ok_or_else(|| StoreError::Column {
+                column: column.to_string(),
+                reason: "not in the result".into(),
+            })?;
+        T::from_value(v).ok_or_else(|| StoreError::Column {
+            column: column.to_string(),
+            reason: format!(
+                "holds {} where {} was expected",
+                kind(v),
+                std::any::type_name::<T>()
+            ),
+        })
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NULL",
+        Value::Int(_) => "an integer",
+        Value::Real(_) => "a real number",
+        Value::Text(_) => "text",
+        Value::Blob(_) => "bytes",
+    }
+}
+
+/// Named parameters of a statement, in any order: `&[(":id", id.into())]`.
+pub(crate) type Params<'a> = &'a [(&'a str, Value)];
+
+/// A connection or transaction of either backend.
+pub(crate) trait Sql {
+    /// Runs one statement; the number of rows it changed.
+    fn exec(&mut self, sql: &str, params: Params) -> Result<u64>;
+    /// Runs one query; its rows.
+    fn rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>>;
+    /// Runs statements without parameters, separated by `;` (migrations).
+    fn batch(&mut self, sql: &str) -> Result<()>;
+
+    /// The one row a query must give, or `None`.
+    fn first_row(&mut self, sql: &str, params: Params) -> Result<Option<Row>> {
+        Ok(self.rows(sql, params)?.into_iter().next())
+    }
+}
+
+// --- SQLite ---------------------------------------------------------------
+
+fn sqlite_bind(stmt: &mut rusqlite::Statement<'_>, params: Params) -> Result<()> {
+    for (name, value) in params {
+        let Some(i) = stmt.parameter_index(name)? else {
+            return Err(StoreError::Column {
+                column: (*name).to_string(),
+                reason: "is no parameter of the statement".into(),
+            });
+        };
+        let v: rusqlite::types::Value = match value {
+            Value::Null => rusqlite::types::Value::Null,
+            Value::Int(i) => rusqlite::types::Value::Integer(*i),
+            Value::Real(r) => rusqlite::types::Value::Real(*r),
+            Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
+            Value::Blob(b) => rusqlite::types::Value::Blob(b.clone()),
+        };
+        stmt.raw_bind_parameter(i, v)?;
+    }
+    Ok(())
+}
+
+impl Sql for rusqlite::Connection {
+    fn exec(&mut self, sql: &str, params: Params) -> Result<u64> {
+        let mut stmt = self.prepare_cached(sql)?;
+        sqlite_bind(&mut stmt, params)?;
+        if stmt.column_count() == 0 {
+            return Ok(stmt.raw_execute()? as u64);
+        }
+        // A statement that returns rows (`RETURNING`): run it to its end,
+        // as the server does, and count what it changed.
+        let mut rows = stmt.raw_query();
+        while rows.next()?.is_some() {}
+        drop(rows);
+        drop(stmt);
+        Ok(self.changes())
+    }
+
+    fn rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        let mut stmt = self.prepare_cached(sql)?;
+        sqlite_bind(&mut stmt, params)?;
+        let columns: Arc<HashMap<String, usize>> = Arc::new(
+            stmt.column_names()
+                .enumerate()
+                .map(|(i, n)| (n.to_string(), i))
+                .collect(),
+        );
+        let n = columns.len();
+        let mut rows = stmt.raw_query();
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let mut values = Vec::with_capacity(n);
+            for i in 0..n {
+                values.push(match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => Value::Null,
+                    rusqlite::types::ValueRef::Integer(i) => Value::Int(i),
+                    rusqlite::types::ValueRef::Real(r) => Value::Real(r),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        Value::Text(String::from_utf8_lossy(t).into_owned())
+                    }
+                    rusqlite::types::ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+                });
+            }
+            out.push(Row {
+                columns: columns.clone(),
+                values,
+            });
+        }
+        Ok(out)
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        Ok(self.execute_batch(sql)?)
+    }
+}
+
+// --- PostgreSQL -----------------------------------------------------------
+
+/// A statement with its named parameters (`:id`) turned into PostgreSQL's
+/// numbered ones (`$1`), and the names in the order of their numbers. Text
+/// in quotes, quoted names and casts (`::text`) are left as they are.
+fn numbered(sql: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(sql.len());
+    let mut names: Vec<String> = Vec::new();
+    let chars: Vec<char> = sql.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\'' | '"' => {
+                // Copied to its closing quote; a doubled quote stays inside.
+                out.push(c);
+                i += 1;
+                while i < chars.len() {
+                    out.push(chars[i]);
+                    if chars[i] == c {
+                        if chars.get(i + 1) == Some(&c) {
+                            out.push(c);
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            ':' if chars.get(i + 1) == Some(&':') => {
+                out.push_str("::");
+                i += 2;
+            }
+            ':' if chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '_') =>
+            {
+                let start = i;
+                i += 1;
+                while chars
+                    .get(i)
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '_')
+                {
+                    i += 1;
+                }
+                let name: String = chars[start..i].iter().collect();
+                let n = match names.iter().position(|x| *x == name) {
+                    Some(p) => p + 1,
+                    None => {
+                        names.push(name);
+                        names.len()
+                    }
+                };
+                out.push('$');
+                out.push_str(&n.to_string());
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    (out, names)
+}
+
+impl postgres::types::ToSql for Value {
+    fn to_sql(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>>
+    {
+        use postgres::types::Type;
+        match self {
+            Value::Null => Ok(postgres::types::IsNull::Yes),
+            Value::Int(i) => match *ty {
+                Type::INT2 => i16::try_from(*i)?.to_sql(ty, out),
+                Type::INT4 => i32::try_from(*i)?.to_sql(ty, out),
+                Type::BOOL => (*i != 0).to_sql(ty, out),
+                Type::FLOAT8 =>
+                {
+                    #[allow(clippy::cast_precision_loss)]
+                    (*i as f64).to_sql(ty, out)
+                }
+                _ => i.to_sql(ty, out),
+            },
+            Value::Real(r) => r.to_sql(ty, out),
+            Value::Text(s) => s.as_str().to_sql(ty, out),
+            Value::Blob(b) => b.as_slice().to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_ty: &postgres::types::Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+fn pg_params<'a>(names: &[String], params: &'a [(&str, Value)]) -> Result<Vec<&'a Value>> {
+    names
+        .iter()
+        .map(|n| {
+            params
+                .iter()
+                .find(|(p, _)| p == n)
+                .map(|(_, v)| v)
+                .ok_or_else(|| StoreError::Column {
+                    column: n.clone(),
+                    reason: "is a parameter of the statement without a value".into(),
+                })
+        })
+        .collect()
+}
+
+fn pg_row(r: &postgres::Row, columns: &Arc<HashMap<String, usize>>) -> Result<Row> {
+    use postgres::types::Type;
+    let mut values = Vec::with_capacity(r.len());
+    for (i, c) in r.columns().iter().enumerate() {
+        let v = match *c.type_() {
+            Type::INT8 => r.try_get::<_, Option<i64>>(i)?.map(Value::Int),
+            Type::INT4 => r
+                .try_get::<_, Option<i32>>(i)?
+                .map(|v| Value::Int(v.into())),
+            Type::INT2 => r
+                .try_get::<_, Option<i16>>(i)?
+                .map(|v| Value::Int(v.into())),
+            Type::BOOL => r
+                .try_get::<_, Option<bool>>(i)?
+                .map(|v| Value::Int(v.into())),
+            Type::FLOAT8 => r.try_get::<_, Option<f64>>(i)?.map(Value::Real),
+            Type::FLOAT4 => r
+                .try_get::<_, Option<f32>>(i)?
+                .map(|v| Value::Real(v.into())),
+            Type::BYTEA => r.try_get::<_, Option<Vec<u8>>>(i)?.map(Value::Blob),
+            _ => r.try_get::<_, Option<String>>(i)?.map(Value::Text),
+        };
+        values.push(v.unwrap_or(Value::Null));
+    }
+    Ok(Row {
+        columns: columns.clone(),
+        values,
+    })
+}
+
+type PgParams<'a> = &'a [&'a (dyn postgres::types::ToSql + Sync)];
+
+/// What a PostgreSQL client and transaction share (the `postgres` crate's
+/// own `GenericClient` has generic methods, so it cannot be named here).
+pub(crate) trait PgClient {
+    fn pg_execute(&mut self, sql: &str, params: PgParams) -> Result<u64, postgres::Error>;
+    fn pg_query(
+        &mut self,
+        sql: &str,
+        params: PgParams,
+    ) -> Result<Vec<postgres::Row>, postgres::Error>;
+    fn pg_batch(&mut self, sql: &str) -> Result<(), postgres::Error>;
+}
+
+macro_rules! pg_client {
+    ($t:ty) => {
+        impl PgClient for $t {
+            fn pg_execute(&mut self, sql: &str, params: PgParams) -> Result<u64, postgres::Error> {
+                self.execute(sql, params)
+            }
+            fn pg_query(
+                &mut self,
+                sql: &str,
+                params: PgParams,
+            ) -> Result<Vec<postgres::Row>, postgres::Error> {
+                self.query(sql, params)
+            }
+            fn pg_batch(&mut self, sql: &str) -> Result<(), postgres::Error> {
+                self.batch_execute(sql)
+            }
+        }
+    };
+}
+pg_client!(postgres::Client);
+pg_client!(postgres::Transaction<'_>);
+
+/// Runs `f` with a statement's numbered form and its values in order.
+fn with_numbered<T>(
+    sql: &str,
+    params: Params,
+    f: impl FnOnce(&str, &[&(dyn postgres::types::ToSql + Sync)]) -> Result<T>,
+) -> Result<T> {
+    let (text, names) = numbered(sql);
+    let values = pg_params(&names, params)?;
+    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values
+        .iter()
+        .map(|v| *v as &(dyn postgres::types::ToSql + Sync))
+        .collect();
+    f(&text, &refs)
+}
+
+impl<C: PgClient> Sql for C {
+    fn exec(&mut self, sql: &str, params: Params) -> Result<u64> {
+        with_numbered(sql, params, |text, refs| Ok(self.pg_execute(text, refs)?))
+    }
+
+    fn rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        with_numbered(sql, params, |text, refs| {
+            let rows = self.pg_query(text, refs)?;
+            let Some(first) = rows.first() else {
+                return Ok(Vec::new());
+            };
+            let columns: Arc<HashMap<String, usize>> = Arc::new(
+                first
+                    .columns()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.name().to_string(), i))
+                    .collect(),
+            );
+            rows.iter().map(|r| pg_row(r, &columns)).collect()
+        })
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        Ok(self.pg_batch(sql)?)
+    }
+}
+
+/// Connects to a PostgreSQL server by its address
+/// (`postgres://user@host/dbname`, with `sslmode=require` and the like as
+/// the server's documentation has them). TLS, where the server offers or
+/// the address asks for it, checks the server's certificate against the
+/// platform's trust store, so a city's own CA works as it does for the
+/// browser.
+pub(crate) fn connect_postgres(url: &str) -> Result<postgres::Client> {
+    let config: postgres::Config =
+        url.parse()
+            .map_err(|e: postgres::Error| StoreError::NotOurs {
+                path: crate::server::redacted(url),
+                reason: format!("not a PostgreSQL address: {e}"),
+            })?;
+    let tls = native_tls::TlsConnector::new().map_err(|e| StoreError::Io {
+        context: "cannot set up TLS".into(),
+        source: std::io::Error::other(e),
+    })?;
+    Ok(config.connect(postgres_native_tls::MakeTlsConnector::new(tls))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_parameters_become_numbered_ones_outside_quotes_and_casts() {
+        let (sql, names) = numbered(
+            "SELECT ':no', \":nor\", x::text FROM t WHERE a = :a AND b = :b_2 OR a = :a AND c = 'it''s :x'",
+        );
+        assert_eq!(
+            sql,
+            "SELECT ':no', \":nor\", x::text FROM t WHERE a = $1 AND b = $2 OR a = $1 AND c = 'it''s :x'"
+        );
+        assert_eq!(names, [":a", ":b_2"]);
+    }
+
+    #[test]
+    fn values_read_back_as_their_types_and_say_what_they_hold_when_not() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let rows = conn
+            .rows(
+                "SELECT :i AS i, :t AS t, :n AS n, :b AS b",
+                &[
+                    (":i", 7_i64.into()),
+                    (":t", "Herne".into()),
+                    (":n", Option::<String>::None.into()),
+                    (":b", true.into()),
+                ],
+            )
+            .unwrap();
+        let r = &rows[0];
+        assert_eq!(r.get::<i64>("i").unwrap(), 7);
+        assert_eq!(r.get::<String>("t").unwrap(), "Herne");
+        assert_eq!(r.get::<Option<String>>("n").unwrap(), None);
+        assert!(r.get::<bool>("b").unwrap());
+        let wrong = r.get::<i64>("t").unwrap_err().to_string();
+        assert!(wrong.contains("`t`") && wrong.contains("text"), "{wrong}");
+        assert!(r.get::<i64>("x").is_err());
+    }
+
+    /// Runs `body` on the schema of each backend: SQLite migrated in
+    /// memory, and a fresh database on the test server.
+    fn on_both(body: impl Fn(&str, &mut dyn Sql)) {
+        let mut sqlite = rusqlite::Connection::open_in_memory().unwrap();
+        crate::migration::migrate(&mut sqlite).unwrap();
+        sqlite.pragma_update(None, "foreign_keys", "ON").unwrap();
+        body("SQLite", &mut sqlite);
+        let db = crate::server::testing::Scratch::new();
+        crate::server::prepare(&db.url).unwrap();
+        let mut pg = db.client();
+        body("PostgreSQL", &mut pg);
+    }
+
+    const VENUE: &str = "INSERT INTO venue (id, name_de, address, time_zone)
+                         VALUES (:id, :name, :address, 'Europe/Berlin')
+                         ON CONFLICT (id) DO UPDATE SET name_de = excluded.name_de
+                         RETURNING id";
+
+    #[test]
+    fn the_same_statements_mean_the_same_on_both_backends() {
+        on_both(|backend, db| {
+            for (id, name) in [
+                ("b-1", "Rathaus"),
+                ("a-2", "Ärztehaus"),
+                ("B-3", "Zeche"),
+                ("ä-4", "Hotel"),
+            ] {
+                let back = db
+                    .rows(
+                        VENUE,
+                        &[
+                            (":id", id.into()),
+                            (":name", name.into()),
+                            (":address", "Herne".into()),
+                        ],
+                    )
+                    .unwrap();
+                assert_eq!(back[0].get::<String>("id").unwrap(), id, "{backend}");
+            }
+            // An upsert changes the row in place.
+            db.exec(
+                VENUE,
+                &[
+                    (":id", "b-1".into()),
+                    (":name", "Neues Rathaus".into()),
+                    (":address", "Herne".into()),
+                ],
+            )
+            .unwrap();
+            // Text orders byte by byte: upper case, then lower, then umlauts.
+            let ids: Vec<String> = db
+                .rows("SELECT id, name_de, room FROM venue ORDER BY id", &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.get("id").unwrap())
+                .collect();
+            assert_eq!(ids, ["B-3", "a-2", "b-1", "ä-4"], "{backend}");
+            let r = db
+                .first_row(
+                    "SELECT name_de, room FROM venue WHERE id = :id",
+                    &[(":id", "b-1".into())],
+                )
+                .unwrap()
+                .unwrap();
+            assert_eq!(r.get::<String>("name_de").unwrap(), "Neues Rathaus");
+            assert_eq!(r.get::<Option<String>>("room").unwrap(), None);
+            // A prefix finds ids as people type them. LIKE ignores ASCII
+            // case in SQLite and not on the server, so it is used only on
+            // lower-case ids with a lower-cased key.
+            let found = db
+                .rows(
+                    "SELECT id FROM venue WHERE id LIKE :p || '%'",
+                    &[(":p", "a".into())],
+                )
+                .unwrap();
+            assert_eq!(found.len(), 1, "{backend}");
+            // Integers and truth values: the check settings' one row.
+            db.exec(
+                "INSERT INTO check_settings (id, default_travel_minutes, venues_across_visits)
+                 VALUES (1, :m, :across)",
+                &[(":m", 45_u32.into()), (":across", true.into())],
+            )
+            .unwrap();
+            let r = db
+                .first_row("SELECT * FROM check_settings", &[])
+                .unwrap()
+                .unwrap();
+            assert_eq!(r.get::<u32>("default_travel_minutes").unwrap(), 45);
+            assert!(r.get::<bool>("venues_across_visits").unwrap());
+            // A rule of the schema is a conflict on both.
+            let err = db
+                .exec(
+                    "UPDATE check_settings SET default_travel_minutes = :m",
+                    &[(":m", 5000_u32.into())],
+                )
+                .unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Conflict, "{backend}: {err}");
+            // And so is a record that others still point to.
+            db.exec(
+                "INSERT INTO visit (id, direction, partner_city, first_day, last_day, time_zone, status)
+                 VALUES ('v', 'incoming', 'Luzhou', '2027-03-24', '2027-03-28', 'Europe/Berlin', 'planning')",
+                &[],
+            )
+            .unwrap();
+            db.exec(
+                "INSERT INTO programme_item (id, visit_id, kind, all_day, first_day, last_day, sort_key, venue_id, status)
+                 VALUES ('i', 'v', 'visit', 1, '2027-03-24', '2027-03-24', 'k', 'a-2', 'confirmed')",
+                &[],
+            )
+            .unwrap();
+            let err = db
+                .exec("DELETE FROM venue WHERE id = 'a-2'", &[])
+                .unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Conflict, "{backend}: {err}");
+        });
+    }
+}

@@ -7,7 +7,7 @@
 //! row. Migrating holds a transaction-level advisory lock, so two apps
 //! opening a fresh server database at once migrate it once.
 
-use crate::sql::Sql;
+use crate::sql::{Server, Sql};
 use crate::{APPLICATION_ID, Result, SCHEMA_VERSION, StoreError};
 
 /// The server's migrations: the schema as of a version, then each later
@@ -21,13 +21,16 @@ const APPLICATION: &str = "Delegation Planner";
 /// version it has now. A database that holds other tables and no
 /// `dplan_schema`, or one a newer dplan migrated, is refused and left as
 /// it was. `name` names it in messages (its address without password).
-pub(crate) fn migrate(client: &mut postgres::Client, name: &str) -> Result<u32> {
-    let mut tx = client.transaction()?;
+pub(crate) fn migrate(server: &Server, name: &str) -> Result<u32> {
+    server.transaction(|tx| migrate_in(tx, name))
+}
+
+fn migrate_in(tx: &Server, name: &str) -> Result<u32> {
     tx.exec(
         "SELECT pg_advisory_xact_lock(:lock)",
         &[(":lock", i64::from(APPLICATION_ID).into())],
     )?;
-    let version = match version(&mut tx)? {
+    let version = match version(tx)? {
         Some((application, _)) if application != APPLICATION => {
             return Err(StoreError::NotOurs {
                 path: name.to_string(),
@@ -81,13 +84,12 @@ pub(crate) fn migrate(client: &mut postgres::Client, name: &str) -> Result<u32> 
             &[(":v", (*number).into())],
         )?;
     }
-    tx.commit()?;
     Ok(version.max(MIGRATIONS.last().map_or(0, |(n, _)| *n)))
 }
 
 /// The application and schema version recorded in the database, or `None`
 /// when it has no `dplan_schema`.
-fn version(sql: &mut impl Sql) -> Result<Option<(String, u32)>> {
+fn version(sql: &impl Sql) -> Result<Option<(String, u32)>> {
     let exists: bool = sql
         .first_row(
             "SELECT to_regclass('dplan_schema') IS NOT NULL AS there",
@@ -137,9 +139,7 @@ pub fn is_server_address(setting: &str) -> bool {
 /// database's first step: the store's records follow it onto the server
 /// module by module (issue 16).
 pub fn prepare(url: &str) -> Result<u32> {
-    let name = redacted(url);
-    let mut client = crate::sql::connect_postgres(url)?;
-    migrate(&mut client, &name)
+    migrate(&Server::connect(url)?, &redacted(url))
 }
 
 #[cfg(test)]
@@ -183,8 +183,8 @@ pub(crate) mod testing {
             }
         }
 
-        pub(crate) fn client(&self) -> postgres::Client {
-            postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
+        pub(crate) fn server(&self) -> crate::sql::Server {
+            crate::sql::Server::connect(&self.url).unwrap()
         }
     }
 
@@ -227,6 +227,7 @@ mod tests {
     fn sqlite_shape() -> Shape {
         let mut conn = rusqlite::Connection::open_in_memory().unwrap();
         crate::migration::migrate(&mut conn).unwrap();
+        let conn = conn;
         let tables: Vec<String> = conn
             .rows(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
@@ -256,7 +257,7 @@ mod tests {
         out
     }
 
-    fn postgres_shape(client: &mut postgres::Client) -> Shape {
+    fn postgres_shape(client: &Server) -> Shape {
         let mut out: Shape = client
             .rows(
                 "SELECT table_name AS t, column_name AS c, data_type AS ty, is_nullable AS n
@@ -293,12 +294,12 @@ mod tests {
     fn a_fresh_server_database_gets_the_schema_sqlite_has() {
         let db = Scratch::new();
         assert_eq!(prepare(&db.url).unwrap(), SCHEMA_VERSION);
-        let mut c = db.client();
-        assert_eq!(postgres_shape(&mut c), sqlite_shape());
+        let c = db.server();
+        assert_eq!(postgres_shape(&c), sqlite_shape());
         // Again: nothing to do, nothing changed.
         assert_eq!(prepare(&db.url).unwrap(), SCHEMA_VERSION);
         assert_eq!(
-            version(&mut c).unwrap(),
+            version(&c).unwrap(),
             Some((APPLICATION.to_string(), SCHEMA_VERSION))
         );
     }
@@ -307,8 +308,8 @@ mod tests {
     fn a_newer_schema_is_refused_and_left_untouched() {
         let db = Scratch::new();
         prepare(&db.url).unwrap();
-        let mut c = db.client();
-        c.batch_execute("UPDATE dplan_schema SET version = 99; CREATE TABLE later (x BIGINT)")
+        let c = db.server();
+        c.batch("UPDATE dplan_schema SET version = 99; CREATE TABLE later (x BIGINT)")
             .unwrap();
         let err = prepare(&db.url).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Storage);
@@ -318,20 +319,19 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains(&server_password()), "{message}");
-        assert_eq!(version(&mut c).unwrap().unwrap().1, 99);
-        assert_eq!(
-            c.query_one("SELECT count(*) FROM later", &[])
-                .unwrap()
-                .get::<_, i64>(0),
-            0
-        );
+        assert_eq!(version(&c).unwrap().unwrap().1, 99);
+        let later = c
+            .first_row("SELECT count(*) AS n FROM later", &[])
+            .unwrap()
+            .unwrap();
+        assert_eq!(later.get::<i64>("n").unwrap(), 0);
     }
 
     #[test]
     fn another_applications_database_is_refused_and_left_untouched() {
         let db = Scratch::new();
-        let mut c = db.client();
-        c.batch_execute("CREATE TABLE invoices (id BIGINT); INSERT INTO invoices VALUES (1)")
+        let c = db.server();
+        c.batch("CREATE TABLE invoices (id BIGINT); INSERT INTO invoices VALUES (1)")
             .unwrap();
         let err = prepare(&db.url).unwrap_err();
         assert!(matches!(err, StoreError::NotOurs { .. }), "{err}");
@@ -339,9 +339,9 @@ mod tests {
             err.to_string().contains("1 tables of another application"),
             "{err}"
         );
-        assert_eq!(version(&mut c).unwrap(), None);
+        assert_eq!(version(&c).unwrap(), None);
         // Marked as another application's: refused by name.
-        c.batch_execute(
+        c.batch(
             "CREATE TABLE dplan_schema (id BIGINT PRIMARY KEY, application TEXT NOT NULL, version BIGINT NOT NULL);
              INSERT INTO dplan_schema VALUES (1, 'Invoices', 3)",
         )
@@ -359,8 +359,7 @@ mod tests {
             vec![a.join().unwrap(), b.join().unwrap()]
         });
         assert_eq!(versions, [SCHEMA_VERSION, SCHEMA_VERSION]);
-        let mut c = db.client();
-        assert_eq!(postgres_shape(&mut c), sqlite_shape());
+        assert_eq!(postgres_shape(&db.server()), sqlite_shape());
     }
 
     fn server_password() -> String {

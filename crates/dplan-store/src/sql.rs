@@ -9,7 +9,9 @@
 //! dates and times are ISO 8601 text, and text compares byte by byte
 //! (`COLLATE "C"` on the server, as SQLite does). `ON CONFLICT … DO UPDATE`,
 //! `RETURNING` and `EXISTS` mean the same in both; `LIKE` ignores ASCII
-//! case in SQLite only, so it is used on lower-case ids alone.
+//! case in SQLite only, so it is used on lower-case ids alone; and NULL
+//! sorts first in SQLite but last on the server, so an `ORDER BY` over a
+//! column that may be NULL says `NULLS FIRST`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -172,6 +174,30 @@ impl Row {
     }
 }
 
+/// Domain values read from columns, as the store's modules read them.
+impl Row {
+    /// A value written as text and parsed back (ids, dates, zones).
+    pub(crate) fn parse<T: std::str::FromStr>(&self, column: &str) -> Result<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let s: String = self.get(column)?;
+        s.parse().map_err(|e: T::Err| StoreError::Column {
+            column: column.to_string(),
+            reason: format!("holds {s:?}: {e}"),
+        })
+    }
+
+    /// `{prefix}_de`, `{prefix}_en`, `{prefix}_zh`.
+    pub(crate) fn texts(&self, prefix: &str) -> Result<dplan_core::Texts> {
+        Ok(dplan_core::Texts {
+            de: self.get(&format!("{prefix}_de"))?,
+            en: self.get(&format!("{prefix}_en"))?,
+            zh: self.get(&format!("{prefix}_zh"))?,
+        })
+    }
+}
+
 fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "NULL",
@@ -185,17 +211,20 @@ fn kind(v: &Value) -> &'static str {
 /// Named parameters of a statement, in any order: `&[(":id", id.into())]`.
 pub(crate) type Params<'a> = &'a [(&'a str, Value)];
 
-/// A connection or transaction of either backend.
+/// A connection of either backend. Reads and writes take `&self`, as the
+/// store's reads do: rusqlite needs no more, and the server's client sits in
+/// a [`Server`]. Results are read whole before a call returns, so no call
+/// holds the connection afterwards.
 pub(crate) trait Sql {
     /// Runs one statement; the number of rows it changed.
-    fn exec(&mut self, sql: &str, params: Params) -> Result<u64>;
+    fn exec(&self, sql: &str, params: Params) -> Result<u64>;
     /// Runs one query; its rows.
-    fn rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>>;
+    fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>>;
     /// Runs statements without parameters, separated by `;` (migrations).
-    fn batch(&mut self, sql: &str) -> Result<()>;
+    fn batch(&self, sql: &str) -> Result<()>;
 
-    /// The one row a query must give, or `None`.
-    fn first_row(&mut self, sql: &str, params: Params) -> Result<Option<Row>> {
+    /// The first row of a query, or `None`.
+    fn first_row(&self, sql: &str, params: Params) -> Result<Option<Row>> {
         Ok(self.rows(sql, params)?.into_iter().next())
     }
 }
@@ -210,20 +239,26 @@ fn sqlite_bind(stmt: &mut rusqlite::Statement<'_>, params: Params) -> Result<()>
                 reason: "is no parameter of the statement".into(),
             });
         };
-        let v: rusqlite::types::Value = match value {
-            Value::Null => rusqlite::types::Value::Null,
-            Value::Int(i) => rusqlite::types::Value::Integer(*i),
-            Value::Real(r) => rusqlite::types::Value::Real(*r),
-            Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
-            Value::Blob(b) => rusqlite::types::Value::Blob(b.clone()),
-        };
-        stmt.raw_bind_parameter(i, v)?;
+        stmt.raw_bind_parameter(i, value)?;
     }
     Ok(())
 }
 
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput::Borrowed, ValueRef};
+        Ok(Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Int(i) => ValueRef::Integer(*i),
+            Value::Real(r) => ValueRef::Real(*r),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
 impl Sql for rusqlite::Connection {
-    fn exec(&mut self, sql: &str, params: Params) -> Result<u64> {
+    fn exec(&self, sql: &str, params: Params) -> Result<u64> {
         let mut stmt = self.prepare_cached(sql)?;
         sqlite_bind(&mut stmt, params)?;
         if stmt.column_count() == 0 {
@@ -238,7 +273,7 @@ impl Sql for rusqlite::Connection {
         Ok(self.changes())
     }
 
-    fn rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+    fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>> {
         let mut stmt = self.prepare_cached(sql)?;
         sqlite_bind(&mut stmt, params)?;
         let columns: Arc<HashMap<String, usize>> = Arc::new(
@@ -271,8 +306,22 @@ impl Sql for rusqlite::Connection {
         Ok(out)
     }
 
-    fn batch(&mut self, sql: &str) -> Result<()> {
+    fn batch(&self, sql: &str) -> Result<()> {
         Ok(self.execute_batch(sql)?)
+    }
+}
+
+impl Sql for rusqlite::Transaction<'_> {
+    fn exec(&self, sql: &str, params: Params) -> Result<u64> {
+        (**self).exec(sql, params)
+    }
+
+    fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        (**self).rows(sql, params)
+    }
+
+    fn batch(&self, sql: &str) -> Result<()> {
+        (**self).batch(sql)
     }
 }
 
@@ -423,41 +472,34 @@ fn pg_row(r: &postgres::Row, columns: &Arc<HashMap<String, usize>>) -> Result<Ro
     })
 }
 
-type PgParams<'a> = &'a [&'a (dyn postgres::types::ToSql + Sync)];
+/// A connection to a PostgreSQL server.
+pub(crate) struct Server(std::cell::RefCell<postgres::Client>);
 
-/// What a PostgreSQL client and transaction share (the `postgres` crate's
-/// own `GenericClient` has generic methods, so it cannot be named here).
-pub(crate) trait PgClient {
-    fn pg_execute(&mut self, sql: &str, params: PgParams) -> Result<u64, postgres::Error>;
-    fn pg_query(
-        &mut self,
-        sql: &str,
-        params: PgParams,
-    ) -> Result<Vec<postgres::Row>, postgres::Error>;
-    fn pg_batch(&mut self, sql: &str) -> Result<(), postgres::Error>;
-}
+impl Server {
+    /// Connects to the server database at `url` (see [`connect_postgres`]).
+    pub(crate) fn connect(url: &str) -> Result<Server> {
+        Ok(Server(std::cell::RefCell::new(connect_postgres(url)?)))
+    }
 
-macro_rules! pg_client {
-    ($t:ty) => {
-        impl PgClient for $t {
-            fn pg_execute(&mut self, sql: &str, params: PgParams) -> Result<u64, postgres::Error> {
-                self.execute(sql, params)
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled
+    /// back when it fails (or panics: the server rolls back a transaction
+    /// whose connection is gone, and the next `BEGIN` here starts clean).
+    pub(crate) fn transaction<T>(&self, f: impl FnOnce(&Server) -> Result<T>) -> Result<T> {
+        self.batch("BEGIN")?;
+        match f(self) {
+            Ok(v) => {
+                self.batch("COMMIT")?;
+                Ok(v)
             }
-            fn pg_query(
-                &mut self,
-                sql: &str,
-                params: PgParams,
-            ) -> Result<Vec<postgres::Row>, postgres::Error> {
-                self.query(sql, params)
-            }
-            fn pg_batch(&mut self, sql: &str) -> Result<(), postgres::Error> {
-                self.batch_execute(sql)
+            Err(e) => {
+                // The failure is what the caller hears; a failed rollback
+                // leaves the transaction to end with the connection.
+                let _ = self.batch("ROLLBACK");
+                Err(e)
             }
         }
-    };
+    }
 }
-pg_client!(postgres::Client);
-pg_client!(postgres::Transaction<'_>);
 
 /// Runs `f` with a statement's numbered form and its values in order.
 fn with_numbered<T>(
@@ -474,14 +516,16 @@ fn with_numbered<T>(
     f(&text, &refs)
 }
 
-impl<C: PgClient> Sql for C {
-    fn exec(&mut self, sql: &str, params: Params) -> Result<u64> {
-        with_numbered(sql, params, |text, refs| Ok(self.pg_execute(text, refs)?))
+impl Sql for Server {
+    fn exec(&self, sql: &str, params: Params) -> Result<u64> {
+        with_numbered(sql, params, |text, refs| {
+            Ok(self.0.borrow_mut().execute(text, refs)?)
+        })
     }
 
-    fn rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+    fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>> {
         with_numbered(sql, params, |text, refs| {
-            let rows = self.pg_query(text, refs)?;
+            let rows = self.0.borrow_mut().query(text, refs)?;
             let Some(first) = rows.first() else {
                 return Ok(Vec::new());
             };
@@ -497,8 +541,8 @@ impl<C: PgClient> Sql for C {
         })
     }
 
-    fn batch(&mut self, sql: &str) -> Result<()> {
-        Ok(self.pg_batch(sql)?)
+    fn batch(&self, sql: &str) -> Result<()> {
+        Ok(self.0.borrow_mut().batch_execute(sql)?)
     }
 }
 
@@ -508,7 +552,7 @@ impl<C: PgClient> Sql for C {
 /// the address asks for it, checks the server's certificate against the
 /// platform's trust store, so a city's own CA works as it does for the
 /// browser.
-pub(crate) fn connect_postgres(url: &str) -> Result<postgres::Client> {
+fn connect_postgres(url: &str) -> Result<postgres::Client> {
     let config: postgres::Config =
         url.parse()
             .map_err(|e: postgres::Error| StoreError::NotOurs {
@@ -523,7 +567,26 @@ pub(crate) fn connect_postgres(url: &str) -> Result<postgres::Client> {
 }
 
 #[cfg(test)]
+pub(crate) mod testing {
+    use super::Sql;
+
+    /// Runs `body` on the schema of each backend, named for messages:
+    /// SQLite migrated in memory (foreign keys on, as the store has them),
+    /// and a fresh database on the test server.
+    pub(crate) fn on_both(body: impl Fn(&str, &dyn Sql)) {
+        let mut sqlite = rusqlite::Connection::open_in_memory().unwrap();
+        crate::migration::migrate(&mut sqlite).unwrap();
+        sqlite.pragma_update(None, "foreign_keys", "ON").unwrap();
+        body("SQLite", &sqlite);
+        let db = crate::server::testing::Scratch::new();
+        crate::server::prepare(&db.url).unwrap();
+        body("PostgreSQL", &db.server());
+    }
+}
+
+#[cfg(test)]
 mod tests {
+    use super::testing::on_both;
     use super::*;
 
     #[test]
@@ -540,7 +603,7 @@ mod tests {
 
     #[test]
     fn values_read_back_as_their_types_and_say_what_they_hold_when_not() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
         let rows = conn
             .rows(
                 "SELECT :i AS i, :t AS t, :n AS n, :b AS b",
@@ -560,19 +623,6 @@ mod tests {
         let wrong = r.get::<i64>("t").unwrap_err().to_string();
         assert!(wrong.contains("`t`") && wrong.contains("text"), "{wrong}");
         assert!(r.get::<i64>("x").is_err());
-    }
-
-    /// Runs `body` on the schema of each backend: SQLite migrated in
-    /// memory, and a fresh database on the test server.
-    fn on_both(body: impl Fn(&str, &mut dyn Sql)) {
-        let mut sqlite = rusqlite::Connection::open_in_memory().unwrap();
-        crate::migration::migrate(&mut sqlite).unwrap();
-        sqlite.pragma_update(None, "foreign_keys", "ON").unwrap();
-        body("SQLite", &mut sqlite);
-        let db = crate::server::testing::Scratch::new();
-        crate::server::prepare(&db.url).unwrap();
-        let mut pg = db.client();
-        body("PostgreSQL", &mut pg);
     }
 
     const VENUE: &str = "INSERT INTO venue (id, name_de, address, time_zone)

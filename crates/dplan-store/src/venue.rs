@@ -1,18 +1,15 @@
 use dplan_core::{Problem, Texts, Venue, VenueId};
-use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
-use crate::{
-    Result, Store, StoreError,
-    codec::{parse, texts, zone},
-};
+use crate::sql::{Row, Sql};
+use crate::{Result, Store, StoreError};
 
 const COLUMNS: &str =
     "id, name_de, name_en, name_zh, address, address_zh, room, room_en, room_zh, time_zone";
 
-fn from_row(row: &Row) -> rusqlite::Result<Venue> {
+fn from_row(row: &Row) -> Result<Venue> {
     Ok(Venue {
-        id: parse(row, "id")?,
-        name: texts(row, "name")?,
+        id: row.parse("id")?,
+        name: row.texts("name")?,
         address: row.get("address")?,
         address_zh: row.get("address_zh")?,
         // `room` is the German room, from before rooms were translated.
@@ -21,13 +18,12 @@ fn from_row(row: &Row) -> rusqlite::Result<Venue> {
             en: row.get("room_en")?,
             zh: row.get("room_zh")?,
         },
-        time_zone: zone(row, "time_zone")?,
+        time_zone: row.parse("time_zone")?,
     })
 }
 
-pub(crate) fn upsert(conn: &Connection, v: &Venue) -> Result<()> {
-    crate::codec::exec(
-        conn,
+pub(crate) fn upsert(db: &dyn Sql, v: &Venue) -> Result<()> {
+    db.exec(
         "INSERT INTO venue (id, name_de, name_en, name_zh, address, address_zh,
                             room, room_en, room_zh, time_zone)
          VALUES (:id, :name_de, :name_en, :name_zh, :address, :address_zh,
@@ -37,26 +33,65 @@ pub(crate) fn upsert(conn: &Connection, v: &Venue) -> Result<()> {
             address = excluded.address, address_zh = excluded.address_zh,
             room = excluded.room, room_en = excluded.room_en, room_zh = excluded.room_zh,
             time_zone = excluded.time_zone",
-        named_params! {
-            ":id": v.id.to_string(),
-            ":name_de": v.name.de, ":name_en": v.name.en, ":name_zh": v.name.zh,
-            ":address": v.address,
-            ":address_zh": v.address_zh,
-            ":room": v.room.de, ":room_en": v.room.en, ":room_zh": v.room.zh,
-            ":time_zone": v.time_zone.name(),
-        },
+        &[
+            (":id", v.id.to_string().into()),
+            (":name_de", v.name.de.clone().into()),
+            (":name_en", v.name.en.clone().into()),
+            (":name_zh", v.name.zh.clone().into()),
+            (":address", v.address.clone().into()),
+            (":address_zh", v.address_zh.clone().into()),
+            (":room", v.room.de.clone().into()),
+            (":room_en", v.room.en.clone().into()),
+            (":room_zh", v.room.zh.clone().into()),
+            (":time_zone", v.time_zone.name().into()),
+        ],
     )?;
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: VenueId) -> Result<Option<Venue>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM venue WHERE id = ?1"),
-            [id.to_string()],
-            from_row,
-        )
-        .optional()?)
+pub(crate) fn get(db: &dyn Sql, id: VenueId) -> Result<Option<Venue>> {
+    db.first_row(
+        &format!("SELECT {COLUMNS} FROM venue WHERE id = :id"),
+        &[(":id", id.to_string().into())],
+    )?
+    .map(|r| from_row(&r))
+    .transpose()
+}
+
+fn list(db: &dyn Sql) -> Result<Vec<Venue>> {
+    db.rows(
+        &format!("SELECT {COLUMNS} FROM venue ORDER BY name_de NULLS FIRST, room NULLS FIRST, id"),
+        &[],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Deletes a venue that no programme item uses.
+fn delete(db: &dyn Sql, id: VenueId) -> Result<()> {
+    let used: i64 = db
+        .first_row(
+            "SELECT count(*) AS n FROM programme_item WHERE venue_id = :id",
+            &[(":id", id.to_string().into())],
+        )?
+        .map_or(Ok(0), |r| r.get("n"))?;
+    if used > 0 {
+        return Err(StoreError::Conflict(Problem::VenueInUse {
+            items: used as usize,
+        }));
+    }
+    let n = db.exec(
+        "DELETE FROM venue WHERE id = :id",
+        &[(":id", id.to_string().into())],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            what: "venue",
+            key: id.to_string(),
+        });
+    }
+    Ok(())
 }
 
 impl Store {
@@ -90,11 +125,7 @@ impl Store {
     }
 
     pub fn list_venues(&self) -> Result<Vec<Venue>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM venue ORDER BY name_de, room"
-        ))?;
-        let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        list(&self.conn)
     }
 
     /// A venue by full id or a unique beginning of it.
@@ -104,25 +135,70 @@ impl Store {
 
     /// Deletes a venue that no programme item uses.
     pub fn delete_venue(&mut self, id: VenueId) -> Result<()> {
-        let used: i64 = self.conn.query_row(
-            "SELECT count(*) FROM programme_item WHERE venue_id = ?1",
-            [id.to_string()],
-            |r| r.get(0),
-        )?;
-        if used > 0 {
-            return Err(StoreError::Conflict(Problem::VenueInUse {
-                items: used as usize,
-            }));
+        delete(&self.conn, id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+
+    fn venue(name: &str) -> Venue {
+        Venue {
+            id: VenueId::random(),
+            name: Texts::all(name, "Town hall", "市政厅"),
+            address: "Friedrich-Ebert-Platz 2, 44623 Herne".into(),
+            address_zh: Some("赫尔内市".into()),
+            room: Texts::de("Ratssaal"),
+            time_zone: "Europe/Berlin".parse().unwrap(),
         }
-        let n = self
-            .conn
-            .execute("DELETE FROM venue WHERE id = ?1", [id.to_string()])?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "venue",
-                key: id.to_string(),
-            });
-        }
-        Ok(())
+    }
+
+    #[test]
+    fn venues_round_trip_and_one_in_use_stays_on_both_backends() {
+        on_both(|backend, db| {
+            let (a, b) = (venue("Rathaus"), venue("Akademie Mont-Cenis"));
+            // Named in Chinese only: listed first on both, as SQLite orders NULL.
+            let c = Venue {
+                name: Texts {
+                    zh: Some("泸州港".into()),
+                    ..Texts::default()
+                },
+                ..venue("")
+            };
+            upsert(db, &c).unwrap();
+            upsert(db, &a).unwrap();
+            upsert(db, &b).unwrap();
+            assert_eq!(get(db, a.id).unwrap().as_ref(), Some(&a), "{backend}");
+            let mut changed = a.clone();
+            changed.room = Texts::all("Ratssaal", "Council chamber", "议事厅");
+            changed.address_zh = None;
+            upsert(db, &changed).unwrap();
+            assert_eq!(list(db).unwrap(), [c, b.clone(), changed], "{backend}");
+            db.exec(
+                "INSERT INTO visit (id, direction, partner_city, first_day, last_day, time_zone, status)
+                 VALUES ('v', 'incoming', 'Luzhou', '2027-03-24', '2027-03-28', 'Europe/Berlin', 'planning')",
+                &[],
+            )
+            .unwrap();
+            db.exec(
+                "INSERT INTO programme_item (id, visit_id, kind, all_day, first_day, last_day, sort_key, venue_id, status)
+                 VALUES ('i', 'v', 'visit', 1, '2027-03-24', '2027-03-24', 'k', :venue, 'confirmed')",
+                &[(":venue", b.id.to_string().into())],
+            )
+            .unwrap();
+            let err = delete(db, b.id).unwrap_err();
+            assert!(
+                matches!(err, StoreError::Conflict(Problem::VenueInUse { items: 1 })),
+                "{backend}: {err}"
+            );
+            delete(db, a.id).unwrap();
+            assert_eq!(get(db, a.id).unwrap(), None, "{backend}");
+            assert!(
+                matches!(delete(db, a.id), Err(StoreError::NotFound { .. })),
+                "{backend}"
+            );
+        });
     }
 }

@@ -88,18 +88,6 @@ pub(crate) fn texts(row: &Row, prefix: &str) -> rusqlite::Result<Texts> {
     })
 }
 
-pub(crate) fn json_list(row: &Row, col: &str) -> rusqlite::Result<Vec<String>> {
-    let s: String = row.get(col)?;
-    serde_json::from_str(&s).map_err(|e| conversion(col, e.to_string()))
-}
-
-/// A JSON column read into `T`; a stored value that does not read is a
-/// conversion error naming the column.
-pub(crate) fn json<T: serde::de::DeserializeOwned>(row: &Row, col: &str) -> rusqlite::Result<T> {
-    let s: String = row.get(col)?;
-    serde_json::from_str(&s).map_err(|e| conversion(col, e.to_string()))
-}
-
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
 }

@@ -1,9 +1,9 @@
 use dplan_core::{Person, PersonId, PersonalData, Problem, VisitId};
-use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
+use crate::sql::{Row, Sql};
 use crate::{
     Result, Store, StoreError,
-    codec::{decode, json_list, list_json, opt_parse, parse, texts},
+    codec::{code, day_text, list_json},
 };
 
 const COLUMNS: &str = "id, family_name, given_name, name_zh, pinyin, name_order, academic_title, \
@@ -11,30 +11,30 @@ const COLUMNS: &str = "id, family_name, given_name, name_zh, pinyin, name_order,
      organisation_de, organisation_en, organisation_zh, position_de, position_en, position_zh, \
      email, phone, languages";
 
-fn from_row(row: &Row) -> rusqlite::Result<Person> {
+fn from_row(row: &Row) -> Result<Person> {
     Ok(Person {
-        id: parse(row, "id")?,
+        id: row.parse("id")?,
         family_name: row.get("family_name")?,
         given_name: row.get("given_name")?,
         name_zh: row.get("name_zh")?,
         pinyin: row.get("pinyin")?,
-        name_order: decode(row, "name_order")?,
+        name_order: row.decode("name_order")?,
         academic_title: row.get("academic_title")?,
-        title: texts(row, "title")?,
-        address: texts(row, "address")?,
-        organisation: texts(row, "organisation")?,
-        position: texts(row, "position")?,
+        title: row.texts("title")?,
+        address: row.texts("address")?,
+        organisation: row.texts("organisation")?,
+        position: row.texts("position")?,
         email: row.get("email")?,
         phone: row.get("phone")?,
-        languages: json_list(row, "languages")?,
+        languages: row.json("languages")?,
         personal: None,
     })
 }
 
-fn personal_from_row(row: &Row) -> rusqlite::Result<PersonalData> {
+fn personal_from_row(row: &Row) -> Result<PersonalData> {
     Ok(PersonalData {
         passport_number: row.get("passport_number")?,
-        date_of_birth: opt_parse(row, "date_of_birth")?,
+        date_of_birth: row.parse_opt("date_of_birth")?,
         nationality: row.get("nationality")?,
         dietary: row.get("dietary")?,
         accessibility: row.get("accessibility")?,
@@ -43,9 +43,8 @@ fn personal_from_row(row: &Row) -> rusqlite::Result<PersonalData> {
 
 /// Writes a person (insert or update in place). Personal data is written
 /// only when the person carries it (`Some`); `None` leaves it as stored.
-pub(crate) fn upsert(conn: &Connection, p: &Person) -> Result<()> {
-    crate::codec::exec(
-        conn,
+pub(crate) fn upsert(db: &dyn Sql, p: &Person) -> Result<()> {
+    db.exec(
         "INSERT INTO person (id, family_name, given_name, name_zh, pinyin, name_order, academic_title,
             title_de, title_en, title_zh, address_de, address_en, address_zh,
             organisation_de, organisation_en, organisation_zh, position_de, position_en, position_zh,
@@ -64,104 +63,139 @@ pub(crate) fn upsert(conn: &Connection, p: &Person) -> Result<()> {
             organisation_zh = excluded.organisation_zh,
             position_de = excluded.position_de, position_en = excluded.position_en, position_zh = excluded.position_zh,
             email = excluded.email, phone = excluded.phone, languages = excluded.languages",
-        named_params! {
-            ":id": p.id.to_string(),
-            ":family_name": p.family_name,
-            ":given_name": p.given_name,
-            ":name_zh": p.name_zh,
-            ":pinyin": p.pinyin,
-            ":name_order": crate::codec::code(&p.name_order),
-            ":academic_title": p.academic_title,
-            ":title_de": p.title.de, ":title_en": p.title.en, ":title_zh": p.title.zh,
-            ":address_de": p.address.de, ":address_en": p.address.en, ":address_zh": p.address.zh,
-            ":organisation_de": p.organisation.de, ":organisation_en": p.organisation.en,
-            ":organisation_zh": p.organisation.zh,
-            ":position_de": p.position.de, ":position_en": p.position.en, ":position_zh": p.position.zh,
-            ":email": p.email,
-            ":phone": p.phone,
-            ":languages": list_json(&p.languages),
-        },
+        &[
+            (":id", p.id.to_string().into()),
+            (":family_name", p.family_name.clone().into()),
+            (":given_name", p.given_name.clone().into()),
+            (":name_zh", p.name_zh.clone().into()),
+            (":pinyin", p.pinyin.clone().into()),
+            (":name_order", code(&p.name_order).into()),
+            (":academic_title", p.academic_title.clone().into()),
+            (":title_de", p.title.de.clone().into()),
+            (":title_en", p.title.en.clone().into()),
+            (":title_zh", p.title.zh.clone().into()),
+            (":address_de", p.address.de.clone().into()),
+            (":address_en", p.address.en.clone().into()),
+            (":address_zh", p.address.zh.clone().into()),
+            (":organisation_de", p.organisation.de.clone().into()),
+            (":organisation_en", p.organisation.en.clone().into()),
+            (":organisation_zh", p.organisation.zh.clone().into()),
+            (":position_de", p.position.de.clone().into()),
+            (":position_en", p.position.en.clone().into()),
+            (":position_zh", p.position.zh.clone().into()),
+            (":email", p.email.clone().into()),
+            (":phone", p.phone.clone().into()),
+            (":languages", list_json(&p.languages).into()),
+        ],
     )?;
     if let Some(personal) = &p.personal {
-        write_personal(conn, p.id, personal)?;
+        write_personal(db, p.id, personal)?;
     }
     Ok(())
 }
 
-fn write_personal(conn: &Connection, id: PersonId, d: &PersonalData) -> Result<()> {
+fn write_personal(db: &dyn Sql, id: PersonId, d: &PersonalData) -> Result<()> {
     if d.is_empty() {
-        crate::codec::exec(
-            conn,
-            "DELETE FROM person_personal WHERE person_id = ?1",
-            [id.to_string()],
+        db.exec(
+            "DELETE FROM person_personal WHERE person_id = :id",
+            &[(":id", id.to_string().into())],
         )?;
         return Ok(());
     }
-    crate::codec::exec(
-        conn,
+    db.exec(
         "INSERT INTO person_personal (person_id, passport_number, date_of_birth, nationality, dietary, accessibility)
          VALUES (:id, :passport, :dob, :nationality, :dietary, :accessibility)
          ON CONFLICT (person_id) DO UPDATE SET
             passport_number = excluded.passport_number, date_of_birth = excluded.date_of_birth,
             nationality = excluded.nationality, dietary = excluded.dietary,
             accessibility = excluded.accessibility",
-        named_params! {
-            ":id": id.to_string(),
-            ":passport": d.passport_number,
-            ":dob": d.date_of_birth.map(crate::codec::day_text),
-            ":nationality": d.nationality,
-            ":dietary": d.dietary,
-            ":accessibility": d.accessibility,
-        },
+        &[
+            (":id", id.to_string().into()),
+            (":passport", d.passport_number.clone().into()),
+            (":dob", d.date_of_birth.map(day_text).into()),
+            (":nationality", d.nationality.clone().into()),
+            (":dietary", d.dietary.clone().into()),
+            (":accessibility", d.accessibility.clone().into()),
+        ],
     )?;
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: PersonId) -> Result<Option<Person>> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?
-        .query_row([id.to_string()], from_row)
-        .optional()?)
+pub(crate) fn get(db: &dyn Sql, id: PersonId) -> Result<Option<Person>> {
+    db.first_row(
+        &format!("SELECT {COLUMNS} FROM person WHERE id = :id"),
+        &[(":id", id.to_string().into())],
+    )?
+    .map(|r| from_row(&r))
+    .transpose()
 }
 
-pub(crate) fn get_personal(conn: &Connection, id: PersonId) -> Result<PersonalData> {
-    Ok(conn
-        .query_row(
-            "SELECT * FROM person_personal WHERE person_id = ?1",
-            [id.to_string()],
-            personal_from_row,
-        )
-        .optional()?
+pub(crate) fn get_personal(db: &dyn Sql, id: PersonId) -> Result<PersonalData> {
+    Ok(db
+        .first_row(
+            "SELECT * FROM person_personal WHERE person_id = :id",
+            &[(":id", id.to_string().into())],
+        )?
+        .map(|r| personal_from_row(&r))
+        .transpose()?
         .unwrap_or_default())
 }
 
 /// Every person in the address book, in no particular order, without
 /// personal data.
-pub(crate) fn list(conn: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM person"))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub(crate) fn list(db: &dyn Sql) -> Result<Vec<Person>> {
+    db.rows(&format!("SELECT {COLUMNS} FROM person"), &[])?
+        .iter()
+        .map(from_row)
+        .collect()
 }
 
 /// Deletes the personal data of the visit's participants, except for those
 /// who take part in another visit that is not over. Returns how many
 /// persons' data was deleted and how many kept theirs.
-pub(crate) fn purge_personal_for_visit(conn: &Connection, visit: VisitId) -> Result<(u32, u32)> {
-    let purged = conn.execute(
+pub(crate) fn purge_personal_for_visit(db: &dyn Sql, visit: VisitId) -> Result<(u32, u32)> {
+    let purged = db.exec(
         "DELETE FROM person_personal
-         WHERE person_id IN (SELECT person_id FROM participant WHERE visit_id = ?1)
+         WHERE person_id IN (SELECT person_id FROM participant WHERE visit_id = :visit)
            AND person_id NOT IN (
                SELECT p.person_id FROM participant p JOIN visit v ON v.id = p.visit_id
-               WHERE v.id <> ?1 AND v.status NOT IN ('completed', 'cancelled'))",
-        [visit.to_string()],
+               WHERE v.id <> :visit AND v.status NOT IN ('completed', 'cancelled'))",
+        &[(":visit", visit.to_string().into())],
     )?;
-    let kept: u32 = conn.query_row(
-        "SELECT count(*) FROM person_personal
-         WHERE person_id IN (SELECT person_id FROM participant WHERE visit_id = ?1)",
-        [visit.to_string()],
-        |r| r.get(0),
+    let kept: i64 = db
+        .first_row(
+            "SELECT count(*) AS n FROM person_personal
+             WHERE person_id IN (SELECT person_id FROM participant WHERE visit_id = :visit)",
+            &[(":visit", visit.to_string().into())],
+        )?
+        .map_or(Ok(0), |r| r.get("n"))?;
+    Ok((purged as u32, kept as u32))
+}
+
+/// Deletes a person who takes part in no visit.
+fn delete(db: &dyn Sql, id: PersonId) -> Result<()> {
+    let visits: i64 = db
+        .first_row(
+            "SELECT count(*) AS n FROM participant WHERE person_id = :id",
+            &[(":id", id.to_string().into())],
+        )?
+        .map_or(Ok(0), |r| r.get("n"))?;
+    if visits > 0 {
+        return Err(StoreError::Conflict(Problem::PersonInVisits {
+            visits: visits as usize,
+        }));
+    }
+    let n = db.exec(
+        "DELETE FROM person WHERE id = :id",
+        &[(":id", id.to_string().into())],
     )?;
-    Ok((purged as u32, kept))
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            what: "person",
+            key: id.to_string(),
+        });
+    }
+    Ok(())
 }
 
 impl Store {
@@ -231,7 +265,7 @@ impl Store {
 
     /// The address book, sorted by family name, then given name, the way
     /// [`Person::sort_key`] compares them ("Müller" with "Muller", "Liú"
-    /// with "Liu"); SQLite's own collations know neither.
+    /// with "Liu"); the databases' own collations know neither.
     pub fn list_persons(&self) -> Result<Vec<Person>> {
         let mut persons = list(&self.conn)?;
         persons.sort_by_cached_key(Person::sort_key);
@@ -240,30 +274,96 @@ impl Store {
 
     /// Deletes a person who takes part in no visit.
     pub fn delete_person(&mut self, id: PersonId) -> Result<()> {
-        let visits: i64 = self.conn.query_row(
-            "SELECT count(*) FROM participant WHERE person_id = ?1",
-            [id.to_string()],
-            |r| r.get(0),
-        )?;
-        if visits > 0 {
-            return Err(StoreError::Conflict(Problem::PersonInVisits {
-                visits: visits as usize,
-            }));
-        }
-        let n = self
-            .conn
-            .execute("DELETE FROM person WHERE id = ?1", [id.to_string()])?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "person",
-                key: id.to_string(),
-            });
-        }
-        Ok(())
+        delete(&self.conn, id)
     }
 
     /// A person by full id or a unique beginning of it.
     pub fn resolve_person(&self, key: &str) -> Result<PersonId> {
         crate::visit::resolve(&self.conn, "person", "person", key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+
+    #[test]
+    fn persons_and_their_personal_data_round_trip_and_purge_alike_on_both_backends() {
+        on_both(|backend, db| {
+            let file = &dplan_core::demo::visits(dplan_core::demo::stamp())[0];
+            let mut liu = file
+                .persons
+                .iter()
+                .find(|p| p.family_name == "Liu")
+                .unwrap()
+                .clone();
+            liu.personal = Some(PersonalData {
+                passport_number: Some("E12345678".into()),
+                date_of_birth: Some("1968-05-02".parse().unwrap()),
+                nationality: Some("CN".into()),
+                dietary: Some("kein Schweinefleisch".into()),
+                accessibility: None,
+            });
+            upsert(db, &liu).unwrap();
+            let stored = get(db, liu.id).unwrap().unwrap();
+            assert_eq!(
+                stored,
+                Person {
+                    personal: None,
+                    ..liu.clone()
+                },
+                "{backend}"
+            );
+            assert_eq!(
+                Some(get_personal(db, liu.id).unwrap()),
+                liu.personal,
+                "{backend}"
+            );
+            // Written without personal data: what is stored stays.
+            upsert(
+                db,
+                &Person {
+                    personal: None,
+                    ..liu.clone()
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                Some(get_personal(db, liu.id).unwrap()),
+                liu.personal,
+                "{backend}"
+            );
+            assert_eq!(list(db).unwrap().len(), 1, "{backend}");
+
+            // In a completed visit: its personal data is purged, and the
+            // person can no longer be deleted while they take part.
+            let mut visit = file.visit.clone();
+            visit.status = dplan_core::VisitStatus::Completed;
+            crate::visit::upsert(db, &visit).unwrap();
+            db.exec(
+                "INSERT INTO participant (visit_id, person_id, side, role, precedence)
+                 VALUES (:v, :p, 'guest', 'head_of_delegation', 1)",
+                &[
+                    (":v", visit.id.to_string().into()),
+                    (":p", liu.id.to_string().into()),
+                ],
+            )
+            .unwrap();
+            let err = delete(db, liu.id).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    StoreError::Conflict(Problem::PersonInVisits { visits: 1 })
+                ),
+                "{backend}: {err}"
+            );
+            assert_eq!(
+                purge_personal_for_visit(db, visit.id).unwrap(),
+                (1, 0),
+                "{backend}"
+            );
+            assert!(get_personal(db, liu.id).unwrap().is_empty(), "{backend}");
+        });
     }
 }

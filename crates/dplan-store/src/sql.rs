@@ -188,6 +188,37 @@ impl Row {
         })
     }
 
+    /// An enumeration stored as the snake_case name the visit file uses.
+    pub(crate) fn decode<T: serde::de::DeserializeOwned>(&self, column: &str) -> Result<T> {
+        let s: String = self.get(column)?;
+        serde_json::from_value(serde_json::Value::String(s.clone())).map_err(|_| {
+            StoreError::Column {
+                column: column.to_string(),
+                reason: format!("holds the unknown value {s:?}"),
+            }
+        })
+    }
+
+    /// A value stored as JSON text.
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(&self, column: &str) -> Result<T> {
+        let s: String = self.get(column)?;
+        serde_json::from_str(&s).map_err(|e| StoreError::Column {
+            column: column.to_string(),
+            reason: format!("holds JSON that does not read: {e}"),
+        })
+    }
+
+    /// [`Row::parse`] for a column that may be NULL.
+    pub(crate) fn parse_opt<T: std::str::FromStr>(&self, column: &str) -> Result<Option<T>>
+    where
+        T::Err: std::fmt::Display,
+    {
+        match self.get::<Option<String>>(column)? {
+            None => Ok(None),
+            Some(_) => self.parse(column).map(Some),
+        }
+    }
+
     /// `{prefix}_de`, `{prefix}_en`, `{prefix}_zh`.
     pub(crate) fn texts(&self, prefix: &str) -> Result<dplan_core::Texts> {
         Ok(dplan_core::Texts {

@@ -1,30 +1,30 @@
 use dplan_core::{Invalid, Movement, Participant, Person, PersonId, Problem, Side, VisitId};
-use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
+use crate::sql::{Row, Sql};
 use crate::{
     Result, Store, StoreError,
-    codec::{code, decode, parse, zoned, zoned_columns},
+    codec::{code, zoned_columns},
 };
 
-fn movement(row: &Row, prefix: &str) -> rusqlite::Result<Option<Movement>> {
-    Ok(match zoned(row, prefix)? {
+fn movement(row: &Row, prefix: &str) -> Result<Option<Movement>> {
+    Ok(match row.zoned(prefix)? {
         None => None,
         Some(at) => Some(Movement {
             at,
             place: row
-                .get::<_, Option<String>>(format!("{prefix}_place").as_str())?
+                .get::<Option<String>>(&format!("{prefix}_place"))?
                 .unwrap_or_default(),
-            transport: row.get(format!("{prefix}_transport").as_str())?,
+            transport: row.get(&format!("{prefix}_transport"))?,
         }),
     })
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<Participant> {
+fn from_row(row: &Row) -> Result<Participant> {
     Ok(Participant {
-        visit_id: parse(row, "visit_id")?,
-        person_id: parse(row, "person_id")?,
-        side: decode(row, "side")?,
-        role: decode(row, "role")?,
+        visit_id: row.parse("visit_id")?,
+        person_id: row.parse("person_id")?,
+        side: row.decode("side")?,
+        role: row.decode("role")?,
         precedence: row.get("precedence")?,
         arrival: movement(row, "arrival")?,
         departure: movement(row, "departure")?,
@@ -32,11 +32,10 @@ fn from_row(row: &Row) -> rusqlite::Result<Participant> {
     })
 }
 
-pub(crate) fn upsert(conn: &Connection, p: &Participant) -> Result<()> {
+pub(crate) fn upsert(db: &dyn Sql, p: &Participant) -> Result<()> {
     let (a_local, a_zone, a_occ) = zoned_columns(p.arrival.as_ref().map(|m| &m.at));
     let (d_local, d_zone, d_occ) = zoned_columns(p.departure.as_ref().map(|m| &m.at));
-    crate::codec::exec(
-        conn,
+    db.exec(
         "INSERT INTO participant (visit_id, person_id, side, role, precedence,
             arrival_local, arrival_zone, arrival_occurrence, arrival_place, arrival_transport,
             departure_local, departure_zone, departure_occurrence, departure_place, departure_transport,
@@ -53,71 +52,110 @@ pub(crate) fn upsert(conn: &Connection, p: &Participant) -> Result<()> {
             departure_occurrence = excluded.departure_occurrence,
             departure_place = excluded.departure_place, departure_transport = excluded.departure_transport,
             hotel = excluded.hotel",
-        named_params! {
-            ":visit_id": p.visit_id.to_string(),
-            ":person_id": p.person_id.to_string(),
-            ":side": code(&p.side),
-            ":role": code(&p.role),
-            ":precedence": p.precedence,
-            ":a_local": a_local, ":a_zone": a_zone, ":a_occ": a_occ,
-            ":a_place": p.arrival.as_ref().map(|m| &m.place),
-            ":a_transport": p.arrival.as_ref().and_then(|m| m.transport.as_ref()),
-            ":d_local": d_local, ":d_zone": d_zone, ":d_occ": d_occ,
-            ":d_place": p.departure.as_ref().map(|m| &m.place),
-            ":d_transport": p.departure.as_ref().and_then(|m| m.transport.as_ref()),
-            ":hotel": p.hotel,
-        },
+        &[
+            (":visit_id", p.visit_id.to_string().into()),
+            (":person_id", p.person_id.to_string().into()),
+            (":side", code(&p.side).into()),
+            (":role", code(&p.role).into()),
+            (":precedence", p.precedence.into()),
+            (":a_local", a_local.into()),
+            (":a_zone", a_zone.into()),
+            (":a_occ", a_occ.into()),
+            (":a_place", p.arrival.as_ref().map(|m| m.place.clone()).into()),
+            (
+                ":a_transport",
+                p.arrival.as_ref().and_then(|m| m.transport.clone()).into(),
+            ),
+            (":d_local", d_local.into()),
+            (":d_zone", d_zone.into()),
+            (":d_occ", d_occ.into()),
+            (":d_place", p.departure.as_ref().map(|m| m.place.clone()).into()),
+            (
+                ":d_transport",
+                p.departure.as_ref().and_then(|m| m.transport.clone()).into(),
+            ),
+            (":hotel", p.hotel.clone().into()),
+        ],
     )?;
     Ok(())
 }
 
-pub(crate) fn list(conn: &Connection, visit: VisitId) -> Result<Vec<Participant>> {
-    let mut stmt = conn.prepare(
-        "SELECT * FROM participant WHERE visit_id = ?1
+pub(crate) fn list(db: &dyn Sql, visit: VisitId) -> Result<Vec<Participant>> {
+    db.rows(
+        "SELECT * FROM participant WHERE visit_id = :visit
          ORDER BY CASE side WHEN 'guest' THEN 0 ELSE 1 END, precedence, person_id",
-    )?;
-    let rows = stmt.query_map([visit.to_string()], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        &[(":visit", visit.to_string().into())],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
 }
 
 /// Adds a participant to their side's order of precedence by role: a head
 /// of delegation after the heads already there, anyone else at the end
 /// ([`dplan_core::merge_precedence`]); the precedence `p` carries is not
 /// used. The side is renumbered without gaps.
-fn join(conn: &Connection, p: &Participant) -> Result<()> {
-    let before: Vec<(PersonId, dplan_core::Role)> = list(conn, p.visit_id)?
+fn join(db: &dyn Sql, p: &Participant) -> Result<()> {
+    let before: Vec<(PersonId, dplan_core::Role)> = list(db, p.visit_id)?
         .into_iter()
         .filter(|q| q.side == p.side)
         .map(|q| (q.person_id, q.role))
         .collect();
-    upsert(conn, p)?;
+    upsert(db, p)?;
     let order = dplan_core::merge_precedence(&before, &[(p.person_id, p.role, None)]);
-    renumber(conn, p.visit_id, &order)
+    renumber(db, p.visit_id, &order)
 }
 
 /// Numbers the participants in `order` 1, 2, 3 … in the visit's order of
 /// precedence (one side's participants, first first).
-pub(crate) fn renumber(conn: &Connection, visit: VisitId, order: &[PersonId]) -> Result<()> {
-    let mut stmt = conn
-        .prepare("UPDATE participant SET precedence = ?3 WHERE visit_id = ?1 AND person_id = ?2")?;
+pub(crate) fn renumber(db: &dyn Sql, visit: VisitId, order: &[PersonId]) -> Result<()> {
     for (i, person) in order.iter().enumerate() {
-        stmt.execute(rusqlite::params![
-            visit.to_string(),
-            person.to_string(),
-            i as i64 + 1
-        ])?;
+        db.exec(
+            "UPDATE participant SET precedence = :n WHERE visit_id = :visit AND person_id = :person",
+            &[
+                (":visit", visit.to_string().into()),
+                (":person", person.to_string().into()),
+                (":n", (i as i64 + 1).into()),
+            ],
+        )?;
     }
     Ok(())
 }
 
-fn get(conn: &Connection, visit: VisitId, person: PersonId) -> Result<Option<Participant>> {
-    Ok(conn
-        .query_row(
-            "SELECT * FROM participant WHERE visit_id = ?1 AND person_id = ?2",
-            [visit.to_string(), person.to_string()],
-            from_row,
-        )
-        .optional()?)
+fn get(db: &dyn Sql, visit: VisitId, person: PersonId) -> Result<Option<Participant>> {
+    db.first_row(
+        "SELECT * FROM participant WHERE visit_id = :visit AND person_id = :person",
+        &[
+            (":visit", visit.to_string().into()),
+            (":person", person.to_string().into()),
+        ],
+    )?
+    .map(|r| from_row(&r))
+    .transpose()
+}
+
+/// Removes a person from a visit and from every item of its programme.
+fn remove(db: &dyn Sql, visit: VisitId, person: PersonId) -> Result<()> {
+    let params = [
+        (":visit", visit.to_string().into()),
+        (":person", person.to_string().into()),
+    ];
+    db.exec(
+        "DELETE FROM item_person WHERE person_id = :person
+         AND item_id IN (SELECT id FROM programme_item WHERE visit_id = :visit)",
+        &params,
+    )?;
+    let n = db.exec(
+        "DELETE FROM participant WHERE visit_id = :visit AND person_id = :person",
+        &params,
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            what: "participant",
+            key: format!("{person} in visit {visit}"),
+        });
+    }
+    Ok(())
 }
 
 impl Store {
@@ -232,22 +270,87 @@ impl Store {
     /// Removes a person from a visit and from every item of its programme.
     pub fn delete_participant(&mut self, visit: VisitId, person: PersonId) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM item_person WHERE person_id = ?2
-             AND item_id IN (SELECT id FROM programme_item WHERE visit_id = ?1)",
-            [visit.to_string(), person.to_string()],
-        )?;
-        let n = tx.execute(
-            "DELETE FROM participant WHERE visit_id = ?1 AND person_id = ?2",
-            [visit.to_string(), person.to_string()],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "participant",
-                key: format!("{person} in visit {visit}"),
-            });
-        }
+        remove(&tx, visit, person)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+
+    #[test]
+    fn participants_keep_their_order_and_movements_alike_on_both_backends() {
+        on_both(|backend, db| {
+            let file = &dplan_core::demo::visits(dplan_core::demo::stamp())[0];
+            crate::visit::upsert(db, &file.visit).unwrap();
+            for p in &file.persons {
+                crate::person::upsert(db, p).unwrap();
+            }
+            // Joined one by one: heads of delegation first, then the rest in
+            // the order they came, guests before hosts.
+            for p in file.participants.iter().rev() {
+                join(db, p).unwrap();
+            }
+            let listed = list(db, file.visit.id).unwrap();
+            assert_eq!(listed.len(), file.participants.len(), "{backend}");
+            let sides: Vec<Side> = listed.iter().map(|p| p.side).collect();
+            let mut sorted = sides.clone();
+            sorted.sort_by_key(|s| *s != Side::Guest);
+            assert_eq!(sides, sorted, "{backend}: guests first");
+            for side in [Side::Guest, Side::Host] {
+                let numbers: Vec<u32> = listed
+                    .iter()
+                    .filter(|p| p.side == side)
+                    .map(|p| p.precedence)
+                    .collect();
+                assert_eq!(
+                    numbers,
+                    (1..=numbers.len() as u32).collect::<Vec<_>>(),
+                    "{backend}"
+                );
+            }
+            // Arrivals and departures with their zone and occurrence.
+            let moving = file
+                .participants
+                .iter()
+                .find(|p| p.arrival.is_some())
+                .unwrap();
+            let stored = get(db, moving.visit_id, moving.person_id).unwrap().unwrap();
+            assert_eq!(
+                (&stored.arrival, &stored.departure),
+                (&moving.arrival, &moving.departure),
+                "{backend}"
+            );
+            // A new order for the guests, then one of them leaves.
+            let mut guests: Vec<PersonId> = listed
+                .iter()
+                .filter(|p| p.side == Side::Guest)
+                .map(|p| p.person_id)
+                .collect();
+            guests.reverse();
+            renumber(db, file.visit.id, &guests).unwrap();
+            let now: Vec<PersonId> = list(db, file.visit.id)
+                .unwrap()
+                .iter()
+                .filter(|p| p.side == Side::Guest)
+                .map(|p| p.person_id)
+                .collect();
+            assert_eq!(now, guests, "{backend}");
+            remove(db, file.visit.id, guests[0]).unwrap();
+            assert!(
+                get(db, file.visit.id, guests[0]).unwrap().is_none(),
+                "{backend}"
+            );
+            assert!(
+                matches!(
+                    remove(db, file.visit.id, guests[0]),
+                    Err(StoreError::NotFound { .. })
+                ),
+                "{backend}"
+            );
+        });
     }
 }

@@ -219,6 +219,36 @@ impl Row {
         }
     }
 
+    /// [`Row::decode`] for a column that may be NULL.
+    pub(crate) fn decode_opt<T: serde::de::DeserializeOwned>(
+        &self,
+        column: &str,
+    ) -> Result<Option<T>> {
+        match self.get::<Option<String>>(column)? {
+            None => Ok(None),
+            Some(_) => self.decode(column).map(Some),
+        }
+    }
+
+    /// `{prefix}_local`, `{prefix}_zone` and `{prefix}_occurrence` as a
+    /// local time in its zone; `None` when the local time is NULL.
+    pub(crate) fn zoned(&self, prefix: &str) -> Result<Option<dplan_core::ZonedLocal>> {
+        let column = format!("{prefix}_local");
+        let Some(local) = self.get::<Option<String>>(&column)? else {
+            return Ok(None);
+        };
+        let local = chrono::NaiveDateTime::parse_from_str(&local, crate::codec::LOCAL_FORMAT)
+            .map_err(|e| StoreError::Column {
+                column,
+                reason: format!("holds {local:?}: {e}"),
+            })?;
+        Ok(Some(dplan_core::ZonedLocal {
+            local,
+            zone: self.parse(&format!("{prefix}_zone"))?,
+            occurrence: self.decode_opt(&format!("{prefix}_occurrence"))?,
+        }))
+    }
+
     /// `{prefix}_de`, `{prefix}_en`, `{prefix}_zh`.
     pub(crate) fn texts(&self, prefix: &str) -> Result<dplan_core::Texts> {
         Ok(dplan_core::Texts {

@@ -6,41 +6,81 @@ use dplan_core::{
     CheckInput, Lang, VisitFile, VisitId, VisitStatus, Warning,
     conflict::{CheckSettings, TravelTime, check},
 };
-use rusqlite::{OptionalExtension, params};
 
-use crate::{Result, Store, StoreError, codec::parse};
+use crate::sql::Sql;
+use crate::{Result, Store, StoreError};
+
+/// The check's settings; the defaults until the user saves some.
+fn settings(db: &dyn Sql) -> Result<CheckSettings> {
+    let mut settings = match db.first_row(
+        "SELECT default_travel_minutes, venues_across_visits FROM check_settings WHERE id = 1",
+        &[],
+    )? {
+        Some(r) => CheckSettings {
+            default_travel_minutes: r.get("default_travel_minutes")?,
+            venues_across_visits: r.get("venues_across_visits")?,
+            travel: vec![],
+        },
+        None => CheckSettings::default(),
+    };
+    settings.travel = db
+        .rows(
+            "SELECT venue_a, venue_b, minutes FROM travel_time ORDER BY venue_a, venue_b",
+            &[],
+        )?
+        .iter()
+        .map(|r| {
+            Ok(TravelTime {
+                from: r.parse("venue_a")?,
+                to: r.parse("venue_b")?,
+                minutes: r.get("minutes")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(settings)
+}
+
+/// Replaces the check's settings (all ways between venues included); the
+/// caller validated them and holds a transaction.
+fn save(db: &dyn Sql, settings: &CheckSettings) -> Result<()> {
+    db.exec(
+        "INSERT INTO check_settings (id, default_travel_minutes, venues_across_visits)
+         VALUES (1, :minutes, :across)
+         ON CONFLICT (id) DO UPDATE SET
+            default_travel_minutes = excluded.default_travel_minutes,
+            venues_across_visits = excluded.venues_across_visits",
+        &[
+            (":minutes", settings.default_travel_minutes.into()),
+            (":across", settings.venues_across_visits.into()),
+        ],
+    )?;
+    db.exec("DELETE FROM travel_time", &[])?;
+    for t in &settings.travel {
+        for v in [t.from, t.to] {
+            if crate::venue::get(db, v)?.is_none() {
+                return Err(StoreError::NotFound {
+                    what: "venue",
+                    key: v.to_string(),
+                });
+            }
+        }
+        let (a, b) = (t.from.min(t.to), t.from.max(t.to));
+        db.exec(
+            "INSERT INTO travel_time (venue_a, venue_b, minutes) VALUES (:a, :b, :minutes)",
+            &[
+                (":a", a.to_string().into()),
+                (":b", b.to_string().into()),
+                (":minutes", t.minutes.into()),
+            ],
+        )?;
+    }
+    Ok(())
+}
 
 impl Store {
     /// The check's settings; the defaults until the user saves some.
     pub fn check_settings(&self) -> Result<CheckSettings> {
-        let mut settings = self
-            .conn
-            .query_row(
-                "SELECT default_travel_minutes, venues_across_visits FROM check_settings WHERE id = 1",
-                [],
-                |r| {
-                    Ok(CheckSettings {
-                        default_travel_minutes: r.get(0)?,
-                        venues_across_visits: r.get(1)?,
-                        travel: vec![],
-                    })
-                },
-            )
-            .optional()?
-            .unwrap_or_default();
-        let mut stmt = self.conn.prepare(
-            "SELECT venue_a, venue_b, minutes FROM travel_time ORDER BY venue_a, venue_b",
-        )?;
-        settings.travel = stmt
-            .query_map([], |r| {
-                Ok(TravelTime {
-                    from: parse(r, "venue_a")?,
-                    to: parse(r, "venue_b")?,
-                    minutes: r.get("minutes")?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(settings)
+        settings(&self.conn)
     }
 
     /// Replaces the check's settings (all ways between venues included) in
@@ -48,33 +88,7 @@ impl Store {
     pub fn save_check_settings(&mut self, settings: &CheckSettings) -> Result<()> {
         settings.validate()?;
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO check_settings (id, default_travel_minutes, venues_across_visits)
-             VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET
-                default_travel_minutes = excluded.default_travel_minutes,
-                venues_across_visits = excluded.venues_across_visits",
-            params![
-                settings.default_travel_minutes,
-                settings.venues_across_visits
-            ],
-        )?;
-        tx.execute("DELETE FROM travel_time", [])?;
-        for t in &settings.travel {
-            for v in [t.from, t.to] {
-                if crate::venue::get(&tx, v)?.is_none() {
-                    return Err(StoreError::NotFound {
-                        what: "venue",
-                        key: v.to_string(),
-                    });
-                }
-            }
-            let (a, b) = (t.from.min(t.to), t.from.max(t.to));
-            tx.execute(
-                "INSERT INTO travel_time (venue_a, venue_b, minutes) VALUES (?1, ?2, ?3)",
-                params![a.to_string(), b.to_string(), t.minutes],
-            )?;
-        }
+        save(&tx, settings)?;
         tx.commit()?;
         Ok(())
     }
@@ -143,5 +157,61 @@ impl VisitCheck {
         );
         warnings.retain(|w| w.visits.contains(&self.id));
         warnings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+
+    #[test]
+    fn the_checks_settings_round_trip_alike_on_both_backends() {
+        on_both(|backend, db| {
+            assert_eq!(settings(db).unwrap(), CheckSettings::default(), "{backend}");
+            let file = &dplan_core::demo::visits(dplan_core::demo::stamp())[0];
+            for v in &file.venues {
+                crate::venue::upsert(db, v).unwrap();
+            }
+            let (a, b) = (file.venues[0].id, file.venues[1].id);
+            let wanted = CheckSettings {
+                default_travel_minutes: 25,
+                venues_across_visits: true,
+                travel: vec![TravelTime {
+                    from: a.max(b),
+                    to: a.min(b),
+                    minutes: 40,
+                }],
+            };
+            save(db, &wanted).unwrap();
+            let stored = settings(db).unwrap();
+            assert_eq!(
+                (stored.default_travel_minutes, stored.venues_across_visits),
+                (25, true),
+                "{backend}"
+            );
+            // Kept once, the smaller id first.
+            assert_eq!(
+                stored.travel,
+                [TravelTime {
+                    from: a.min(b),
+                    to: a.max(b),
+                    minutes: 40
+                }],
+                "{backend}"
+            );
+            let unknown = CheckSettings {
+                travel: vec![TravelTime {
+                    from: a,
+                    to: dplan_core::VenueId::random(),
+                    minutes: 5,
+                }],
+                ..wanted
+            };
+            assert!(
+                matches!(save(db, &unknown), Err(StoreError::NotFound { .. })),
+                "{backend}"
+            );
+        });
     }
 }

@@ -1,12 +1,13 @@
-//! Conversions between domain values and SQLite columns.
+//! Conversions between domain values and the text the columns hold. Reading
+//! is [`crate::sql::Row`]'s; `parse` is for the modules that still read
+//! rusqlite rows (calendar.rs) until they move onto `Sql`.
 
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use dplan_core::tz::Tz;
-use dplan_core::{Occurrence, Texts, ZonedLocal};
+use dplan_core::ZonedLocal;
 use rusqlite::{Row, types::Type};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::Serialize;
 
 pub(crate) const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
@@ -22,21 +23,6 @@ pub(crate) fn code<T: Serialize>(value: &T) -> String {
     }
 }
 
-pub(crate) fn decode<T: DeserializeOwned>(row: &Row, col: &str) -> rusqlite::Result<T> {
-    let s: String = row.get(col)?;
-    serde_json::from_value(serde_json::Value::String(s.clone()))
-        .map_err(|_| conversion(col, format!("unknown value {s:?}")))
-}
-
-pub(crate) fn opt_decode<T: DeserializeOwned>(row: &Row, col: &str) -> rusqlite::Result<Option<T>> {
-    match row.get::<_, Option<String>>(col)? {
-        None => Ok(None),
-        Some(s) => serde_json::from_value(serde_json::Value::String(s.clone()))
-            .map(Some)
-            .map_err(|_| conversion(col, format!("unknown value {s:?}"))),
-    }
-}
-
 pub(crate) fn parse<T: FromStr>(row: &Row, col: &str) -> rusqlite::Result<T>
 where
     T::Err: std::fmt::Display,
@@ -44,27 +30,6 @@ where
     let s: String = row.get(col)?;
     s.parse()
         .map_err(|e: T::Err| conversion(col, e.to_string()))
-}
-
-pub(crate) fn opt_parse<T: FromStr>(row: &Row, col: &str) -> rusqlite::Result<Option<T>>
-where
-    T::Err: std::fmt::Display,
-{
-    match row.get::<_, Option<String>>(col)? {
-        None => Ok(None),
-        Some(s) => s
-            .parse()
-            .map(Some)
-            .map_err(|e: T::Err| conversion(col, e.to_string())),
-    }
-}
-
-pub(crate) fn zone(row: &Row, col: &str) -> rusqlite::Result<Tz> {
-    parse::<Tz>(row, col)
-}
-
-pub(crate) fn date(row: &Row, col: &str) -> rusqlite::Result<NaiveDate> {
-    parse::<NaiveDate>(row, col)
 }
 
 pub(crate) fn day_text(d: NaiveDate) -> String {
@@ -79,37 +44,12 @@ pub(crate) fn utc_text(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// Reads `{prefix}_de`, `{prefix}_en`, `{prefix}_zh`.
-pub(crate) fn texts(row: &Row, prefix: &str) -> rusqlite::Result<Texts> {
-    Ok(Texts {
-        de: row.get(format!("{prefix}_de").as_str())?,
-        en: row.get(format!("{prefix}_en").as_str())?,
-        zh: row.get(format!("{prefix}_zh").as_str())?,
-    })
-}
-
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
 }
 
 pub(crate) fn list_json(values: &[String]) -> String {
     serde_json::to_string(values).unwrap_or_else(|_| "[]".into())
-}
-
-/// Reads `{prefix}_local`, `{prefix}_zone`, `{prefix}_occurrence`, or `None`
-/// when the local time is NULL.
-pub(crate) fn zoned(row: &Row, prefix: &str) -> rusqlite::Result<Option<ZonedLocal>> {
-    let local_col = format!("{prefix}_local");
-    let Some(local) = row.get::<_, Option<String>>(local_col.as_str())? else {
-        return Ok(None);
-    };
-    let local = NaiveDateTime::parse_from_str(&local, LOCAL_FORMAT)
-        .map_err(|e| conversion(&local_col, e.to_string()))?;
-    Ok(Some(ZonedLocal {
-        local,
-        zone: zone(row, &format!("{prefix}_zone"))?,
-        occurrence: opt_decode::<Occurrence>(row, &format!("{prefix}_occurrence"))?,
-    }))
 }
 
 /// The three columns for a zoned local time.
@@ -124,15 +64,4 @@ pub(crate) fn zoned_columns(
             t.occurrence.as_ref().map(code),
         ),
     }
-}
-
-/// Runs one statement through the connection's statement cache. Imports
-/// write thousands of rows with the same few statements; preparing each
-/// anew cost more than the writes themselves.
-pub(crate) fn exec(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-) -> rusqlite::Result<usize> {
-    conn.prepare_cached(sql)?.execute(params)
 }

@@ -118,7 +118,7 @@ impl Store {
     }
 
     fn finish_open(mut conn: Connection) -> Result<Store> {
-        // Room for every statement an import repeats (see codec::exec).
+        // Room for every statement an import repeats (see sql.rs).
         conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -1,13 +1,11 @@
 use std::collections::{HashMap, HashSet};
 
 use dplan_core::{Invalid, ItemId, PersonId, Problem, ProgrammeItem, Schedule, VisitId};
-use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
+use crate::sql::{Row, Sql};
 use crate::{
     Result, Store, StoreError,
-    codec::{
-        code, date, day_text, decode, opt_parse, parse, texts, utc_text, zoned, zoned_columns,
-    },
+    codec::{code, day_text, utc_text, zoned_columns},
 };
 
 const COLUMNS: &str = "id, visit_id, title_de, title_en, title_zh, kind, all_day, \
@@ -15,43 +13,45 @@ const COLUMNS: &str = "id, visit_id, title_de, title_en, title_zh, kind, all_day
      first_day, last_day, venue_id, notes, guest_notes_de, guest_notes_en, guest_notes_zh, \
      dress_code_de, dress_code_en, dress_code_zh, transport, status, revision";
 
-fn from_row(row: &Row) -> rusqlite::Result<ProgrammeItem> {
+fn from_row(row: &Row) -> Result<ProgrammeItem> {
     let all_day: bool = row.get("all_day")?;
     let schedule = if all_day {
         Schedule::AllDay {
-            first_day: date(row, "first_day")?,
-            last_day: date(row, "last_day")?,
+            first_day: row.parse("first_day")?,
+            last_day: row.parse("last_day")?,
         }
     } else {
-        let missing = || {
-            rusqlite::Error::InvalidColumnType(0, "start_local".into(), rusqlite::types::Type::Null)
+        // The schema's CHECK keeps both times of a timed item.
+        let missing = |column: &str| StoreError::Column {
+            column: column.into(),
+            reason: "is NULL in a timed item".into(),
         };
         Schedule::Timed {
-            start: zoned(row, "start")?.ok_or_else(missing)?,
-            end: zoned(row, "end")?.ok_or_else(missing)?,
+            start: row.zoned("start")?.ok_or_else(|| missing("start_local"))?,
+            end: row.zoned("end")?.ok_or_else(|| missing("end_local"))?,
         }
     };
     Ok(ProgrammeItem {
-        id: parse(row, "id")?,
-        visit_id: parse(row, "visit_id")?,
-        title: texts(row, "title")?,
-        kind: decode(row, "kind")?,
+        id: row.parse("id")?,
+        visit_id: row.parse("visit_id")?,
+        title: row.texts("title")?,
+        kind: row.decode("kind")?,
         schedule,
-        venue_id: opt_parse(row, "venue_id")?,
+        venue_id: row.parse_opt("venue_id")?,
         attendees: vec![],
         responsible: vec![],
         notes: row.get("notes")?,
-        guest_notes: texts(row, "guest_notes")?,
-        dress_code: texts(row, "dress_code")?,
+        guest_notes: row.texts("guest_notes")?,
+        dress_code: row.texts("dress_code")?,
         transport: row.get("transport")?,
-        status: decode(row, "status")?,
+        status: row.decode("status")?,
         revision: row.get("revision")?,
     })
 }
 
 /// Writes an item and its people. The caller validated it and checked its
 /// references; `revision` is written as given.
-pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
+pub(crate) fn upsert(db: &dyn Sql, item: &ProgrammeItem) -> Result<()> {
     let (start, end, first_day, last_day) = match &item.schedule {
         Schedule::Timed { start, end } => (Some(start), Some(end), None, None),
         Schedule::AllDay {
@@ -66,8 +66,7 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
         Some((s, _)) => utc_text(&s),
         None => format!("{}T00:00:00Z", day_text(item.schedule.first_day())),
     };
-    crate::codec::exec(
-        conn,
+    db.exec(
         "INSERT INTO programme_item (id, visit_id, title_de, title_en, title_zh, kind, all_day,
             start_local, start_zone, start_occurrence, end_local, end_zone, end_occurrence,
             first_day, last_day, start_utc, end_utc, sort_key, venue_id, notes,
@@ -94,47 +93,60 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
             dress_code_zh = excluded.dress_code_zh, transport = excluded.transport,
             status = excluded.status,
             revision = excluded.revision",
-        named_params! {
-            ":id": item.id.to_string(),
-            ":visit_id": item.visit_id.to_string(),
-            ":title_de": item.title.de, ":title_en": item.title.en, ":title_zh": item.title.zh,
-            ":kind": code(&item.kind),
-            ":all_day": matches!(item.schedule, Schedule::AllDay { .. }),
-            ":s_local": s_local, ":s_zone": s_zone, ":s_occ": s_occ,
-            ":e_local": e_local, ":e_zone": e_zone, ":e_occ": e_occ,
-            ":first_day": first_day.map(day_text),
-            ":last_day": last_day.map(day_text),
-            ":start_utc": span.map(|(s, _)| utc_text(&s)),
-            ":end_utc": span.map(|(_, e)| utc_text(&e)),
-            ":sort_key": sort_key,
-            ":venue_id": item.venue_id.map(|v| v.to_string()),
-            ":notes": item.notes,
-            ":gn_de": item.guest_notes.de, ":gn_en": item.guest_notes.en, ":gn_zh": item.guest_notes.zh,
-            ":dc_de": item.dress_code.de, ":dc_en": item.dress_code.en, ":dc_zh": item.dress_code.zh,
-            ":transport": item.transport,
-            ":status": code(&item.status),
-            ":revision": item.revision,
-        },
+        &[
+            (":id", item.id.to_string().into()),
+            (":visit_id", item.visit_id.to_string().into()),
+            (":title_de", item.title.de.clone().into()),
+            (":title_en", item.title.en.clone().into()),
+            (":title_zh", item.title.zh.clone().into()),
+            (":kind", code(&item.kind).into()),
+            (
+                ":all_day",
+                matches!(item.schedule, Schedule::AllDay { .. }).into(),
+            ),
+            (":s_local", s_local.into()),
+            (":s_zone", s_zone.into()),
+            (":s_occ", s_occ.into()),
+            (":e_local", e_local.into()),
+            (":e_zone", e_zone.into()),
+            (":e_occ", e_occ.into()),
+            (":first_day", first_day.map(day_text).into()),
+            (":last_day", last_day.map(day_text).into()),
+            (":start_utc", span.map(|(s, _)| utc_text(&s)).into()),
+            (":end_utc", span.map(|(_, e)| utc_text(&e)).into()),
+            (":sort_key", sort_key.into()),
+            (":venue_id", item.venue_id.map(|v| v.to_string()).into()),
+            (":notes", item.notes.clone().into()),
+            (":gn_de", item.guest_notes.de.clone().into()),
+            (":gn_en", item.guest_notes.en.clone().into()),
+            (":gn_zh", item.guest_notes.zh.clone().into()),
+            (":dc_de", item.dress_code.de.clone().into()),
+            (":dc_en", item.dress_code.en.clone().into()),
+            (":dc_zh", item.dress_code.zh.clone().into()),
+            (":transport", item.transport.clone().into()),
+            (":status", code(&item.status).into()),
+            (":revision", item.revision.into()),
+        ],
     )?;
-    crate::codec::exec(
-        conn,
-        "DELETE FROM item_person WHERE item_id = ?1",
-        [item.id.to_string()],
-    )?;
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO item_person (item_id, person_id, duty, position) VALUES (?1, ?2, ?3, ?4)",
+    db.exec(
+        "DELETE FROM item_person WHERE item_id = :item",
+        &[(":item", item.id.to_string().into())],
     )?;
     for (duty, ids) in [
         ("attendee", &item.attendees),
         ("responsible", &item.responsible),
     ] {
         for (pos, id) in ids.iter().enumerate() {
-            stmt.execute(rusqlite::params![
-                item.id.to_string(),
-                id.to_string(),
-                duty,
-                pos as i64
-            ])?;
+            db.exec(
+                "INSERT INTO item_person (item_id, person_id, duty, position)
+                 VALUES (:item, :person, :duty, :position)",
+                &[
+                    (":item", item.id.to_string().into()),
+                    (":person", id.to_string().into()),
+                    (":duty", duty.into()),
+                    (":position", (pos as i64).into()),
+                ],
+            )?;
         }
     }
     Ok(())
@@ -142,21 +154,21 @@ pub(crate) fn upsert(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
 
 /// Checks what the item refers to: its visit, its venue, and that everyone
 /// it names takes part in the visit.
-fn check_references(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
-    crate::visit::get(conn, item.visit_id)?.ok_or_else(|| StoreError::NotFound {
+fn check_references(db: &dyn Sql, item: &ProgrammeItem) -> Result<()> {
+    crate::visit::get(db, item.visit_id)?.ok_or_else(|| StoreError::NotFound {
         what: "visit",
         key: item.visit_id.to_string(),
     })?;
     let mut errors = Vec::new();
     if let Some(v) = item.venue_id
-        && crate::venue::get(conn, v)?.is_none()
+        && crate::venue::get(db, v)?.is_none()
     {
         errors.push(Invalid::one(
             "venue_id",
             dplan_core::Problem::NoSuchVenue { id: v.to_string() },
         ));
     }
-    let participants: HashSet<PersonId> = crate::participant::list(conn, item.visit_id)?
+    let participants: HashSet<PersonId> = crate::participant::list(db, item.visit_id)?
         .into_iter()
         .map(|p| p.person_id)
         .collect();
@@ -183,24 +195,17 @@ fn check_references(conn: &Connection, item: &ProgrammeItem) -> Result<()> {
     }
 }
 
-fn load_people(conn: &Connection, visit: VisitId, items: &mut [ProgrammeItem]) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+fn load_people(db: &dyn Sql, visit: VisitId, items: &mut [ProgrammeItem]) -> Result<()> {
+    let mut by_item: HashMap<ItemId, (Vec<PersonId>, Vec<PersonId>)> = HashMap::new();
+    for r in db.rows(
         "SELECT ip.item_id, ip.person_id, ip.duty FROM item_person ip
          JOIN programme_item pi ON pi.id = ip.item_id
-         WHERE pi.visit_id = ?1 ORDER BY ip.item_id, ip.duty, ip.position",
-    )?;
-    let mut by_item: HashMap<ItemId, (Vec<PersonId>, Vec<PersonId>)> = HashMap::new();
-    let rows = stmt.query_map([visit.to_string()], |r| {
-        Ok((
-            parse::<ItemId>(r, "item_id")?,
-            parse::<PersonId>(r, "person_id")?,
-            r.get::<_, String>("duty")?,
-        ))
-    })?;
-    for row in rows {
-        let (item, person, duty) = row?;
-        let entry = by_item.entry(item).or_default();
-        if duty == "responsible" {
+         WHERE pi.visit_id = :visit ORDER BY ip.item_id, ip.duty, ip.position",
+        &[(":visit", visit.to_string().into())],
+    )? {
+        let entry = by_item.entry(r.parse("item_id")?).or_default();
+        let person = r.parse("person_id")?;
+        if r.get::<String>("duty")? == "responsible" {
             entry.1.push(person);
         } else {
             entry.0.push(person);
@@ -215,30 +220,49 @@ fn load_people(conn: &Connection, visit: VisitId, items: &mut [ProgrammeItem]) -
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: ItemId) -> Result<Option<ProgrammeItem>> {
-    let item = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM programme_item WHERE id = ?1"),
-            [id.to_string()],
-            from_row,
-        )
-        .optional()?;
-    let Some(item) = item else { return Ok(None) };
-    let mut items = [item];
-    load_people(conn, items[0].visit_id, &mut items)?;
+pub(crate) fn get(db: &dyn Sql, id: ItemId) -> Result<Option<ProgrammeItem>> {
+    let Some(row) = db.first_row(
+        &format!("SELECT {COLUMNS} FROM programme_item WHERE id = :id"),
+        &[(":id", id.to_string().into())],
+    )?
+    else {
+        return Ok(None);
+    };
+    let mut items = [from_row(&row)?];
+    load_people(db, items[0].visit_id, &mut items)?;
     let [item] = items;
     Ok(Some(item))
 }
 
-pub(crate) fn list(conn: &Connection, visit: VisitId) -> Result<Vec<ProgrammeItem>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM programme_item WHERE visit_id = ?1 ORDER BY sort_key, all_day DESC, id"
-    ))?;
-    let mut items = stmt
-        .query_map([visit.to_string()], from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    load_people(conn, visit, &mut items)?;
+pub(crate) fn list(db: &dyn Sql, visit: VisitId) -> Result<Vec<ProgrammeItem>> {
+    let mut items = db
+        .rows(
+            &format!(
+                "SELECT {COLUMNS} FROM programme_item WHERE visit_id = :visit
+                 ORDER BY sort_key, all_day DESC, id"
+            ),
+            &[(":visit", visit.to_string().into())],
+        )?
+        .iter()
+        .map(from_row)
+        .collect::<Result<Vec<_>>>()?;
+    load_people(db, visit, &mut items)?;
     Ok(items)
+}
+
+/// Deletes an item with its people.
+fn delete(db: &dyn Sql, id: ItemId) -> Result<()> {
+    let n = db.exec(
+        "DELETE FROM programme_item WHERE id = :id",
+        &[(":id", id.to_string().into())],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            what: "programme item",
+            key: id.to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// The revision an item gets when `new` replaces `old`: a change of time,
@@ -304,15 +328,71 @@ impl Store {
     }
 
     pub fn delete_item(&mut self, id: ItemId) -> Result<()> {
-        let n = self
-            .conn
-            .execute("DELETE FROM programme_item WHERE id = ?1", [id.to_string()])?;
-        if n == 0 {
-            return Err(StoreError::NotFound {
-                what: "programme item",
-                key: id.to_string(),
-            });
-        }
-        Ok(())
+        delete(&self.conn, id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+
+    #[test]
+    fn a_programme_reads_back_whole_and_in_time_order_on_both_backends() {
+        on_both(|backend, db| {
+            let file = &dplan_core::demo::visits(dplan_core::demo::stamp())[0];
+            crate::visit::upsert(db, &file.visit).unwrap();
+            for p in &file.persons {
+                crate::person::upsert(db, p).unwrap();
+            }
+            for v in &file.venues {
+                crate::venue::upsert(db, v).unwrap();
+            }
+            for p in &file.participants {
+                crate::participant::upsert(db, p).unwrap();
+            }
+            for item in &file.programme {
+                check_references(db, item).unwrap();
+                upsert(db, item).unwrap();
+            }
+            let listed = list(db, file.visit.id).unwrap();
+            assert_eq!(listed.len(), file.programme.len(), "{backend}");
+            for item in &file.programme {
+                let stored = listed.iter().find(|i| i.id == item.id).unwrap();
+                assert_eq!(stored, item, "{backend}");
+                assert_eq!(get(db, item.id).unwrap().as_ref(), Some(item), "{backend}");
+            }
+            let starts: Vec<_> = listed
+                .iter()
+                .map(|i| i.schedule.utc_span().map(|s| s.0))
+                .collect();
+            let mut timed: Vec<_> = starts.iter().flatten().collect();
+            let before = timed.clone();
+            timed.sort();
+            assert_eq!(before, timed, "{backend}: in time order");
+            // Someone who does not take part cannot be named.
+            let mut stranger = file.programme[0].clone();
+            stranger.attendees.push(PersonId::derived("stranger"));
+            assert!(
+                matches!(check_references(db, &stranger), Err(StoreError::Invalid(_))),
+                "{backend}"
+            );
+            // Deleted with its people.
+            let gone = listed.iter().find(|i| !i.attendees.is_empty()).unwrap().id;
+            delete(db, gone).unwrap();
+            assert_eq!(get(db, gone).unwrap(), None, "{backend}");
+            let left = db
+                .first_row(
+                    "SELECT count(*) AS n FROM item_person WHERE item_id = :i",
+                    &[(":i", gone.to_string().into())],
+                )
+                .unwrap()
+                .unwrap();
+            assert_eq!(left.get::<i64>("n").unwrap(), 0, "{backend}");
+            assert!(
+                matches!(delete(db, gone), Err(StoreError::NotFound { .. })),
+                "{backend}"
+            );
+        });
     }
 }

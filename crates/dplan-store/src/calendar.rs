@@ -1,21 +1,20 @@
 //! What each calendar feed of a visit carried
 //! ([`dplan_core::calendar::Published`]): read before an export, replaced
-//! after it.
+//! after it; the CalDAV collections dplan keeps, the feeds' secret tokens,
+//! the publish lease and the publish settings.
 
+use dplan_core::calendar::PublishSettings;
 use dplan_core::{VisitId, calendar::Published};
-use rusqlite::{Row, params};
 
-use crate::{
-    Result, Store,
-    codec::{parse, utc_text},
-};
+use crate::sql::{Row, Sql};
+use crate::{Result, Store, codec::utc_text};
 
-fn from_row(row: &Row) -> rusqlite::Result<Published> {
+fn from_row(row: &Row) -> Result<Published> {
     Ok(Published {
         uid: row.get("uid")?,
         fingerprint: row.get("fingerprint")?,
         sequence: row.get("sequence")?,
-        changed_at: parse(row, "changed_at")?,
+        changed_at: row.parse("changed_at")?,
         summary: row.get("summary")?,
         start: row.get("start_at")?,
         end: row.get("end_at")?,
@@ -23,16 +22,50 @@ fn from_row(row: &Row) -> rusqlite::Result<Published> {
     })
 }
 
+fn published(db: &dyn Sql, visit: VisitId, feed: &str) -> Result<Vec<Published>> {
+    db.rows(
+        "SELECT uid, fingerprint, sequence, changed_at, summary, start_at, end_at, gone
+         FROM calendar_event WHERE visit_id = :visit AND feed = :feed",
+        &[(":visit", visit.to_string().into()), (":feed", feed.into())],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+fn record_published(db: &dyn Sql, visit: VisitId, feed: &str, events: &[Published]) -> Result<()> {
+    db.exec(
+        "DELETE FROM calendar_event WHERE visit_id = :visit AND feed = :feed",
+        &[(":visit", visit.to_string().into()), (":feed", feed.into())],
+    )?;
+    for e in events {
+        db.exec(
+            "INSERT INTO calendar_event (visit_id, feed, uid, fingerprint, sequence,
+                 changed_at, summary, start_at, end_at, gone)
+             VALUES (:visit, :feed, :uid, :fingerprint, :sequence,
+                 :changed_at, :summary, :start_at, :end_at, :gone)",
+            &[
+                (":visit", visit.to_string().into()),
+                (":feed", feed.into()),
+                (":uid", e.uid.clone().into()),
+                (":fingerprint", e.fingerprint.clone().into()),
+                (":sequence", e.sequence.into()),
+                (":changed_at", utc_text(&e.changed_at).into()),
+                (":summary", e.summary.clone().into()),
+                (":start_at", e.start.clone().into()),
+                (":end_at", e.end.clone().into()),
+                (":gone", e.gone.into()),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The events the feed `feed` of a visit carried last, in no order;
     /// none for a feed never exported.
     pub fn published(&self, visit: VisitId, feed: &str) -> Result<Vec<Published>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT uid, fingerprint, sequence, changed_at, summary, start_at, end_at, gone
-             FROM calendar_event WHERE visit_id = ?1 AND feed = ?2",
-        )?;
-        let rows = stmt.query_map(params![visit.to_string(), feed], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        published(&self.conn, visit, feed)
     }
 
     /// Replaces what the feed carried with `events`, in one transaction:
@@ -44,31 +77,7 @@ impl Store {
         events: &[Published],
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM calendar_event WHERE visit_id = ?1 AND feed = ?2",
-            params![visit.to_string(), feed],
-        )?;
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO calendar_event (visit_id, feed, uid, fingerprint, sequence,
-                     changed_at, summary, start_at, end_at, gone)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for e in events {
-                insert.execute(params![
-                    visit.to_string(),
-                    feed,
-                    e.uid,
-                    e.fingerprint,
-                    e.sequence,
-                    utc_text(&e.changed_at),
-                    e.summary,
-                    e.start,
-                    e.end,
-                    e.gone,
-                ])?;
-            }
-        }
+        record_published(&tx, visit, feed, events)?;
         tx.commit()?;
         Ok(())
     }
@@ -85,6 +94,72 @@ pub struct RemoteResource {
     pub fingerprint: String,
 }
 
+fn caldav_collection(
+    db: &dyn Sql,
+    visit: VisitId,
+    url: &str,
+) -> Result<Option<Vec<RemoteResource>>> {
+    let params = [(":visit", visit.to_string().into()), (":url", url.into())];
+    let known: bool = db
+        .first_row(
+            "SELECT EXISTS (SELECT 1 FROM caldav_collection WHERE visit_id = :visit AND url = :url)
+                 AS known",
+            &params,
+        )?
+        .map_or(Ok(false), |r| r.get("known"))?;
+    if !known {
+        return Ok(None);
+    }
+    let resources = db
+        .rows(
+            "SELECT uid, etag, fingerprint FROM caldav_resource
+             WHERE visit_id = :visit AND url = :url ORDER BY uid",
+            &params,
+        )?
+        .iter()
+        .map(|r| {
+            Ok(RemoteResource {
+                uid: r.get("uid")?,
+                etag: r.get("etag")?,
+                fingerprint: r.get("fingerprint")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Some(resources))
+}
+
+fn record_caldav_collection(
+    db: &dyn Sql,
+    visit: VisitId,
+    url: &str,
+    resources: &[RemoteResource],
+) -> Result<()> {
+    let params = [(":visit", visit.to_string().into()), (":url", url.into())];
+    db.exec(
+        "INSERT INTO caldav_collection (visit_id, url) VALUES (:visit, :url)
+         ON CONFLICT DO NOTHING",
+        &params,
+    )?;
+    db.exec(
+        "DELETE FROM caldav_resource WHERE visit_id = :visit AND url = :url",
+        &params,
+    )?;
+    for r in resources {
+        db.exec(
+            "INSERT INTO caldav_resource (visit_id, url, uid, etag, fingerprint)
+             VALUES (:visit, :url, :uid, :etag, :fingerprint)",
+            &[
+                (":visit", visit.to_string().into()),
+                (":url", url.into()),
+                (":uid", r.uid.clone().into()),
+                (":etag", r.etag.clone().into()),
+                (":fingerprint", r.fingerprint.clone().into()),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// What dplan last put into the CalDAV collection `url` for a visit,
     /// or `None` if it never created or used that collection.
@@ -93,26 +168,7 @@ impl Store {
         visit: VisitId,
         url: &str,
     ) -> Result<Option<Vec<RemoteResource>>> {
-        let known: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM caldav_collection WHERE visit_id = ?1 AND url = ?2)",
-            params![visit.to_string(), url],
-            |r| r.get(0),
-        )?;
-        if !known {
-            return Ok(None);
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT uid, etag, fingerprint FROM caldav_resource
-             WHERE visit_id = ?1 AND url = ?2 ORDER BY uid",
-        )?;
-        let rows = stmt.query_map(params![visit.to_string(), url], |r| {
-            Ok(RemoteResource {
-                uid: r.get(0)?,
-                etag: r.get(1)?,
-                fingerprint: r.get(2)?,
-            })
-        })?;
-        Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
+        caldav_collection(&self.conn, visit, url)
     }
 
     /// Records what the collection `url` holds after a publish, replacing
@@ -124,53 +180,31 @@ impl Store {
         resources: &[RemoteResource],
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO caldav_collection (visit_id, url) VALUES (?1, ?2)
-             ON CONFLICT DO NOTHING",
-            params![visit.to_string(), url],
-        )?;
-        tx.execute(
-            "DELETE FROM caldav_resource WHERE visit_id = ?1 AND url = ?2",
-            params![visit.to_string(), url],
-        )?;
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO caldav_resource (visit_id, url, uid, etag, fingerprint)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for r in resources {
-                insert.execute(params![
-                    visit.to_string(),
-                    url,
-                    r.uid,
-                    r.etag,
-                    r.fingerprint
-                ])?;
-            }
-        }
+        record_caldav_collection(&tx, visit, url, resources)?;
         tx.commit()?;
         Ok(())
     }
-}
 
-impl Store {
     /// Forgets a CalDAV collection of a visit (it was removed from the
     /// server), with what dplan knew it held.
     pub fn forget_caldav_collection(&mut self, visit: VisitId, url: &str) -> Result<()> {
-        self.conn.execute(
-            "DELETE FROM caldav_collection WHERE visit_id = ?1 AND url = ?2",
-            params![visit.to_string(), url],
+        self.conn.exec(
+            "DELETE FROM caldav_collection WHERE visit_id = :visit AND url = :url",
+            &[(":visit", visit.to_string().into()), (":url", url.into())],
         )?;
         Ok(())
     }
 
     /// Every CalDAV collection dplan used for a visit.
     pub fn caldav_collections(&self, visit: VisitId) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT url FROM caldav_collection WHERE visit_id = ?1 ORDER BY url")?;
-        let rows = stmt.query_map([visit.to_string()], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn
+            .rows(
+                "SELECT url FROM caldav_collection WHERE visit_id = :visit ORDER BY url",
+                &[(":visit", visit.to_string().into())],
+            )?
+            .iter()
+            .map(|r| r.get("url"))
+            .collect()
     }
 }
 
@@ -185,13 +219,71 @@ pub struct FeedToken {
     pub folder: Option<String>,
 }
 
-fn feed_token_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeedToken> {
+fn feed_token_row(r: &Row) -> Result<FeedToken> {
     Ok(FeedToken {
-        feed: r.get(0)?,
-        token: r.get(1)?,
-        issued_at: parse(r, "issued_at")?,
-        folder: r.get(3)?,
+        feed: r.get("feed")?,
+        token: r.get("token")?,
+        issued_at: r.parse("issued_at")?,
+        folder: r.get("folder")?,
     })
+}
+
+/// The live token of a visit's feed, issuing `fresh` if it has none; the
+/// caller holds a transaction.
+fn feed_token(
+    db: &dyn Sql,
+    visit: VisitId,
+    feed: &str,
+    fresh: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<FeedToken> {
+    db.exec(
+        "INSERT INTO feed_token (token, visit_id, feed, issued_at)
+         SELECT :fresh, :visit, :feed, :at
+         WHERE NOT EXISTS (SELECT 1 FROM feed_token
+                           WHERE visit_id = :visit AND feed = :feed AND revoked_at IS NULL)",
+        &[
+            (":fresh", fresh.into()),
+            (":visit", visit.to_string().into()),
+            (":feed", feed.into()),
+            (":at", utc_text(&at).into()),
+        ],
+    )?;
+    let row = db
+        .first_row(
+            "SELECT feed, token, issued_at, folder FROM feed_token
+             WHERE visit_id = :visit AND feed = :feed AND revoked_at IS NULL",
+            &[(":visit", visit.to_string().into()), (":feed", feed.into())],
+        )?
+        .ok_or_else(|| crate::StoreError::NotFound {
+            what: "feed token",
+            key: feed.to_string(),
+        })?;
+    feed_token_row(&row)
+}
+
+/// Revokes the live token of one feed of a visit (or of all its feeds with
+/// `None`); the tokens revoked.
+fn revoke_feed_tokens(
+    db: &dyn Sql,
+    visit: VisitId,
+    feed: Option<&str>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<FeedToken>> {
+    db.rows(
+        "UPDATE feed_token SET revoked_at = :at
+         WHERE visit_id = :visit AND revoked_at IS NULL
+           AND (CAST(:feed AS TEXT) IS NULL OR feed = :feed)
+         RETURNING feed, token, issued_at, folder",
+        &[
+            (":visit", visit.to_string().into()),
+            (":feed", feed.map(str::to_string).into()),
+            (":at", utc_text(&at).into()),
+        ],
+    )?
+    .iter()
+    .map(feed_token_row)
+    .collect()
 }
 
 impl Store {
@@ -205,38 +297,33 @@ impl Store {
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<FeedToken> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO feed_token (token, visit_id, feed, issued_at)
-             SELECT ?1, ?2, ?3, ?4
-             WHERE NOT EXISTS (SELECT 1 FROM feed_token
-                               WHERE visit_id = ?2 AND feed = ?3 AND revoked_at IS NULL)",
-            params![fresh, visit.to_string(), feed, utc_text(&at)],
-        )?;
-        let token = tx.query_row(
-            "SELECT feed, token, issued_at, folder FROM feed_token
-             WHERE visit_id = ?1 AND feed = ?2 AND revoked_at IS NULL",
-            params![visit.to_string(), feed],
-            feed_token_row,
-        )?;
+        let token = feed_token(&tx, visit, feed, fresh, at)?;
         tx.commit()?;
         Ok(token)
     }
 
     /// The live tokens of a visit's feeds.
     pub fn feed_tokens(&self, visit: VisitId) -> Result<Vec<FeedToken>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT feed, token, issued_at, folder FROM feed_token
-             WHERE visit_id = ?1 AND revoked_at IS NULL ORDER BY feed",
-        )?;
-        let rows = stmt.query_map([visit.to_string()], feed_token_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.conn
+            .rows(
+                "SELECT feed, token, issued_at, folder FROM feed_token
+                 WHERE visit_id = :visit AND revoked_at IS NULL ORDER BY feed",
+                &[(":visit", visit.to_string().into())],
+            )?
+            .iter()
+            .map(feed_token_row)
+            .collect()
     }
 
     /// Records the folder a feed's file was written to.
     pub fn set_feed_folder(&mut self, visit: VisitId, token: &str, folder: &str) -> Result<()> {
-        self.conn.execute(
-            "UPDATE feed_token SET folder = ?3 WHERE visit_id = ?1 AND token = ?2",
-            params![visit.to_string(), token, folder],
+        self.conn.exec(
+            "UPDATE feed_token SET folder = :folder WHERE visit_id = :visit AND token = :token",
+            &[
+                (":visit", visit.to_string().into()),
+                (":token", token.into()),
+                (":folder", folder.into()),
+            ],
         )?;
         Ok(())
     }
@@ -251,21 +338,48 @@ impl Store {
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<FeedToken>> {
         let tx = self.conn.transaction()?;
-        let revoked: Vec<FeedToken> = {
-            let mut stmt = tx.prepare(
-                "UPDATE feed_token SET revoked_at = ?3
-                 WHERE visit_id = ?1 AND revoked_at IS NULL AND (?2 IS NULL OR feed = ?2)
-                 RETURNING feed, token, issued_at, folder",
-            )?;
-            let rows = stmt.query_map(
-                params![visit.to_string(), feed, utc_text(&at)],
-                feed_token_row,
-            )?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let revoked = revoke_feed_tokens(&tx, visit, feed, at)?;
         tx.commit()?;
         Ok(revoked)
     }
+}
+
+/// Takes the lease on publishing a visit's calendars; the caller holds a
+/// transaction that has the write lock.
+fn take_publish_lease(
+    db: &dyn Sql,
+    visit: VisitId,
+    holder: &str,
+    who: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    until: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let other = db.first_row(
+        "SELECT holder, who, until FROM publish_lease WHERE visit_id = :visit",
+        &[(":visit", visit.to_string().into())],
+    )?;
+    if let Some(r) = other {
+        let (h, w, u): (String, String, String) =
+            (r.get("holder")?, r.get("who")?, r.get("until")?);
+        if h != holder && u > utc_text(&now) {
+            return Err(crate::StoreError::Conflict(
+                dplan_core::Problem::PublishInProgress { who: w, until: u },
+            ));
+        }
+    }
+    db.exec(
+        "INSERT INTO publish_lease (visit_id, holder, who, until)
+         VALUES (:visit, :holder, :who, :until)
+         ON CONFLICT (visit_id) DO UPDATE SET
+            holder = excluded.holder, who = excluded.who, until = excluded.until",
+        &[
+            (":visit", visit.to_string().into()),
+            (":holder", holder.into()),
+            (":who", who.into()),
+            (":until", utc_text(&until).into()),
+        ],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -280,118 +394,217 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
-        use rusqlite::OptionalExtension;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let other: Option<(String, String, String)> = tx
-            .query_row(
-                "SELECT holder, who, until FROM publish_lease WHERE visit_id = ?1",
-                [visit.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        if let Some((h, w, u)) = other
-            && h != holder
-            && u > utc_text(&now)
-        {
-            return Err(crate::StoreError::Conflict(
-                dplan_core::Problem::PublishInProgress { who: w, until: u },
-            ));
-        }
-        tx.execute(
-            "INSERT INTO publish_lease (visit_id, holder, who, until) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (visit_id) DO UPDATE SET holder = ?2, who = ?3, until = ?4",
-            params![visit.to_string(), holder, who, utc_text(&until)],
-        )?;
+        take_publish_lease(&tx, visit, holder, who, now, until)?;
         tx.commit()?;
         Ok(())
     }
 
     /// Gives the lease back, if `holder` still has it.
     pub fn release_publish_lease(&mut self, visit: VisitId, holder: &str) -> Result<()> {
-        self.conn.execute(
-            "DELETE FROM publish_lease WHERE visit_id = ?1 AND holder = ?2",
-            params![visit.to_string(), holder],
+        self.conn.exec(
+            "DELETE FROM publish_lease WHERE visit_id = :visit AND holder = :holder",
+            &[
+                (":visit", visit.to_string().into()),
+                (":holder", holder.into()),
+            ],
         )?;
         Ok(())
     }
 }
 
+fn publish_settings(db: &dyn Sql) -> Result<PublishSettings> {
+    Ok(
+        match db.first_row(
+            "SELECT caldav_url, caldav_user, folder, base_url FROM publish_settings WHERE id = 1",
+            &[],
+        )? {
+            Some(r) => PublishSettings {
+                caldav_url: r.get("caldav_url")?,
+                caldav_user: r.get("caldav_user")?,
+                folder: r.get("folder")?,
+                base_url: r.get("base_url")?,
+            },
+            None => PublishSettings::default(),
+        },
+    )
+}
+
+fn save_publish_settings(db: &dyn Sql, s: &PublishSettings) -> Result<()> {
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    db.exec(
+        "INSERT INTO publish_settings (id, caldav_url, caldav_user, folder, base_url)
+         VALUES (1, :caldav_url, :caldav_user, :folder, :base_url)
+         ON CONFLICT (id) DO UPDATE SET caldav_url = excluded.caldav_url,
+            caldav_user = excluded.caldav_user, folder = excluded.folder,
+            base_url = excluded.base_url",
+        &[
+            (":caldav_url", blank(&s.caldav_url).into()),
+            (":caldav_user", blank(&s.caldav_user).into()),
+            (":folder", blank(&s.folder).into()),
+            (":base_url", blank(&s.base_url).into()),
+        ],
+    )?;
+    Ok(())
+}
+
+fn calendar_names(db: &dyn Sql, visit: VisitId) -> Result<bool> {
+    db.first_row(
+        "SELECT names FROM visit_calendar WHERE visit_id = :visit",
+        &[(":visit", visit.to_string().into())],
+    )?
+    .map_or(Ok(false), |r| r.get("names"))
+}
+
+fn set_calendar_names(db: &dyn Sql, visit: VisitId, names: bool) -> Result<()> {
+    db.exec(
+        "INSERT INTO visit_calendar (visit_id, names) VALUES (:visit, :names)
+         ON CONFLICT (visit_id) DO UPDATE SET names = excluded.names",
+        &[
+            (":visit", visit.to_string().into()),
+            (":names", names.into()),
+        ],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Where calendars are published; empty until the office says.
-    pub fn publish_settings(&self) -> Result<dplan_core::calendar::PublishSettings> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT caldav_url, caldav_user, folder, base_url
-                 FROM publish_settings WHERE id = 1",
-                [],
-                |r| {
-                    Ok(dplan_core::calendar::PublishSettings {
-                        caldav_url: r.get(0)?,
-                        caldav_user: r.get(1)?,
-                        folder: r.get(2)?,
-                        base_url: r.get(3)?,
-                    })
-                },
-            )
-            .optional()?
-            .unwrap_or_default())
+    pub fn publish_settings(&self) -> Result<PublishSettings> {
+        publish_settings(&self.conn)
     }
 
     /// Saves where calendars are published. The caller checks the
     /// addresses (the publish crate knows what a collection address is).
-    pub fn save_publish_settings(
-        &mut self,
-        s: &dplan_core::calendar::PublishSettings,
-    ) -> Result<()> {
-        let blank = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-        };
-        self.conn.execute(
-            "INSERT INTO publish_settings (id, caldav_url, caldav_user, folder, base_url)
-             VALUES (1, ?1, ?2, ?3, ?4)
-             ON CONFLICT (id) DO UPDATE SET caldav_url = excluded.caldav_url,
-                caldav_user = excluded.caldav_user, folder = excluded.folder,
-                base_url = excluded.base_url",
-            params![
-                blank(&s.caldav_url),
-                blank(&s.caldav_user),
-                blank(&s.folder),
-                blank(&s.base_url),
-            ],
-        )?;
-        Ok(())
+    pub fn save_publish_settings(&mut self, s: &PublishSettings) -> Result<()> {
+        save_publish_settings(&self.conn, s)
     }
 
     /// Whether the visit's guests' calendars name the people at each item
     /// (they do not until the visit says so).
     pub fn calendar_names(&self, visit: VisitId) -> Result<bool> {
-        use rusqlite::OptionalExtension;
         self.get_visit(visit)?;
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT names FROM visit_calendar WHERE visit_id = ?1",
-                [visit.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(false))
+        calendar_names(&self.conn, visit)
     }
 
     pub fn set_calendar_names(&mut self, visit: VisitId, names: bool) -> Result<()> {
         self.get_visit(visit)?;
-        self.conn.execute(
-            "INSERT INTO visit_calendar (visit_id, names) VALUES (?1, ?2)
-             ON CONFLICT (visit_id) DO UPDATE SET names = excluded.names",
-            params![visit.to_string(), names],
-        )?;
-        Ok(())
+        set_calendar_names(&self.conn, visit, names)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn what_calendars_carried_and_where_they_went_alike_on_both_backends() {
+        on_both(|backend, db| {
+            let at = |m: u32| Utc.with_ymd_and_hms(2027, 3, 1, 8, m, 0).unwrap();
+            let visit = dplan_core::demo::visits(dplan_core::demo::stamp())[0]
+                .visit
+                .clone();
+            crate::visit::upsert(db, &visit).unwrap();
+            let v = visit.id;
+
+            // A feed's memory, replaced whole.
+            let event = |uid: &str, gone: bool| Published {
+                uid: uid.into(),
+                fingerprint: format!("fp-{uid}"),
+                sequence: 2,
+                changed_at: at(1),
+                summary: "Empfang / 欢迎仪式".into(),
+                start: "20270325T090000Z".into(),
+                end: "20270325T100000Z".into(),
+                gone,
+            };
+            record_published(db, v, "visit", &[event("a", false), event("b", true)]).unwrap();
+            record_published(db, v, "visit", &[event("b", true)]).unwrap();
+            assert_eq!(
+                published(db, v, "visit").unwrap(),
+                [event("b", true)],
+                "{backend}"
+            );
+            assert!(
+                published(db, v, "guest:visit").unwrap().is_empty(),
+                "{backend}"
+            );
+
+            // A CalDAV collection: unknown, then recorded, then forgotten.
+            let url = "https://kalender.herne.de/dplan/v-programm/";
+            assert_eq!(caldav_collection(db, v, url).unwrap(), None, "{backend}");
+            let r = RemoteResource {
+                uid: "a".into(),
+                etag: "\"1\"".into(),
+                fingerprint: "fp".into(),
+            };
+            record_caldav_collection(db, v, url, &[]).unwrap();
+            assert_eq!(
+                caldav_collection(db, v, url).unwrap(),
+                Some(vec![]),
+                "{backend}"
+            );
+            record_caldav_collection(db, v, url, std::slice::from_ref(&r)).unwrap();
+            assert_eq!(
+                caldav_collection(db, v, url).unwrap(),
+                Some(vec![r]),
+                "{backend}"
+            );
+
+            // A feed's token: issued once, kept, revoked; a new one after.
+            let first = feed_token(db, v, "visit", "0123456789abcdef", at(2)).unwrap();
+            assert_eq!(
+                (first.token.as_str(), first.issued_at),
+                ("0123456789abcdef", at(2)),
+                "{backend}"
+            );
+            let again = feed_token(db, v, "visit", "fedcba9876543210", at(3)).unwrap();
+            assert_eq!(again, first, "{backend}");
+            feed_token(db, v, "participant/x", "aaaaaaaaaaaaaaaa", at(3)).unwrap();
+            let revoked = revoke_feed_tokens(db, v, Some("visit"), at(4)).unwrap();
+            assert_eq!(revoked, [first], "{backend}");
+            let all = revoke_feed_tokens(db, v, None, at(5)).unwrap();
+            assert_eq!(all.len(), 1, "{backend}");
+            let fresh = feed_token(db, v, "visit", "fedcba9876543210", at(6)).unwrap();
+            assert_eq!(fresh.token, "fedcba9876543210", "{backend}");
+
+            // The publish lease: another holder waits until it runs out.
+            take_publish_lease(db, v, "one", "dplan, PID 1", at(0), at(30)).unwrap();
+            let err = take_publish_lease(db, v, "two", "app", at(10), at(40)).unwrap_err();
+            assert!(
+                matches!(err, crate::StoreError::Conflict(_)),
+                "{backend}: {err}"
+            );
+            take_publish_lease(db, v, "two", "app", at(31), at(59)).unwrap();
+
+            // Settings: blanks are none.
+            let s = PublishSettings {
+                caldav_url: Some("https://kalender.herne.de/dplan/".into()),
+                caldav_user: Some("  ".into()),
+                folder: None,
+                base_url: Some("https://www.herne.de/kalender/".into()),
+            };
+            save_publish_settings(db, &s).unwrap();
+            assert_eq!(
+                publish_settings(db).unwrap(),
+                PublishSettings {
+                    caldav_user: None,
+                    ..s
+                },
+                "{backend}"
+            );
+            assert!(!calendar_names(db, v).unwrap(), "{backend}");
+            set_calendar_names(db, v, true).unwrap();
+            assert!(calendar_names(db, v).unwrap(), "{backend}");
+        });
     }
 }

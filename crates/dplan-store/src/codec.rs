@@ -1,19 +1,11 @@
-//! Conversions between domain values and the text the columns hold. Reading
-//! is [`crate::sql::Row`]'s; `parse` is for the modules that still read
-//! rusqlite rows (calendar.rs) until they move onto `Sql`.
-
-use std::str::FromStr;
+//! Conversions of domain values into the text the columns hold; reading
+//! them back is [`crate::sql::Row`]'s.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use dplan_core::ZonedLocal;
-use rusqlite::{Row, types::Type};
 use serde::Serialize;
 
 pub(crate) const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
-
-fn conversion(col: &str, msg: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, Type::Text, format!("column {col}: {msg}").into())
-}
 
 /// An enumeration as the snake_case name the JSON format uses.
 pub(crate) fn code<T: Serialize>(value: &T) -> String {
@@ -21,15 +13,6 @@ pub(crate) fn code<T: Serialize>(value: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
-}
-
-pub(crate) fn parse<T: FromStr>(row: &Row, col: &str) -> rusqlite::Result<T>
-where
-    T::Err: std::fmt::Display,
-{
-    let s: String = row.get(col)?;
-    s.parse()
-        .map_err(|e: T::Err| conversion(col, e.to_string()))
 }
 
 pub(crate) fn day_text(d: NaiveDate) -> String {

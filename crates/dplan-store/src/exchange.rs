@@ -7,9 +7,9 @@ use dplan_core::{
     Invalid, ItemId, Lang, Person, PersonId, PersonalData, VenueId, VisitFile, VisitId, demo,
     large::LargeData,
 };
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::sql::Sql;
 use crate::{Result, Store, participant, person, programme, venue, visit};
 
 /// What an import does with a person or venue that the file changes and
@@ -227,32 +227,32 @@ fn venue_changes(old: &dplan_core::Venue, new: &dplan_core::Venue) -> Vec<String
 }
 
 /// The German titles of the visits other than `visit` that `sql` finds for
-/// the record `id` (`?1` is the record, `?2` the visit), by first day.
-fn other_visits(conn: &Connection, sql: &str, id: String, visit: VisitId) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([id, visit.to_string()], |r| {
-        Ok((
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    let mut titles = Vec::new();
-    for row in rows {
-        let (de, en) = row?;
-        titles.push(de.or(en).unwrap_or_default());
-    }
-    Ok(titles)
+/// the record `id` (`:record` is the record, `:visit` the visit), by first day.
+fn other_visits(db: &dyn Sql, sql: &str, id: String, visit: VisitId) -> Result<Vec<String>> {
+    db.rows(
+        sql,
+        &[(":record", id.into()), (":visit", visit.to_string().into())],
+    )?
+    .iter()
+    .map(|r| {
+        let de: Option<String> = r.get("title_de")?;
+        let en: Option<String> = r.get("title_en")?;
+        Ok(de.or(en).unwrap_or_default())
+    })
+    .collect()
 }
 
 /// The other visits in which a person takes part.
 const PERSON_ELSEWHERE: &str = "SELECT DISTINCT v.id, v.title_de, v.title_en, v.first_day
      FROM participant p JOIN visit v ON v.id = p.visit_id
-     WHERE p.person_id = ?1 AND v.id <> ?2 ORDER BY v.first_day, v.title_de";
+     WHERE p.person_id = :record AND v.id <> :visit
+     ORDER BY v.first_day, v.title_de NULLS FIRST, v.id";
 
 /// The other visits whose programme uses a venue.
 const VENUE_ELSEWHERE: &str = "SELECT DISTINCT v.id, v.title_de, v.title_en, v.first_day
      FROM programme_item i JOIN visit v ON v.id = i.visit_id
-     WHERE i.venue_id = ?1 AND v.id <> ?2 ORDER BY v.first_day, v.title_de";
+     WHERE i.venue_id = :record AND v.id <> :visit
+     ORDER BY v.first_day, v.title_de NULLS FIRST, v.id";
 
 impl Store {
     /// Imports a whole visit, applying changes to persons and venues other
@@ -353,15 +353,7 @@ impl Store {
         let keep: HashSet<PersonId> = file.participants.iter().map(|p| p.person_id).collect();
         for old in participant::list(&tx, visit_id)? {
             if !keep.contains(&old.person_id) {
-                tx.execute(
-                    "DELETE FROM item_person WHERE person_id = ?2
-                     AND item_id IN (SELECT id FROM programme_item WHERE visit_id = ?1)",
-                    [visit_id.to_string(), old.person_id.to_string()],
-                )?;
-                tx.execute(
-                    "DELETE FROM participant WHERE visit_id = ?1 AND person_id = ?2",
-                    [visit_id.to_string(), old.person_id.to_string()],
-                )?;
+                participant::remove(&tx, visit_id, old.person_id)?;
             }
         }
         for p in &file.participants {
@@ -401,10 +393,7 @@ impl Store {
             programme::upsert(&tx, &stored)?;
         }
         for gone in old_items.keys() {
-            tx.execute(
-                "DELETE FROM programme_item WHERE id = ?1",
-                [gone.to_string()],
-            )?;
+            programme::delete(&tx, *gone)?;
             report.items_removed += 1;
         }
         if options.dry_run {

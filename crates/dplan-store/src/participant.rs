@@ -135,7 +135,7 @@ fn get(db: &dyn Sql, visit: VisitId, person: PersonId) -> Result<Option<Particip
 }
 
 /// Removes a person from a visit and from every item of its programme.
-fn remove(db: &dyn Sql, visit: VisitId, person: PersonId) -> Result<()> {
+pub(crate) fn remove(db: &dyn Sql, visit: VisitId, person: PersonId) -> Result<()> {
     let params = [
         (":visit", visit.to_string().into()),
         (":person", person.to_string().into()),

@@ -251,7 +251,7 @@ pub(crate) fn list(db: &dyn Sql, visit: VisitId) -> Result<Vec<ProgrammeItem>> {
 }
 
 /// Deletes an item with its people.
-fn delete(db: &dyn Sql, id: ItemId) -> Result<()> {
+pub(crate) fn delete(db: &dyn Sql, id: ItemId) -> Result<()> {
     let n = db.exec(
         "DELETE FROM programme_item WHERE id = :id",
         &[(":id", id.to_string().into())],

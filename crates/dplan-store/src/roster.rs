@@ -10,9 +10,9 @@ use dplan_core::{
     FieldError, Invalid, Joining, ListedParticipant, Participant, PersonId, Problem, Side, VisitId,
     VisitStatus, merge_precedence,
 };
-use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::sql::Sql;
 use crate::{Result, Store, StoreError, participant, person, visit};
 
 /// What happened to one row of an imported list.
@@ -88,9 +88,9 @@ pub struct PurgeRecord {
 }
 
 /// Every person in the address book by [`dplan_core::Person::identity_key`].
-fn identities(conn: &Connection) -> Result<HashMap<String, PersonId>> {
+fn identities(db: &dyn Sql) -> Result<HashMap<String, PersonId>> {
     let mut map = HashMap::new();
-    for p in person::list(conn)? {
+    for p in person::list(db)? {
         // The first entry wins, as it does for the person a user sees first.
         map.entry(p.identity_key()).or_insert(p.id);
     }
@@ -254,9 +254,15 @@ impl Store {
             return Err(StoreError::Conflict(Problem::PurgeBeforeVisitOver));
         }
         let (purged, kept) = person::purge_personal_for_visit(&tx, visit_id)?;
-        tx.execute(
-            "INSERT INTO personal_data_purge (visit_id, purged_at, purged, kept) VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![visit_id.to_string(), at.to_rfc3339(), purged, kept],
+        tx.exec(
+            "INSERT INTO personal_data_purge (visit_id, purged_at, purged, kept)
+             VALUES (:visit, :at, :purged, :kept)",
+            &[
+                (":visit", visit_id.to_string().into()),
+                (":at", at.to_rfc3339().into()),
+                (":purged", purged.into()),
+                (":kept", kept.into()),
+            ],
         )?;
         tx.commit()?;
         // The store deletes with `secure_delete` on, so the removed records
@@ -280,36 +286,71 @@ impl Store {
 
     /// When personal data was removed after this visit, newest first.
     pub fn list_purges(&self, visit_id: VisitId) -> Result<Vec<PurgeRecord>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT purged_at, purged, kept FROM personal_data_purge
-             WHERE visit_id = ?1 ORDER BY purged_at DESC",
-        )?;
-        let rows = stmt.query_map([visit_id.to_string()], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, u32>(1)?,
-                r.get::<_, u32>(2)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (at, purged, kept) = row?;
-            let purged_at = DateTime::parse_from_rfc3339(&at)
-                .map_err(|e| {
-                    StoreError::Sqlite(rusqlite::Error::FromSqlConversionFailure(
-                        0,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    ))
-                })?
-                .with_timezone(&Utc);
-            out.push(PurgeRecord {
-                visit_id: visit_id.to_string(),
-                purged_at,
-                purged,
-                kept,
-            });
-        }
-        Ok(out)
+        list_purges(&self.conn, visit_id)
+    }
+}
+
+fn list_purges(db: &dyn Sql, visit_id: VisitId) -> Result<Vec<PurgeRecord>> {
+    db.rows(
+        "SELECT purged_at, purged, kept FROM personal_data_purge
+         WHERE visit_id = :visit ORDER BY purged_at DESC",
+        &[(":visit", visit_id.to_string().into())],
+    )?
+    .iter()
+    .map(|r| {
+        Ok(PurgeRecord {
+            visit_id: visit_id.to_string(),
+            purged_at: r
+                .parse::<DateTime<chrono::FixedOffset>>("purged_at")?
+                .with_timezone(&Utc),
+            purged: r.get("purged")?,
+            kept: r.get("kept")?,
+        })
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::testing::on_both;
+
+    #[test]
+    fn purges_are_listed_newest_first_alike_on_both_backends() {
+        on_both(|backend, db| {
+            let visit = dplan_core::demo::visits(dplan_core::demo::stamp())[0]
+                .visit
+                .clone();
+            crate::visit::upsert(db, &visit).unwrap();
+            for (at, purged, kept) in [
+                ("2027-04-01T09:00:00+00:00", 3_u32, 1_u32),
+                ("2027-04-02T10:30:00+00:00", 0, 0),
+            ] {
+                db.exec(
+                    "INSERT INTO personal_data_purge (visit_id, purged_at, purged, kept)
+                     VALUES (:visit, :at, :purged, :kept)",
+                    &[
+                        (":visit", visit.id.to_string().into()),
+                        (":at", at.into()),
+                        (":purged", purged.into()),
+                        (":kept", kept.into()),
+                    ],
+                )
+                .unwrap();
+            }
+            let listed = list_purges(db, visit.id).unwrap();
+            let seen: Vec<(String, u32, u32)> = listed
+                .iter()
+                .map(|p| (p.purged_at.to_rfc3339(), p.purged, p.kept))
+                .collect();
+            assert_eq!(
+                seen,
+                [
+                    ("2027-04-02T10:30:00+00:00".to_string(), 0, 0),
+                    ("2027-04-01T09:00:00+00:00".to_string(), 3, 1)
+                ],
+                "{backend}"
+            );
+        });
     }
 }

@@ -106,7 +106,7 @@ fn main() {
         .http_status_as_error(false)
         .build()
         .into();
-    let auth = format!("Basic {}", base64(format!("{user}:{password}").as_bytes()));
+    let auth = dplan_publish::caldav::basic_authorization(&user, &password);
     let mut floor = Vec::new();
     let mut one_change = Vec::new();
     for n in 0..5 {
@@ -182,26 +182,4 @@ fn main() {
         "  one change costs {:.1}% of sending everything",
         100.0 * ms(one_change[2].0) / ms(*first)
     );
-}
-
-/// Basic authentication's base64 (RFC 4648), for the bare client.
-fn base64(data: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }

@@ -87,12 +87,7 @@ impl Caldav {
             .build();
         Caldav {
             agent: config.into(),
-            authorization: user.map(|u| {
-                format!(
-                    "Basic {}",
-                    base64(format!("{u}:{}", password.unwrap_or("")).as_bytes())
-                )
-            }),
+            authorization: user.map(|u| basic_authorization(u, password.unwrap_or(""))),
             requests: std::cell::Cell::new(0),
         }
     }
@@ -610,6 +605,11 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The `Authorization` header of HTTP Basic authentication (RFC 7617).
+pub fn basic_authorization(user: &str, password: &str) -> String {
+    format!("Basic {}", base64(format!("{user}:{password}").as_bytes()))
 }
 
 /// Standard base64 with padding, for HTTP Basic authentication.

@@ -117,8 +117,15 @@ impl Says {
     /// abbreviation of their zone (MEZ/MESZ in German); an end on a later
     /// day is counted: `10:00–11:30 MEZ`, `01:30 MEZ – 03:30 MESZ`,
     /// `21:00 MEZ – 14:10 CST (+1)`, `ganztägig`, `24.03.–27.03.`.
-    /// Sentences that must name the date use [`Says::when`].
-    pub fn times(self, schedule: &Schedule) -> String {
+    /// Sentences that must name the date use [`Says::when`]. The zones'
+    /// abbreviations (`CET`, `CST`) are the tz database's at start and end,
+    /// as [`crate::view::ItemView`] carries them; an all-day item has none.
+    pub fn times(
+        self,
+        schedule: &Schedule,
+        start_abbreviation: &str,
+        end_abbreviation: &str,
+    ) -> String {
         match schedule {
             Schedule::AllDay {
                 first_day,
@@ -133,8 +140,8 @@ impl Says {
                 self.short_date(*last_day)
             ),
             Schedule::Timed { start, end } => {
-                let sa = words::zone_abbreviation(self.0, &start.abbreviation());
-                let ea = words::zone_abbreviation(self.0, &end.abbreviation());
+                let sa = words::zone_abbreviation(self.0, start_abbreviation);
+                let ea = words::zone_abbreviation(self.0, end_abbreviation);
                 let (st, et) = (start.local.format("%H:%M"), end.local.format("%H:%M"));
                 let days = (end.local.date() - start.local.date()).num_days();
                 if days == 0 && sa == ea {

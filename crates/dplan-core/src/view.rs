@@ -254,19 +254,26 @@ impl VisitView {
                         Schedule::AllDay { .. } => (None, None, None),
                     };
                     let span = i.schedule.utc_span();
+                    let times = |lang| {
+                        Some(Says(lang).times(
+                            &i.schedule,
+                            sa.as_deref().unwrap_or(""),
+                            ea.as_deref().unwrap_or(""),
+                        ))
+                    };
                     ItemView {
                         id: i.id,
                         title: i.title.clone(),
                         kind: i.kind,
                         schedule: i.schedule.clone(),
                         zone,
+                        times: Texts {
+                            de: times(Lang::De),
+                            en: times(Lang::En),
+                            zh: times(Lang::Zh),
+                        },
                         start_abbreviation: sa,
                         end_abbreviation: ea,
-                        times: Texts {
-                            de: Some(Says(Lang::De).times(&i.schedule)),
-                            en: Some(Says(Lang::En).times(&i.schedule)),
-                            zh: Some(Says(Lang::Zh).times(&i.schedule)),
-                        },
                         start_utc: span.map(|s| s.0),
                         end_utc: span.map(|s| s.1),
                         venue: i
@@ -378,7 +385,11 @@ impl ItemView {
 
     /// When the item happens on its day ([`Says::times`]).
     pub fn time_range(&self, lang: Lang) -> String {
-        Says(lang).times(&self.schedule)
+        Says(lang).times(
+            &self.schedule,
+            self.start_abbreviation.as_deref().unwrap_or(""),
+            self.end_abbreviation.as_deref().unwrap_or(""),
+        )
     }
 }
 

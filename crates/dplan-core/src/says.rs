@@ -860,6 +860,11 @@ impl Says {
                 format!("the calendar server answered HTTP {status} to {method} {url}: {answer}"),
                 format!("日历服务器对 {method} {url} 返回 HTTP {status}：{answer}"),
             ),
+            ChangedConcurrently => pick(
+                "Jemand anderes hat dieselben Daten im selben Moment geändert; Ihre Änderung wurde nicht gespeichert. Bitte neu laden und erneut versuchen".into(),
+                "someone else changed the same records at the same moment; your change was not saved. Reload and try again".into(),
+                "其他人同时修改了相同的数据；您的修改未保存。请重新加载后再试".into(),
+            ),
             PurgeBeforeVisitOver => pick(
                 "Personenbezogene Daten werden erst nach dem Besuch gelöscht: zuerst als abgeschlossen (oder abgesagt) markieren".into(),
                 "personal data is removed only after a visit is over: mark it completed (or cancelled) first".into(),

@@ -178,6 +178,9 @@ pub enum Problem {
         items: usize,
     },
     PurgeBeforeVisitOver,
+    /// A colleague's change to the same records reached the team database
+    /// while this one was being saved; this one was not.
+    ChangedConcurrently,
     // What a calendar export or a publish refuses.
     /// A calendar for a person who neither takes part in the visit nor is
     /// responsible for any of its items.

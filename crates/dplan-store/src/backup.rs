@@ -184,7 +184,7 @@ impl Store {
         let mut scratch = ScratchFile::new_in(folder_of(dest), &format!(".{name}"))?;
         {
             let mut target = Connection::open(&scratch.path)?;
-            let backup = Backup::new(&self.conn, &mut target)?;
+            let backup = Backup::new(self.sqlite("be backed up by dplan")?, &mut target)?;
             copy_all(&backup)?;
         }
         std::fs::rename(&scratch.path, dest).map_err(|source| StoreError::Io {
@@ -203,6 +203,7 @@ impl Store {
     /// transaction. If anything fails, the database is left as it was, byte
     /// for byte, and the error says why.
     pub fn restore_from(&mut self, src: &Path) -> Result<()> {
+        let live = self.sqlite_mut("be restored by dplan")?;
         let name = src.display().to_string();
         let unusable = |reason: String| StoreError::UnusableBackup {
             path: name.clone(),
@@ -217,7 +218,7 @@ impl Store {
 
         // The copy goes beside the live database when it has a folder, so
         // the space it needs is counted on the same disk.
-        let dir = match self.conn.path().filter(|p| !p.is_empty()) {
+        let dir = match live.path().filter(|p| !p.is_empty()) {
             Some(live) => folder_of(Path::new(live)).to_path_buf(),
             None => std::env::temp_dir(),
         };
@@ -272,7 +273,7 @@ impl Store {
         }
 
         {
-            let backup = Backup::new(&copy, &mut self.conn)?;
+            let backup = Backup::new(&copy, &mut *live)?;
             copy_all(&backup).map_err(|e| StoreError::Io {
                 context: format!("cannot restore {name}; nothing was changed"),
                 source: std::io::Error::other(e),
@@ -281,7 +282,7 @@ impl Store {
         drop(copy);
         // Statements prepared for the old database are prepared again
         // against the restored one.
-        self.conn.flush_prepared_statement_cache();
+        live.flush_prepared_statement_cache();
         Ok(())
     }
 
@@ -290,6 +291,9 @@ impl Store {
     /// and the schema is exactly the one this build makes. A restore checks
     /// a backup this way before it uses it.
     pub fn check_integrity(&self) -> Result<Vec<String>> {
-        problems(&self.conn)
+        match self.sqlite("check") {
+            Ok(conn) => problems(conn),
+            Err(_) => crate::server::problems(self.db()),
+        }
     }
 }

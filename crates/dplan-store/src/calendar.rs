@@ -65,7 +65,7 @@ impl Store {
     /// The events the feed `feed` of a visit carried last, in no order;
     /// none for a feed never exported.
     pub fn published(&self, visit: VisitId, feed: &str) -> Result<Vec<Published>> {
-        published(&self.conn, visit, feed)
+        published(self.db(), visit, feed)
     }
 
     /// Replaces what the feed carried with `events`, in one transaction:
@@ -76,7 +76,7 @@ impl Store {
         feed: &str,
         events: &[Published],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         record_published(&tx, visit, feed, events)?;
         tx.commit()?;
         Ok(())
@@ -168,7 +168,7 @@ impl Store {
         visit: VisitId,
         url: &str,
     ) -> Result<Option<Vec<RemoteResource>>> {
-        caldav_collection(&self.conn, visit, url)
+        caldav_collection(self.db(), visit, url)
     }
 
     /// Records what the collection `url` holds after a publish, replacing
@@ -179,7 +179,7 @@ impl Store {
         url: &str,
         resources: &[RemoteResource],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         record_caldav_collection(&tx, visit, url, resources)?;
         tx.commit()?;
         Ok(())
@@ -188,7 +188,7 @@ impl Store {
     /// Forgets a CalDAV collection of a visit (it was removed from the
     /// server), with what dplan knew it held.
     pub fn forget_caldav_collection(&mut self, visit: VisitId, url: &str) -> Result<()> {
-        self.conn.exec(
+        self.db().exec(
             "DELETE FROM caldav_collection WHERE visit_id = :visit AND url = :url",
             &[(":visit", visit.to_string().into()), (":url", url.into())],
         )?;
@@ -197,7 +197,7 @@ impl Store {
 
     /// Every CalDAV collection dplan used for a visit.
     pub fn caldav_collections(&self, visit: VisitId) -> Result<Vec<String>> {
-        self.conn
+        self.db()
             .rows(
                 "SELECT url FROM caldav_collection WHERE visit_id = :visit ORDER BY url",
                 &[(":visit", visit.to_string().into())],
@@ -296,7 +296,7 @@ impl Store {
         fresh: &str,
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<FeedToken> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let token = feed_token(&tx, visit, feed, fresh, at)?;
         tx.commit()?;
         Ok(token)
@@ -304,7 +304,7 @@ impl Store {
 
     /// The live tokens of a visit's feeds.
     pub fn feed_tokens(&self, visit: VisitId) -> Result<Vec<FeedToken>> {
-        self.conn
+        self.db()
             .rows(
                 "SELECT feed, token, issued_at, folder FROM feed_token
                  WHERE visit_id = :visit AND revoked_at IS NULL ORDER BY feed",
@@ -317,7 +317,7 @@ impl Store {
 
     /// Records the folder a feed's file was written to.
     pub fn set_feed_folder(&mut self, visit: VisitId, token: &str, folder: &str) -> Result<()> {
-        self.conn.exec(
+        self.db().exec(
             "UPDATE feed_token SET folder = :folder WHERE visit_id = :visit AND token = :token",
             &[
                 (":visit", visit.to_string().into()),
@@ -337,7 +337,7 @@ impl Store {
         feed: Option<&str>,
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<FeedToken>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let revoked = revoke_feed_tokens(&tx, visit, feed, at)?;
         tx.commit()?;
         Ok(revoked)
@@ -394,9 +394,14 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let on_server = self.is_server();
+        let tx = self.begin()?;
+        if on_server {
+            // SQLite's transaction holds the write lock already; the
+            // server's takes this table's, so two publishers cannot both
+            // read "free" before either writes.
+            tx.batch("LOCK TABLE publish_lease IN SHARE ROW EXCLUSIVE MODE")?;
+        }
         take_publish_lease(&tx, visit, holder, who, now, until)?;
         tx.commit()?;
         Ok(())
@@ -404,7 +409,7 @@ impl Store {
 
     /// Gives the lease back, if `holder` still has it.
     pub fn release_publish_lease(&mut self, visit: VisitId, holder: &str) -> Result<()> {
-        self.conn.exec(
+        self.db().exec(
             "DELETE FROM publish_lease WHERE visit_id = :visit AND holder = :holder",
             &[
                 (":visit", visit.to_string().into()),
@@ -478,25 +483,25 @@ fn set_calendar_names(db: &dyn Sql, visit: VisitId, names: bool) -> Result<()> {
 impl Store {
     /// Where calendars are published; empty until the office says.
     pub fn publish_settings(&self) -> Result<PublishSettings> {
-        publish_settings(&self.conn)
+        publish_settings(self.db())
     }
 
     /// Saves where calendars are published. The caller checks the
     /// addresses (the publish crate knows what a collection address is).
     pub fn save_publish_settings(&mut self, s: &PublishSettings) -> Result<()> {
-        save_publish_settings(&self.conn, s)
+        save_publish_settings(self.db(), s)
     }
 
     /// Whether the visit's guests' calendars name the people at each item
     /// (they do not until the visit says so).
     pub fn calendar_names(&self, visit: VisitId) -> Result<bool> {
         self.get_visit(visit)?;
-        calendar_names(&self.conn, visit)
+        calendar_names(self.db(), visit)
     }
 
     pub fn set_calendar_names(&mut self, visit: VisitId, names: bool) -> Result<()> {
         self.get_visit(visit)?;
-        set_calendar_names(&self.conn, visit, names)
+        set_calendar_names(self.db(), visit, names)
     }
 }
 

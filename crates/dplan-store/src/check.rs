@@ -80,14 +80,14 @@ fn save(db: &dyn Sql, settings: &CheckSettings) -> Result<()> {
 impl Store {
     /// The check's settings; the defaults until the user saves some.
     pub fn check_settings(&self) -> Result<CheckSettings> {
-        settings(&self.conn)
+        settings(self.db())
     }
 
     /// Replaces the check's settings (all ways between venues included) in
     /// one transaction; invalid settings or unknown venues change nothing.
     pub fn save_check_settings(&mut self, settings: &CheckSettings) -> Result<()> {
         settings.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         save(&tx, settings)?;
         tx.commit()?;
         Ok(())

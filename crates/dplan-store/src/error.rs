@@ -36,11 +36,19 @@ pub enum StoreError {
     /// A backup that a restore refused; the live database was not touched.
     #[error("{path}: the backup is not usable: {reason}; nothing was changed")]
     UnusableBackup { path: String, reason: String },
+    /// Something only a SQLite file does, asked of a server database.
+    #[error(
+        "{database} is a team database on a server, which cannot {action}; its administrator backs it up and restores it with the server's tools, and `dplan copy` copies it into a SQLite file"
+    )]
+    NotOnServer {
+        action: &'static str,
+        database: String,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The team database's server refused, failed or could not be reached.
     #[error("database server: {0}")]
-    Postgres(#[from] postgres::Error),
+    Postgres(postgres::Error),
     /// A column that a statement of the store reads is missing or holds
     /// another type: the store's own mistake (or a schema it does not know).
     #[error("the database column `{column}` {reason}")]
@@ -53,6 +61,20 @@ pub enum StoreError {
 }
 
 pub use dplan_core::ErrorKind;
+
+impl From<postgres::Error> for StoreError {
+    /// A transaction that lost to a colleague's concurrent one (a
+    /// serialization failure or a deadlock) is a conflict the user can
+    /// act on, said in their language; anything else is the server's.
+    fn from(e: postgres::Error) -> Self {
+        match e.code().map(|c| c.code()) {
+            Some("40001" | "40P01") => {
+                StoreError::Conflict(dplan_core::Problem::ChangedConcurrently)
+            }
+            _ => StoreError::Postgres(e),
+        }
+    }
+}
 
 impl dplan_core::Kinded for StoreError {
     fn kind(&self) -> ErrorKind {
@@ -133,7 +155,8 @@ impl StoreError {
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::AmbiguousKey { .. }
             | StoreError::Invalid(_)
-            | StoreError::BadFile { .. } => ErrorKind::Invalid,
+            | StoreError::BadFile { .. }
+            | StoreError::NotOnServer { .. } => ErrorKind::Invalid,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::TooNew { .. }
             | StoreError::NotOurs { .. }
@@ -157,9 +180,7 @@ impl StoreError {
             StoreError::Postgres(e) => match e.code().map(|c| c.code()) {
                 // Integrity constraints, and a transaction that lost to a
                 // colleague's concurrent one (serialization, deadlock).
-                Some(c) if c.starts_with("23") || c == "40001" || c == "40P01" => {
-                    ErrorKind::Conflict
-                }
+                Some(c) if c.starts_with("23") => ErrorKind::Conflict,
                 // The connection, the login, the database's existence, the
                 // server's resources, the server going down.
                 Some(c)

@@ -278,7 +278,7 @@ impl Store {
     ) -> Result<ImportReport> {
         file.validate()?;
         let visit_id = file.visit.id;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let mut report = ImportReport {
             visit_id: visit_id.to_string(),
             title: file.visit.title.best(Lang::De).to_string(),
@@ -463,7 +463,7 @@ impl Store {
         for p in &file.participants {
             let mut person = self.get_person(p.person_id)?;
             if with_personal_data {
-                person.personal = Some(person::get_personal(&self.conn, p.person_id)?);
+                person.personal = Some(person::get_personal(self.db(), p.person_id)?);
             }
             file.persons.push(person);
         }

@@ -1,6 +1,12 @@
-//! The SQLite store of Delegation Planner, and the only crate with SQL in it.
+//! The store of Delegation Planner, and the only crate with SQL in it: an
+//! embedded SQLite file by default, or a team's database on a PostgreSQL
+//! server ([`Store::open_database`] chooses by the database setting).
 //!
-//! [`Store`] owns one connection. [`Store::open`] turns on WAL, foreign keys,
+//! [`Store`] owns one connection to either. The entity modules are
+//! functions over [`sql::Sql`], the SQL both backends speak, and every
+//! write of more than one row runs in one [`sql::Tx`] from
+//! [`Store::begin`]. [`Store::connect`] brings a server database's schema
+//! up to date (see [`server`]). [`Store::open`] turns on WAL, foreign keys,
 //! secure deletion and a busy timeout, refuses files that are not ours or
 //! that a newer dplan wrote (before it changes a byte), and runs the
 //! embedded, numbered, forward-only migrations. Every transaction starts
@@ -28,6 +34,8 @@ mod programme;
 mod roster;
 pub mod server;
 mod sql;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod venue;
 mod visit;
 
@@ -35,6 +43,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, TransactionBehavior};
+
+use sql::{Server, Sql, Tx};
 
 pub use calendar::{FeedToken, RemoteResource};
 pub use check::VisitCheck;
@@ -89,12 +99,48 @@ fn use_write_ahead_log(conn: &Connection) -> Result<()> {
     }
 }
 
-/// The store: one SQLite connection.
+/// The store: one connection, to a SQLite file or to a server database.
 pub struct Store {
-    conn: Connection,
+    db: Db,
+}
+
+enum Db {
+    Sqlite(Connection),
+    /// `name` is the server database's address without its password.
+    Server {
+        server: Box<Server>,
+        name: String,
+    },
 }
 
 impl Store {
+    /// Opens the database the setting names: a PostgreSQL address
+    /// (`postgres://user@host/dbname`) connects to a team's server
+    /// ([`Store::connect`]); anything else is the path of a SQLite file
+    /// ([`Store::open`]).
+    pub fn open_database(setting: &str) -> Result<Store> {
+        if server::is_server_address(setting) {
+            Store::connect(setting.trim())
+        } else {
+            Store::open(Path::new(setting))
+        }
+    }
+
+    /// Connects to a team's database on a PostgreSQL server and brings its
+    /// schema up to date. A database of another application, or one a newer
+    /// dplan migrated, is refused and left as it was.
+    pub fn connect(url: &str) -> Result<Store> {
+        let name = server::redacted(url);
+        let server = Server::connect(url)?;
+        server::migrate(&server, &name)?;
+        Ok(Store {
+            db: Db::Server {
+                server: Box::new(server),
+                name,
+            },
+        })
+    }
+
     /// Opens (or creates) the database at `path` and brings its schema up to
     /// date. A file that is not a dplan database, or one a newer dplan wrote,
     /// is refused and left as it was.
@@ -132,21 +178,85 @@ impl Store {
         // timeout instead. Every `transaction()` in the store, migrations
         // and imports included, starts this way.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
-        let mut store = Store { conn };
-        migration::migrate(&mut store.conn)?;
-        Ok(store)
+        migration::migrate(&mut conn)?;
+        Ok(Store {
+            db: Db::Sqlite(conn),
+        })
+    }
+
+    /// Where the data lives, as it may be shown: the SQLite file's path, or
+    /// the server database's address without its password.
+    pub fn location(&self) -> String {
+        match &self.db {
+            Db::Sqlite(conn) => conn.path().unwrap_or(":memory:").to_string(),
+            Db::Server { name, .. } => name.clone(),
+        }
+    }
+
+    /// Whether the data lives on a team's server.
+    pub fn is_server(&self) -> bool {
+        matches!(self.db, Db::Server { .. })
     }
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32> {
-        migration::user_version(&self.conn)
+        match &self.db {
+            Db::Sqlite(conn) => migration::user_version(conn),
+            Db::Server { server, .. } => server::schema_version(&**server),
+        }
     }
 
     /// Whether the database holds no visit yet (the app offers the demo then).
     pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM visit", [], |r| r.get(0))?;
+            .db()
+            .first_row("SELECT count(*) AS n FROM visit", &[])?
+            .map(|r| r.get("n"))
+            .transpose()?
+            .unwrap_or(0);
         Ok(n == 0)
+    }
+
+    /// The connection, for reads and single-statement writes.
+    pub(crate) fn db(&self) -> &dyn Sql {
+        match &self.db {
+            Db::Sqlite(conn) => conn,
+            Db::Server { server, .. } => &**server,
+        }
+    }
+
+    /// Begins a write transaction; it is rolled back unless committed.
+    /// SQLite's takes the write lock at once (see `finish_open`); the
+    /// server's rows are locked as the statements reach them.
+    pub(crate) fn begin(&mut self) -> Result<Tx<'_>> {
+        match &mut self.db {
+            Db::Sqlite(conn) => Ok(Tx::Sqlite(Some(conn.transaction()?))),
+            Db::Server { server, .. } => Tx::begin_on_server(server),
+        }
+    }
+
+    /// The SQLite connection, for what only a SQLite file does (its online
+    /// backup and restore, its own integrity check); on a server database,
+    /// the error says what to do instead.
+    pub(crate) fn sqlite(&self, action: &'static str) -> Result<&Connection> {
+        match &self.db {
+            Db::Sqlite(conn) => Ok(conn),
+            Db::Server { name, .. } => Err(not_on_server(action, name)),
+        }
+    }
+
+    /// [`Store::sqlite`], to change the file as a whole (a restore).
+    pub(crate) fn sqlite_mut(&mut self, action: &'static str) -> Result<&mut Connection> {
+        match &mut self.db {
+            Db::Sqlite(conn) => Ok(conn),
+            Db::Server { name, .. } => Err(not_on_server(action, name)),
+        }
+    }
+}
+
+fn not_on_server(action: &'static str, name: &str) -> StoreError {
+    StoreError::NotOnServer {
+        action,
+        database: name.to_string(),
     }
 }

@@ -132,6 +132,17 @@ fn schema_entries(conn: &Connection) -> Result<Vec<SchemaEntry>> {
 }
 
 /// How the schema of `conn` differs from the one the migrations make, in
+/// The tables a fresh database of this build has.
+pub(crate) fn table_names() -> Result<Vec<String>> {
+    let mut fresh = Connection::open_in_memory()?;
+    migrate(&mut fresh)?;
+    Ok(schema_entries(&fresh)?
+        .into_iter()
+        .filter(|e| e.kind == "table")
+        .map(|e| e.name)
+        .collect())
+}
+
 /// words for the user ("table `participant` is missing"); empty when it is
 /// the same. The expected schema is made by migrating a fresh database in
 /// memory, so it can never drift from the migrations.

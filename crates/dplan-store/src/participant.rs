@@ -162,7 +162,7 @@ impl Store {
     /// Adds a person to a visit.
     pub fn insert_participant(&mut self, p: &Participant) -> Result<()> {
         p.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         crate::visit::get(&tx, p.visit_id)?.ok_or_else(|| StoreError::NotFound {
             what: "visit",
             key: p.visit_id.to_string(),
@@ -205,7 +205,7 @@ impl Store {
         if !errors.is_empty() {
             return Err(Invalid { errors }.into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         crate::visit::get(&tx, p.visit_id)?.ok_or_else(|| StoreError::NotFound {
             what: "visit",
             key: p.visit_id.to_string(),
@@ -224,7 +224,7 @@ impl Store {
 
     pub fn update_participant(&mut self, p: &Participant) -> Result<()> {
         p.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         if get(&tx, p.visit_id, p.person_id)?.is_none() {
             return Err(StoreError::NotFound {
                 what: "participant",
@@ -238,7 +238,7 @@ impl Store {
 
     /// The visit's participants: guests, then hosts, each in order of precedence.
     pub fn list_participants(&self, visit: VisitId) -> Result<Vec<Participant>> {
-        list(&self.conn, visit)
+        list(self.db(), visit)
     }
 
     /// Sets one side's order of precedence: `order` lists every participant
@@ -249,7 +249,7 @@ impl Store {
         side: Side,
         order: &[PersonId],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let current: Vec<PersonId> = list(&tx, visit)?
             .into_iter()
             .filter(|p| p.side == side)
@@ -269,7 +269,7 @@ impl Store {
 
     /// Removes a person from a visit and from every item of its programme.
     pub fn delete_participant(&mut self, visit: VisitId, person: PersonId) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         remove(&tx, visit, person)?;
         tx.commit()?;
         Ok(())

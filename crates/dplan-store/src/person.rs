@@ -201,7 +201,7 @@ fn delete(db: &dyn Sql, id: PersonId) -> Result<()> {
 impl Store {
     pub fn insert_person(&mut self, person: &Person) -> Result<()> {
         person.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         if get(&tx, person.id)?.is_some() {
             return Err(StoreError::Conflict(Problem::ExistsAlready {
                 what: "person".into(),
@@ -225,7 +225,7 @@ impl Store {
         if !errors.is_empty() {
             return Err(dplan_core::Invalid { errors }.into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         for p in persons {
             upsert(&tx, p)?;
         }
@@ -236,7 +236,7 @@ impl Store {
     /// Updates a person; their personal data only if `person.personal` is set.
     pub fn update_person(&mut self, person: &Person) -> Result<()> {
         person.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         if get(&tx, person.id)?.is_none() {
             return Err(StoreError::NotFound {
                 what: "person",
@@ -250,7 +250,7 @@ impl Store {
 
     /// A person without their personal data.
     pub fn get_person(&self, id: PersonId) -> Result<Person> {
-        get(&self.conn, id)?.ok_or_else(|| StoreError::NotFound {
+        get(self.db(), id)?.ok_or_else(|| StoreError::NotFound {
             what: "person",
             key: id.to_string(),
         })
@@ -260,26 +260,26 @@ impl Store {
     /// where it is needed, and never log it.
     pub fn get_personal_data(&self, id: PersonId) -> Result<PersonalData> {
         self.get_person(id)?;
-        get_personal(&self.conn, id)
+        get_personal(self.db(), id)
     }
 
     /// The address book, sorted by family name, then given name, the way
     /// [`Person::sort_key`] compares them ("Müller" with "Muller", "Liú"
     /// with "Liu"); the databases' own collations know neither.
     pub fn list_persons(&self) -> Result<Vec<Person>> {
-        let mut persons = list(&self.conn)?;
+        let mut persons = list(self.db())?;
         persons.sort_by_cached_key(Person::sort_key);
         Ok(persons)
     }
 
     /// Deletes a person who takes part in no visit.
     pub fn delete_person(&mut self, id: PersonId) -> Result<()> {
-        delete(&self.conn, id)
+        delete(self.db(), id)
     }
 
     /// A person by full id or a unique beginning of it.
     pub fn resolve_person(&self, key: &str) -> Result<PersonId> {
-        crate::visit::resolve(&self.conn, "person", "person", key)
+        crate::visit::resolve(self.db(), "person", "person", key)
     }
 }
 

@@ -282,7 +282,7 @@ pub(crate) fn next_revision(old: &ProgrammeItem, new: &ProgrammeItem) -> u32 {
 impl Store {
     pub fn insert_item(&mut self, item: &ProgrammeItem) -> Result<()> {
         item.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         check_references(&tx, item)?;
         if get(&tx, item.id)?.is_some() {
             return Err(StoreError::Conflict(Problem::ExistsAlready {
@@ -299,7 +299,7 @@ impl Store {
     /// when its time, venue or status changed.
     pub fn update_item(&mut self, item: &ProgrammeItem) -> Result<ProgrammeItem> {
         item.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let old = get(&tx, item.id)?.ok_or_else(|| StoreError::NotFound {
             what: "programme item",
             key: item.id.to_string(),
@@ -316,7 +316,7 @@ impl Store {
     }
 
     pub fn get_item(&self, id: ItemId) -> Result<ProgrammeItem> {
-        get(&self.conn, id)?.ok_or_else(|| StoreError::NotFound {
+        get(self.db(), id)?.ok_or_else(|| StoreError::NotFound {
             what: "programme item",
             key: id.to_string(),
         })
@@ -324,11 +324,11 @@ impl Store {
 
     /// The visit's programme in time order.
     pub fn list_programme(&self, visit: VisitId) -> Result<Vec<ProgrammeItem>> {
-        list(&self.conn, visit)
+        list(self.db(), visit)
     }
 
     pub fn delete_item(&mut self, id: ItemId) -> Result<()> {
-        delete(&self.conn, id)
+        delete(self.db(), id)
     }
 }
 

@@ -89,7 +89,7 @@ fn migrate_in(tx: &Server, name: &str) -> Result<u32> {
 
 /// The application and schema version recorded in the database, or `None`
 /// when it has no `dplan_schema`.
-fn version(sql: &impl Sql) -> Result<Option<(String, u32)>> {
+fn version(sql: &(impl Sql + ?Sized)) -> Result<Option<(String, u32)>> {
     let exists: bool = sql
         .first_row(
             "SELECT to_regclass('dplan_schema') IS NOT NULL AS there",
@@ -109,6 +109,59 @@ fn version(sql: &impl Sql) -> Result<Option<(String, u32)>> {
         return Ok(None);
     };
     Ok(Some((row.get("application")?, row.get("version")?)))
+}
+
+/// The schema version recorded in an open server database.
+pub(crate) fn schema_version(sql: &dyn Sql) -> Result<u32> {
+    Ok(version(sql)?.map_or(0, |(_, v)| v))
+}
+
+/// What is wrong with a server database's schema, in words for the user;
+/// empty when it has this build's version and exactly the tables dplan
+/// makes, and every reference between them is enforced. (The server keeps
+/// its own pages intact; that is not a client's to check.)
+pub(crate) fn problems(sql: &dyn Sql) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let found = schema_version(sql)?;
+    if found != SCHEMA_VERSION {
+        out.push(format!(
+            "its schema version is {found}, not {SCHEMA_VERSION}"
+        ));
+    }
+    let expected = crate::migration::table_names()?;
+    let tables: Vec<String> = sql
+        .rows(
+            "SELECT table_name::text AS name FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+             ORDER BY table_name",
+            &[],
+        )?
+        .iter()
+        .map(|r| r.get("name"))
+        .collect::<Result<_>>()?;
+    for e in &expected {
+        if !tables.contains(e) {
+            out.push(format!("table `{e}` is missing"));
+        }
+    }
+    for t in &tables {
+        if t != "dplan_schema" && !expected.contains(t) {
+            out.push(format!("it has a table `{t}` that dplan does not create"));
+        }
+    }
+    for r in sql.rows(
+        "SELECT conname::text AS name, conrelid::regclass::text AS tbl FROM pg_constraint
+         WHERE contype = 'f' AND NOT convalidated
+           AND connamespace = current_schema()::regnamespace
+         ORDER BY conname",
+        &[],
+    )? {
+        let (name, table): (String, String) = (r.get("name")?, r.get("tbl")?);
+        out.push(format!(
+            "the reference `{name}` of `{table}` is not enforced for its existing rows"
+        ));
+    }
+    Ok(out)
 }
 
 /// A server database address as it may be shown: without its password.
@@ -135,76 +188,16 @@ pub fn is_server_address(setting: &str) -> bool {
 }
 
 /// Connects to the server database at `url` and brings its schema up to
-/// date; returns the schema version it has now. This is the team
-/// database's first step: the store's records follow it onto the server
-/// module by module (issue 16).
+/// date; returns the schema version it has now.
 pub fn prepare(url: &str) -> Result<u32> {
     migrate(&Server::connect(url)?, &redacted(url))
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    //! A fresh database on the test server for each test, dropped after.
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-    /// The test server's address (`.ci/with-servers` starts it); a test
-    /// that needs it fails without it.
-    pub(crate) fn server_url() -> String {
-        std::env::var("DPLAN_TEST_POSTGRES_URL").unwrap_or_else(|_| {
-            panic!(
-                "DPLAN_TEST_POSTGRES_URL is not set: these tests need the PostgreSQL server that \
-                 .ci/with-servers starts (bash .ci/with-servers cargo test …)"
-            )
-        })
-    }
-
-    /// An empty database of its own on the test server.
-    pub(crate) struct Scratch {
-        pub(crate) url: String,
-        name: String,
-    }
-
-    impl Scratch {
-        pub(crate) fn new() -> Scratch {
-            let admin = server_url();
-            let name = format!(
-                "dplan_t_{}_{}",
-                std::process::id(),
-                NEXT.fetch_add(1, Ordering::Relaxed)
-            );
-            let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("test server");
-            c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-            let base = &admin[..admin.rfind('/').expect("a database in the address")];
-            Scratch {
-                url: format!("{base}/{name}"),
-                name,
-            }
-        }
-
-        pub(crate) fn server(&self) -> crate::sql::Server {
-            crate::sql::Server::connect(&self.url).unwrap()
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            if let Ok(mut c) = postgres::Client::connect(&server_url(), postgres::NoTls) {
-                let _ = c.batch_execute(&format!(
-                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                    self.name
-                ));
-            }
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::testing::Scratch;
     use super::*;
     use crate::ErrorKind;
+    use crate::testing::Scratch;
 
     #[test]
     fn an_address_is_shown_without_its_password() {
@@ -363,7 +356,7 @@ mod tests {
     }
 
     fn server_password() -> String {
-        let url = super::testing::server_url();
+        let url = crate::testing::server_url();
         let login = &url[url.find("://").unwrap() + 3..url.rfind('@').unwrap()];
         login
             .split_once(':')
@@ -373,7 +366,7 @@ mod tests {
 
     #[test]
     fn a_wrong_password_is_a_storage_error_that_does_not_show_it() {
-        let url = super::testing::server_url();
+        let url = crate::testing::server_url();
         let wrong = url.replacen(
             &format!(":{}@", server_password()),
             ":falsch-und-geheim@",

@@ -386,6 +386,88 @@ impl Sql for rusqlite::Transaction<'_> {
     }
 }
 
+// --- Transactions on either ------------------------------------------------
+
+/// One write transaction on either backend, begun by `Store::begin`. Like
+/// rusqlite's own, it is rolled back when dropped without [`Tx::commit`],
+/// so `?` on a failed step leaves nothing half-written.
+pub(crate) enum Tx<'a> {
+    Sqlite(Option<rusqlite::Transaction<'a>>),
+    Server { server: &'a Server, open: bool },
+}
+
+impl<'a> Tx<'a> {
+    pub(crate) fn begin_on_server(server: &'a Server) -> Result<Tx<'a>> {
+        // Every statement of the transaction sees the database as it was
+        // when the first one ran; a row a colleague's transaction changed
+        // since cannot be overwritten (the server refuses with a
+        // serialization failure, the `conflict` kind) rather than lost.
+        server.batch("BEGIN ISOLATION LEVEL REPEATABLE READ")?;
+        Ok(Tx::Server { server, open: true })
+    }
+
+    /// Makes the transaction's changes permanent.
+    pub(crate) fn commit(self) -> Result<()> {
+        self.end(true)
+    }
+
+    /// Undoes the transaction's changes (a rehearsal's end).
+    pub(crate) fn rollback(self) -> Result<()> {
+        self.end(false)
+    }
+
+    fn end(mut self, keep: bool) -> Result<()> {
+        match &mut self {
+            Tx::Sqlite(tx) => {
+                let tx = tx.take().expect("a transaction ends once");
+                if keep {
+                    tx.commit()?
+                } else {
+                    tx.rollback()?
+                }
+                Ok(())
+            }
+            Tx::Server { server, open } => {
+                *open = false;
+                server.batch(if keep { "COMMIT" } else { "ROLLBACK" })
+            }
+        }
+    }
+
+    fn sql(&self) -> &dyn Sql {
+        match self {
+            Tx::Sqlite(Some(tx)) => tx,
+            Tx::Sqlite(None) => unreachable!("an ended transaction is gone"),
+            Tx::Server { server, .. } => *server,
+        }
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if let Tx::Server { server, open: true } = self {
+            // The failure that dropped the transaction is what the caller
+            // hears; if the rollback fails too, the server ends the
+            // transaction with the connection.
+            let _ = server.batch("ROLLBACK");
+        }
+    }
+}
+
+impl Sql for Tx<'_> {
+    fn exec(&self, sql: &str, params: Params) -> Result<u64> {
+        self.sql().exec(sql, params)
+    }
+
+    fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        self.sql().rows(sql, params)
+    }
+
+    fn batch(&self, sql: &str) -> Result<()> {
+        self.sql().batch(sql)
+    }
+}
+
 // --- PostgreSQL -----------------------------------------------------------
 
 /// A statement with its named parameters (`:id`) turned into PostgreSQL's
@@ -639,7 +721,7 @@ pub(crate) mod testing {
         crate::migration::migrate(&mut sqlite).unwrap();
         sqlite.pragma_update(None, "foreign_keys", "ON").unwrap();
         body("SQLite", &sqlite);
-        let db = crate::server::testing::Scratch::new();
+        let db = crate::testing::Scratch::new();
         crate::server::prepare(&db.url).unwrap();
         body("PostgreSQL", &db.server());
     }

@@ -97,45 +97,45 @@ fn delete(db: &dyn Sql, id: VenueId) -> Result<()> {
 impl Store {
     pub fn insert_venue(&mut self, venue: &Venue) -> Result<()> {
         venue.validate()?;
-        if get(&self.conn, venue.id)?.is_some() {
+        if get(self.db(), venue.id)?.is_some() {
             return Err(StoreError::Conflict(Problem::ExistsAlready {
                 what: "venue".into(),
                 id: venue.id.to_string(),
             }));
         }
-        upsert(&self.conn, venue)
+        upsert(self.db(), venue)
     }
 
     pub fn update_venue(&mut self, venue: &Venue) -> Result<()> {
         venue.validate()?;
-        if get(&self.conn, venue.id)?.is_none() {
+        if get(self.db(), venue.id)?.is_none() {
             return Err(StoreError::NotFound {
                 what: "venue",
                 key: venue.id.to_string(),
             });
         }
-        upsert(&self.conn, venue)
+        upsert(self.db(), venue)
     }
 
     pub fn get_venue(&self, id: VenueId) -> Result<Venue> {
-        get(&self.conn, id)?.ok_or_else(|| StoreError::NotFound {
+        get(self.db(), id)?.ok_or_else(|| StoreError::NotFound {
             what: "venue",
             key: id.to_string(),
         })
     }
 
     pub fn list_venues(&self) -> Result<Vec<Venue>> {
-        list(&self.conn)
+        list(self.db())
     }
 
     /// A venue by full id or a unique beginning of it.
     pub fn resolve_venue(&self, key: &str) -> Result<VenueId> {
-        crate::visit::resolve(&self.conn, "venue", "venue", key)
+        crate::visit::resolve(self.db(), "venue", "venue", key)
     }
 
     /// Deletes a venue that no programme item uses.
     pub fn delete_venue(&mut self, id: VenueId) -> Result<()> {
-        delete(&self.conn, id)
+        delete(self.db(), id)
     }
 }
 

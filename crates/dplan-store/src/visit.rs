@@ -197,28 +197,28 @@ fn resolve_key<T: Copy + std::fmt::Display>(
 impl Store {
     pub fn insert_visit(&mut self, visit: &Visit) -> Result<()> {
         visit.validate()?;
-        if get(&self.conn, visit.id)?.is_some() {
+        if get(self.db(), visit.id)?.is_some() {
             return Err(StoreError::Conflict(Problem::ExistsAlready {
                 what: "visit".into(),
                 id: visit.id.to_string(),
             }));
         }
-        upsert(&self.conn, visit)
+        upsert(self.db(), visit)
     }
 
     pub fn update_visit(&mut self, visit: &Visit) -> Result<()> {
         visit.validate()?;
-        if get(&self.conn, visit.id)?.is_none() {
+        if get(self.db(), visit.id)?.is_none() {
             return Err(StoreError::NotFound {
                 what: "visit",
                 key: visit.id.to_string(),
             });
         }
-        upsert(&self.conn, visit)
+        upsert(self.db(), visit)
     }
 
     pub fn get_visit(&self, id: VisitId) -> Result<Visit> {
-        get(&self.conn, id)?.ok_or_else(|| StoreError::NotFound {
+        get(self.db(), id)?.ok_or_else(|| StoreError::NotFound {
             what: "visit",
             key: id.to_string(),
         })
@@ -226,18 +226,18 @@ impl Store {
 
     /// All visits, latest first.
     pub fn list_visits(&self) -> Result<Vec<Visit>> {
-        list(&self.conn)
+        list(self.db())
     }
 
     /// Deletes a visit with its participants and programme (persons and
     /// venues stay in the address book).
     pub fn delete_visit(&mut self, id: VisitId) -> Result<()> {
-        delete(&self.conn, id)
+        delete(self.db(), id)
     }
 
     /// A visit by its full id or a unique beginning of it.
     pub fn resolve_visit(&self, key: &str) -> Result<VisitId> {
-        resolve(&self.conn, "visit", "visit", key)
+        resolve(self.db(), "visit", "visit", key)
     }
 }
 

@@ -7,7 +7,7 @@ use dplan_core::{
 };
 use dplan_store::{ErrorKind, ListedOutcome, Store};
 
-use crate::demo_store;
+use crate::on_both_demo;
 
 fn new_person(key: &str, family: &str, given: &str) -> Person {
     let mut p = Person::new(
@@ -43,211 +43,215 @@ fn side_names(s: &Store, visit: dplan_core::VisitId, side: Side) -> Vec<String> 
 
 #[test]
 fn a_list_adds_new_people_matches_known_ones_and_places_them_by_role() {
-    let (mut s, file) = demo_store();
-    let visit = file.visit.id;
-    let other_visit = &demo::visits(demo::stamp())[1];
-    // Someone from the other demo visit, written as a list would have them:
-    // another id, the same name and organisation.
-    let mut known = other_visit
-        .persons
-        .iter()
-        .find(|p| !file.persons.iter().any(|q| q.id == p.id))
-        .expect("the outgoing demo visit has someone the incoming one lacks")
-        .clone();
-    let known_id = known.id;
-    known.id = PersonId::derived("roster-test/known-again");
-    known.given_name = known.given_name.to_uppercase();
-    let mut already = file.persons[0].clone();
-    already.id = PersonId::derived("roster-test/already");
-    let persons_before = s.list_persons().unwrap().len();
-    let guests_before = side_names(&s, visit, Side::Guest);
+    on_both_demo(|mut s, file| {
+        let visit = file.visit.id;
+        let other_visit = &demo::visits(demo::stamp())[1];
+        // Someone from the other demo visit, written as a list would have them:
+        // another id, the same name and organisation.
+        let mut known = other_visit
+            .persons
+            .iter()
+            .find(|p| !file.persons.iter().any(|q| q.id == p.id))
+            .expect("the outgoing demo visit has someone the incoming one lacks")
+            .clone();
+        let known_id = known.id;
+        known.id = PersonId::derived("roster-test/known-again");
+        known.given_name = known.given_name.to_uppercase();
+        let mut already = file.persons[0].clone();
+        already.id = PersonId::derived("roster-test/already");
+        let persons_before = s.list_persons().unwrap().len();
+        let guests_before = side_names(&s, visit, Side::Guest);
 
-    let list = [
-        listed(
-            new_person("a", "Schäfer", "Lena"),
-            Side::Host,
-            Role::Staff,
-            Some(2),
-        ),
-        listed(known, Side::Host, Role::Interpreter, Some(1)),
-        listed(already, Side::Guest, Role::Member, None),
-        listed(
-            new_person("head", "Krüger", "Tim"),
-            Side::Host,
-            Role::HeadOfDelegation,
-            None,
-        ),
-    ];
-    let report = s.import_participants(visit, &list, false).unwrap();
+        let list = [
+            listed(
+                new_person("a", "Schäfer", "Lena"),
+                Side::Host,
+                Role::Staff,
+                Some(2),
+            ),
+            listed(known, Side::Host, Role::Interpreter, Some(1)),
+            listed(already, Side::Guest, Role::Member, None),
+            listed(
+                new_person("head", "Krüger", "Tim"),
+                Side::Host,
+                Role::HeadOfDelegation,
+                None,
+            ),
+        ];
+        let report = s.import_participants(visit, &list, false).unwrap();
 
-    let outcomes: Vec<ListedOutcome> = report.rows.iter().map(|r| r.outcome).collect();
-    assert_eq!(
-        outcomes,
-        [
-            ListedOutcome::NewPerson,
-            ListedOutcome::KnownPerson,
-            ListedOutcome::AlreadyInVisit,
-            ListedOutcome::NewPerson
-        ]
-    );
-    assert_eq!(
-        report.rows[1].person_id,
-        known_id.to_string(),
-        "matched, not duplicated"
-    );
-    assert_eq!(
-        s.list_persons().unwrap().len(),
-        persons_before + 2,
-        "only the two new people join the address book"
-    );
-    assert_eq!(
-        side_names(&s, visit, Side::Guest),
-        guests_before,
-        "guests unchanged"
-    );
-    let hosts = side_names(&s, visit, Side::Host);
-    assert_eq!(
-        hosts[0], "Tim Krüger",
-        "a new head of delegation leads the side: {hosts:?}"
-    );
-    let n = hosts.len();
-    assert_eq!(
-        &hosts[n - 2..],
-        [
-            s.get_person(known_id).unwrap().display_name(),
-            "Lena Schäfer".to_string()
-        ],
-        "the others follow the hosts already there, by the rank the list gives"
-    );
-    let precedences: Vec<u32> = s
-        .list_participants(visit)
-        .unwrap()
-        .into_iter()
-        .filter(|p| p.side == Side::Host)
-        .map(|p| p.precedence)
-        .collect();
-    assert_eq!(
-        precedences,
-        (1..=n as u32).collect::<Vec<_>>(),
-        "numbered without gaps"
-    );
+        let outcomes: Vec<ListedOutcome> = report.rows.iter().map(|r| r.outcome).collect();
+        assert_eq!(
+            outcomes,
+            [
+                ListedOutcome::NewPerson,
+                ListedOutcome::KnownPerson,
+                ListedOutcome::AlreadyInVisit,
+                ListedOutcome::NewPerson
+            ]
+        );
+        assert_eq!(
+            report.rows[1].person_id,
+            known_id.to_string(),
+            "matched, not duplicated"
+        );
+        assert_eq!(
+            s.list_persons().unwrap().len(),
+            persons_before + 2,
+            "only the two new people join the address book"
+        );
+        assert_eq!(
+            side_names(&s, visit, Side::Guest),
+            guests_before,
+            "guests unchanged"
+        );
+        let hosts = side_names(&s, visit, Side::Host);
+        assert_eq!(
+            hosts[0], "Tim Krüger",
+            "a new head of delegation leads the side: {hosts:?}"
+        );
+        let n = hosts.len();
+        assert_eq!(
+            &hosts[n - 2..],
+            [
+                s.get_person(known_id).unwrap().display_name(),
+                "Lena Schäfer".to_string()
+            ],
+            "the others follow the hosts already there, by the rank the list gives"
+        );
+        let precedences: Vec<u32> = s
+            .list_participants(visit)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.side == Side::Host)
+            .map(|p| p.precedence)
+            .collect();
+        assert_eq!(
+            precedences,
+            (1..=n as u32).collect::<Vec<_>>(),
+            "numbered without gaps"
+        );
+    });
 }
 
 #[test]
 fn a_dry_run_reports_the_same_and_stores_nothing() {
-    let (mut s, file) = demo_store();
-    let visit = file.visit.id;
-    let before = s.export_visit(visit, demo::stamp(), true).unwrap();
-    let persons_before = s.list_persons().unwrap();
-    let list = [listed(
-        new_person("dry", "Nowak", "Eva"),
-        Side::Host,
-        Role::Member,
-        None,
-    )];
-    let dry = s.import_participants(visit, &list, true).unwrap();
-    assert!(dry.dry_run);
-    assert_eq!(dry.new_persons, 1);
-    assert_eq!(s.export_visit(visit, demo::stamp(), true).unwrap(), before);
-    assert_eq!(s.list_persons().unwrap(), persons_before);
-    let real = s.import_participants(visit, &list, false).unwrap();
-    assert_eq!(
-        real.rows, dry.rows,
-        "the dry run said exactly what the import did"
-    );
+    on_both_demo(|mut s, file| {
+        let visit = file.visit.id;
+        let before = s.export_visit(visit, demo::stamp(), true).unwrap();
+        let persons_before = s.list_persons().unwrap();
+        let list = [listed(
+            new_person("dry", "Nowak", "Eva"),
+            Side::Host,
+            Role::Member,
+            None,
+        )];
+        let dry = s.import_participants(visit, &list, true).unwrap();
+        assert!(dry.dry_run);
+        assert_eq!(dry.new_persons, 1);
+        assert_eq!(s.export_visit(visit, demo::stamp(), true).unwrap(), before);
+        assert_eq!(s.list_persons().unwrap(), persons_before);
+        let real = s.import_participants(visit, &list, false).unwrap();
+        assert_eq!(
+            real.rows, dry.rows,
+            "the dry run said exactly what the import did"
+        );
+    });
 }
 
 #[test]
 fn one_bad_row_stores_nothing_and_every_bad_row_is_named() {
-    let (mut s, file) = demo_store();
-    let visit = file.visit.id;
-    let before = s.export_visit(visit, demo::stamp(), true).unwrap();
-    let persons_before = s.list_persons().unwrap().len();
-    let mut nameless = new_person("nameless", "", "Karl");
-    nameless.email = Some("kein-at-zeichen".into());
-    let list = [
-        listed(
-            new_person("ok", "Becker", "Jonas"),
-            Side::Host,
-            Role::Member,
-            None,
-        ),
-        listed(nameless, Side::Host, Role::Member, None),
-        listed(
-            new_person("twice", "Becker", "Jonas"),
-            Side::Host,
-            Role::Member,
-            None,
-        ),
-    ];
-    let err = s.import_participants(visit, &list, false).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Invalid);
-    let fields: Vec<String> = err
-        .invalid()
-        .unwrap()
-        .errors
-        .iter()
-        .map(|e| e.field.clone())
-        .collect();
-    assert_eq!(
-        fields,
-        [
-            "rows[1].family_name",
-            "rows[1].email",
-            "rows[2].family_name"
-        ],
-        "{err}"
-    );
-    assert!(err.to_string().contains("same person as row 1"), "{err}");
-    assert_eq!(s.export_visit(visit, demo::stamp(), true).unwrap(), before);
-    assert_eq!(s.list_persons().unwrap().len(), persons_before);
+    on_both_demo(|mut s, file| {
+        let visit = file.visit.id;
+        let before = s.export_visit(visit, demo::stamp(), true).unwrap();
+        let persons_before = s.list_persons().unwrap().len();
+        let mut nameless = new_person("nameless", "", "Karl");
+        nameless.email = Some("kein-at-zeichen".into());
+        let list = [
+            listed(
+                new_person("ok", "Becker", "Jonas"),
+                Side::Host,
+                Role::Member,
+                None,
+            ),
+            listed(nameless, Side::Host, Role::Member, None),
+            listed(
+                new_person("twice", "Becker", "Jonas"),
+                Side::Host,
+                Role::Member,
+                None,
+            ),
+        ];
+        let err = s.import_participants(visit, &list, false).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        let fields: Vec<String> = err
+            .invalid()
+            .unwrap()
+            .errors
+            .iter()
+            .map(|e| e.field.clone())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "rows[1].family_name",
+                "rows[1].email",
+                "rows[2].family_name"
+            ],
+            "{err}"
+        );
+        assert!(err.to_string().contains("same person as row 1"), "{err}");
+        assert_eq!(s.export_visit(visit, demo::stamp(), true).unwrap(), before);
+        assert_eq!(s.list_persons().unwrap().len(), persons_before);
+    });
 }
 
 #[test]
 fn personal_data_is_removed_only_after_the_visit_and_kept_for_people_still_travelling() {
-    let (mut s, file) = demo_store();
-    let visit = file.visit.id;
-    let at = Utc.with_ymd_and_hms(2027, 4, 2, 9, 0, 0).unwrap();
-    let err = s.purge_personal_data(visit, at).unwrap_err();
-    assert_eq!(
-        err.kind(),
-        ErrorKind::Conflict,
-        "the visit is still confirmed: {err}"
-    );
-    assert!(s.list_purges(visit).unwrap().is_empty());
-
-    let with_data: Vec<PersonId> = file
-        .persons
-        .iter()
-        .filter(|p| p.personal.as_ref().is_some_and(|d| !d.is_empty()))
-        .map(|p| p.id)
-        .collect();
-    assert!(
-        !with_data.is_empty(),
-        "the demo has personal data to remove"
-    );
-    let outgoing = demo::visits(demo::stamp())[1].clone();
-    let travelling: Vec<PersonId> = with_data
-        .iter()
-        .copied()
-        .filter(|id| outgoing.participants.iter().any(|p| p.person_id == *id))
-        .collect();
-
-    let mut v = s.get_visit(visit).unwrap();
-    v.status = VisitStatus::Completed;
-    s.update_visit(&v).unwrap();
-    let record = s.purge_personal_data(visit, at).unwrap();
-    assert_eq!(record.purged as usize, with_data.len() - travelling.len());
-    assert_eq!(record.kept as usize, travelling.len());
-    for id in &with_data {
-        let data = s.get_personal_data(*id).unwrap();
+    on_both_demo(|mut s, file| {
+        let visit = file.visit.id;
+        let at = Utc.with_ymd_and_hms(2027, 4, 2, 9, 0, 0).unwrap();
+        let err = s.purge_personal_data(visit, at).unwrap_err();
         assert_eq!(
-            data.is_empty(),
-            !travelling.contains(id),
-            "data stays only for people in a visit that is not over"
+            err.kind(),
+            ErrorKind::Conflict,
+            "the visit is still confirmed: {err}"
         );
-    }
-    assert_eq!(s.list_purges(visit).unwrap(), vec![record]);
+        assert!(s.list_purges(visit).unwrap().is_empty());
+
+        let with_data: Vec<PersonId> = file
+            .persons
+            .iter()
+            .filter(|p| p.personal.as_ref().is_some_and(|d| !d.is_empty()))
+            .map(|p| p.id)
+            .collect();
+        assert!(
+            !with_data.is_empty(),
+            "the demo has personal data to remove"
+        );
+        let outgoing = demo::visits(demo::stamp())[1].clone();
+        let travelling: Vec<PersonId> = with_data
+            .iter()
+            .copied()
+            .filter(|id| outgoing.participants.iter().any(|p| p.person_id == *id))
+            .collect();
+
+        let mut v = s.get_visit(visit).unwrap();
+        v.status = VisitStatus::Completed;
+        s.update_visit(&v).unwrap();
+        let record = s.purge_personal_data(visit, at).unwrap();
+        assert_eq!(record.purged as usize, with_data.len() - travelling.len());
+        assert_eq!(record.kept as usize, travelling.len());
+        for id in &with_data {
+            let data = s.get_personal_data(*id).unwrap();
+            assert_eq!(
+                data.is_empty(),
+                !travelling.contains(id),
+                "data stays only for people in a visit that is not over"
+            );
+        }
+        assert_eq!(s.list_purges(visit).unwrap(), vec![record]);
+    });
 }
 
 /// The incoming demo visit, over, with a passport number made of `prefix`

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use dplan_core::{ContactKind, Direction, Texts, Visit, VisitContact, VisitId, VisitStatus};
 use dplan_store::ErrorKind;
 
-use crate::store;
+use crate::{on_both, on_both_demo};
 
 fn visit() -> Visit {
     Visit {
@@ -31,79 +31,84 @@ fn visit() -> Visit {
 
 #[test]
 fn visit_round_trips_with_every_field() {
-    let mut s = store();
-    let v = visit();
-    s.insert_visit(&v).unwrap();
-    assert_eq!(
-        s.get_visit(v.id).unwrap(),
-        v,
-        "what was stored must come back unchanged"
-    );
-    let mut changed = v.clone();
-    changed.status = VisitStatus::Confirmed;
-    changed.title.en = None;
-    s.update_visit(&changed).unwrap();
-    assert_eq!(s.get_visit(v.id).unwrap(), changed);
-    assert_eq!(s.list_visits().unwrap(), vec![changed]);
+    on_both(|mut s| {
+        let v = visit();
+        s.insert_visit(&v).unwrap();
+        assert_eq!(
+            s.get_visit(v.id).unwrap(),
+            v,
+            "what was stored must come back unchanged"
+        );
+        let mut changed = v.clone();
+        changed.status = VisitStatus::Confirmed;
+        changed.title.en = None;
+        s.update_visit(&changed).unwrap();
+        assert_eq!(s.get_visit(v.id).unwrap(), changed);
+        assert_eq!(s.list_visits().unwrap(), vec![changed]);
+    });
 }
 
 #[test]
 fn invalid_visit_is_refused_and_nothing_is_stored() {
-    let mut s = store();
-    let mut v = visit();
-    v.last_day = NaiveDate::from_ymd_opt(2027, 8, 1).unwrap();
-    let err = s.insert_visit(&v).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Invalid);
-    assert_eq!(err.invalid().unwrap().errors[0].field, "last_day");
-    assert!(
-        s.list_visits().unwrap().is_empty(),
-        "an invalid visit must not be stored"
-    );
+    on_both(|mut s| {
+        let mut v = visit();
+        v.last_day = NaiveDate::from_ymd_opt(2027, 8, 1).unwrap();
+        let err = s.insert_visit(&v).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        assert_eq!(err.invalid().unwrap().errors[0].field, "last_day");
+        assert!(
+            s.list_visits().unwrap().is_empty(),
+            "an invalid visit must not be stored"
+        );
+    });
 }
 
 #[test]
 fn duplicate_insert_is_a_conflict_and_missing_update_is_not_found() {
-    let mut s = store();
-    s.insert_visit(&visit()).unwrap();
-    assert_eq!(
-        s.insert_visit(&visit()).unwrap_err().kind(),
-        ErrorKind::Conflict
-    );
-    let mut other = visit();
-    other.id = VisitId::derived("other");
-    assert_eq!(
-        s.update_visit(&other).unwrap_err().kind(),
-        ErrorKind::NotFound
-    );
-    assert_eq!(
-        s.delete_visit(other.id).unwrap_err().kind(),
-        ErrorKind::NotFound
-    );
+    on_both(|mut s| {
+        s.insert_visit(&visit()).unwrap();
+        assert_eq!(
+            s.insert_visit(&visit()).unwrap_err().kind(),
+            ErrorKind::Conflict
+        );
+        let mut other = visit();
+        other.id = VisitId::derived("other");
+        assert_eq!(
+            s.update_visit(&other).unwrap_err().kind(),
+            ErrorKind::NotFound
+        );
+        assert_eq!(
+            s.delete_visit(other.id).unwrap_err().kind(),
+            ErrorKind::NotFound
+        );
+    });
 }
 
 #[test]
 fn visits_resolve_by_unique_prefix() {
-    let mut s = store();
-    let v = visit();
-    s.insert_visit(&v).unwrap();
-    let prefix = &v.id.to_string()[..6];
-    assert_eq!(s.resolve_visit(prefix).unwrap(), v.id);
-    assert_eq!(
-        s.resolve_visit("ffffffff").unwrap_err().kind(),
-        ErrorKind::NotFound
-    );
+    on_both(|mut s| {
+        let v = visit();
+        s.insert_visit(&v).unwrap();
+        let prefix = &v.id.to_string()[..6];
+        assert_eq!(s.resolve_visit(prefix).unwrap(), v.id);
+        assert_eq!(
+            s.resolve_visit("ffffffff").unwrap_err().kind(),
+            ErrorKind::NotFound
+        );
+    });
 }
 
 #[test]
 fn deleting_a_visit_removes_its_programme_but_keeps_people() {
-    let (mut s, file) = crate::demo_store();
-    let persons = s.list_persons().unwrap().len();
-    s.delete_visit(file.visit.id).unwrap();
-    assert!(s.list_programme(file.visit.id).unwrap().is_empty());
-    assert!(s.list_participants(file.visit.id).unwrap().is_empty());
-    assert_eq!(
-        s.list_persons().unwrap().len(),
-        persons,
-        "the address book outlives visits"
-    );
+    on_both_demo(|mut s, file| {
+        let persons = s.list_persons().unwrap().len();
+        s.delete_visit(file.visit.id).unwrap();
+        assert!(s.list_programme(file.visit.id).unwrap().is_empty());
+        assert!(s.list_participants(file.visit.id).unwrap().is_empty());
+        assert_eq!(
+            s.list_persons().unwrap().len(),
+            persons,
+            "the address book outlives visits"
+        );
+    });
 }

@@ -16,17 +16,14 @@ mod startup;
 mod state;
 mod visits;
 
-use std::path::PathBuf;
-
 use tauri::Manager;
 
-/// The database the app opens: `DPLAN_DB` if set (as for the CLI), else the
-/// default in the platform's app-data folder, the same file `dplan` uses.
-fn db_path() -> PathBuf {
-    std::env::var_os("DPLAN_DB")
-        .map(PathBuf::from)
-        .or_else(dplan_api::default_db_path)
-        .unwrap_or_else(|| PathBuf::from("dplan.sqlite3"))
+/// The database the app opens: `DPLAN_DB` if set (as for the CLI), else
+/// the one saved in the app's settings, else the default file in the
+/// platform's app-data folder, the same database `dplan` uses.
+fn db_setting() -> String {
+    let env = std::env::var("DPLAN_DB").ok();
+    dplan_api::database::chosen(env.as_deref()).unwrap_or_else(|_| "dplan.sqlite3".into())
 }
 
 /// The value of `--open VISIT` (or `--open=VISIT`) among the arguments.
@@ -67,7 +64,7 @@ pub unsafe fn paint_without_gpu_compositing() {
 
 pub fn run() {
     let state = state::AppState::open(
-        db_path(),
+        db_setting(),
         open_visit_arg(std::env::args().skip(1)),
         std::env::var_os("DPLAN_TRACE").is_some(),
     );

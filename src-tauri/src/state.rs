@@ -2,7 +2,6 @@
 //! dplan wrote it, the disk is full), the app still starts and every command
 //! answers with the reason, so the window can say what is wrong.
 
-use std::path::PathBuf;
 use std::sync::Mutex;
 
 use dplan_api::Store;
@@ -12,7 +11,8 @@ use dplan_core::{Lang, VisitFile};
 use crate::error::{IpcError, IpcResult};
 
 pub struct AppState {
-    pub db_path: PathBuf,
+    /// The database setting: a SQLite file's path or a server's address.
+    pub db: String,
     /// The visit named with `--open` on the command line.
     pub open_visit: Option<String>,
     /// Whether `DPLAN_TRACE` asks for the startup trace.
@@ -33,12 +33,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn open(db_path: PathBuf, open_visit: Option<String>, trace: bool) -> AppState {
-        let store = Store::open(&db_path)
+    pub fn open(db: String, open_visit: Option<String>, trace: bool) -> AppState {
+        let store = dplan_api::database::open(&db, None)
             .map(Mutex::new)
-            .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()));
+            .map_err(|e| {
+                format!(
+                    "cannot open the database {}: {e}",
+                    dplan_api::database::shown(&db)
+                )
+            });
         AppState {
-            db_path,
+            db,
             open_visit,
             trace,
             store,

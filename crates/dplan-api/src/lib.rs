@@ -14,6 +14,7 @@ mod error;
 pub mod calendar;
 pub mod check;
 pub mod data;
+pub mod database;
 pub mod exchange;
 pub mod items;
 pub mod itinerary;
@@ -28,8 +29,9 @@ pub use error::{ApiError, Result};
 /// and what the CLI prints.
 pub use dplan_store::{ErrorReport, SCHEMA_VERSION, Store, StoreError, default_db_path};
 
-/// Opens (or creates) the database at `path`, migrating it; the error names
-/// the file.
+/// Opens (or creates) the SQLite database at `path`, migrating it; the
+/// error names the file. (A front end opens what the user's setting names
+/// with [`database::open`].)
 pub fn open(path: &std::path::Path) -> Result<Store> {
     Store::open(path).map_err(|e| ApiError::from(e).about_file(path))
 }

@@ -69,9 +69,12 @@ impl From<EditionArg> for Edition {
                   system or a server failed."
 )]
 pub(crate) struct Cli {
-    /// Database file (default: the app's database in the platform's app-data folder)
-    #[arg(long, global = true, env = "DPLAN_DB", value_name = "PATH")]
-    pub(crate) db: Option<PathBuf>,
+    /// The database: a SQLite file's path, or a team database's address on
+    /// a PostgreSQL server (postgres://user@server/database; the password
+    /// from PGPASSWORD or ~/.pgpass). Default: the one the app was set to,
+    /// else the app's file in the platform's app-data folder
+    #[arg(long, global = true, env = "DPLAN_DB", value_name = "PATH|URL")]
+    pub(crate) db: Option<String>,
     #[command(subcommand)]
     pub(crate) command: Command,
 }

@@ -9,7 +9,7 @@
 mod args;
 mod output;
 
-use std::{path::PathBuf, process::ExitCode};
+use std::process::ExitCode;
 
 use args::*;
 use chrono::Utc;
@@ -85,8 +85,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Done {
-    let path = db_path(cli.db)?;
-    let db = Db(path);
+    let db = Db(dplan_api::database::chosen(cli.db.as_deref())?);
     match cli.command {
         Command::Demo(a) => demo(&db, a),
         Command::Visits(a) => visits(&db, a),
@@ -108,19 +107,19 @@ fn run(cli: Cli) -> Done {
     }
 }
 
-/// The database a command works on, opened when the command needs it.
-struct Db(PathBuf);
+/// The database setting a command works on, opened when the command needs
+/// it.
+struct Db(String);
 
 impl Db {
     fn open(&self) -> Result<Store, Failure> {
-        Ok(dplan_api::open(&self.0)?)
+        Ok(dplan_api::database::open(&self.0, None)?)
     }
-}
 
-fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    cli_db.or_else(dplan_api::default_db_path).ok_or_else(|| {
-        Failure::user("cannot find the app-data folder; pass --db PATH or set DPLAN_DB".into())
-    })
+    /// The database as it may be shown (a server address without password).
+    fn shown(&self) -> String {
+        dplan_api::database::shown(&self.0)
+    }
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Done {
@@ -453,13 +452,13 @@ fn purge_personal_data(db: &Db, a: PurgePersonalDataArgs) -> Done {
 
 fn backup(db: &Db, a: BackupArgs) -> Done {
     dplan_api::data::backup(&db.open()?, &a.file)?;
-    println!("backed up {} to {}", db.0.display(), a.file.display());
+    println!("backed up {} to {}", db.shown(), a.file.display());
     Ok(())
 }
 
 fn restore(db: &Db, a: RestoreArgs) -> Done {
     dplan_api::data::restore(&mut db.open()?, &a.file)?;
-    println!("restored {} from {}", db.0.display(), a.file.display());
+    println!("restored {} from {}", db.shown(), a.file.display());
     Ok(())
 }
 
@@ -525,14 +524,14 @@ fn info(db: &Db, a: InfoArgs) -> Done {
     let info = dplan_api::data::info(&db.open()?)?;
     if a.json {
         return print_json(&serde_json::json!({
-            "database": db.0.display().to_string(),
+            "database": db.shown(),
             "schema_version": info.schema_version,
             "visits": info.visits,
             "persons": info.persons,
             "tzdata": info.tzdata,
         }));
     }
-    println!("database:       {}", db.0.display());
+    println!("database:       {}", db.shown());
     println!("schema version: {}", info.schema_version);
     println!("visits:         {}", info.visits);
     println!("persons:        {}", info.persons);

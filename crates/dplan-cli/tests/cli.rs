@@ -1,4 +1,6 @@
-//! Runs the real `dplan` binary on temp databases.
+//! Runs the real `dplan` binary on temp databases: SQLite files, and for
+//! what a team's server database does the same, scratch databases on the
+//! test server too (`on_both`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -8,13 +10,38 @@ use serde_json::Value;
 struct Env {
     dir: tempfile::TempDir,
     db: PathBuf,
+    /// What `--db` says: the SQLite file, or a server database's address
+    /// (without its password, which the run passes as PGPASSWORD).
+    setting: String,
+    password: Option<String>,
+    _server: Option<dplan_store::testing::Scratch>,
 }
 
 impl Env {
     fn new() -> Env {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("dplan.sqlite3");
-        Env { dir, db }
+        Env {
+            setting: db.display().to_string(),
+            dir,
+            db,
+            password: None,
+            _server: None,
+        }
+    }
+
+    /// A fresh database of its own on the test server.
+    fn server() -> Env {
+        let scratch = dplan_store::testing::Scratch::new();
+        let (scheme, rest) = scratch.url.split_once("://").unwrap();
+        let (login, host) = rest.split_once('@').unwrap();
+        let (user, password) = login.split_once(':').unwrap();
+        Env {
+            setting: format!("{scheme}://{user}@{host}"),
+            password: Some(password.to_string()),
+            _server: Some(scratch),
+            ..Env::new()
+        }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -22,18 +49,22 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_dplan"))
-            .arg("--db")
-            .arg(&self.db)
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dplan"));
+        cmd.arg("--db")
+            .arg(&self.setting)
             .args(args)
             .env_remove("DPLAN_DB")
+            .env_remove("PGPASSWORD")
+            .env("PGPASSFILE", "/dev/null")
             // Messages follow the locale; the tests read English unless
             // they ask for another language.
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
-            .env("LANG", "C.UTF-8")
-            .output()
-            .unwrap()
+            .env("LANG", "C.UTF-8");
+        if let Some(p) = &self.password {
+            cmd.env("PGPASSWORD", p);
+        }
+        cmd.output().unwrap()
     }
 
     /// Runs and expects success; returns stdout.
@@ -72,96 +103,107 @@ impl Env {
     }
 }
 
+/// Runs `body` on a SQLite file, then on a database of the test server.
+fn on_both(body: impl Fn(&Env)) {
+    eprintln!("--- on SQLite");
+    body(&Env::new());
+    eprintln!("--- on PostgreSQL");
+    body(&Env::server());
+}
+
 const INCOMING: &str = "768476de-1c39-5ef3-b3f4-3cfb34a2bdf3";
 
 #[test]
 fn demo_twice_changes_nothing() {
-    let env = Env::new();
-    let first = env.json(&["demo", "--json"]);
-    assert_eq!(first[0]["created"], true);
-    let second = env.json(&["demo", "--json"]);
-    for r in second.as_array().unwrap() {
-        assert_eq!(r["created"], false);
-        assert_eq!(r["items_added"], 0);
-        assert_eq!(r["items_changed"], 0);
-        assert_eq!(r["persons_updated"], 0);
-    }
-    assert!(env.ok(&["demo"]).contains("already loaded, unchanged"));
+    on_both(|env| {
+        let first = env.json(&["demo", "--json"]);
+        assert_eq!(first[0]["created"], true);
+        let second = env.json(&["demo", "--json"]);
+        for r in second.as_array().unwrap() {
+            assert_eq!(r["created"], false);
+            assert_eq!(r["items_added"], 0);
+            assert_eq!(r["items_changed"], 0);
+            assert_eq!(r["persons_updated"], 0);
+        }
+        assert!(env.ok(&["demo"]).contains("already loaded, unchanged"));
+    });
 }
 
 #[test]
 fn visits_json_has_the_documented_keys() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let visits = env.json(&["visits", "--json"]);
-    let visits = visits.as_array().unwrap();
-    assert_eq!(visits.len(), 2);
-    let incoming = visits
-        .iter()
-        .find(|v| v["id"] == INCOMING)
-        .expect("incoming demo visit");
-    let mut keys: Vec<&str> = incoming
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort();
-    assert_eq!(
-        keys,
-        [
-            "direction",
-            "first_day",
-            "id",
-            "last_day",
-            "status",
-            "title"
-        ]
-    );
-    assert_eq!(incoming["direction"], "incoming");
-    assert_eq!(incoming["first_day"], "2027-03-24");
-    assert_eq!(incoming["status"], "confirmed");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let visits = env.json(&["visits", "--json"]);
+        let visits = visits.as_array().unwrap();
+        assert_eq!(visits.len(), 2);
+        let incoming = visits
+            .iter()
+            .find(|v| v["id"] == INCOMING)
+            .expect("incoming demo visit");
+        let mut keys: Vec<&str> = incoming
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "direction",
+                "first_day",
+                "id",
+                "last_day",
+                "status",
+                "title"
+            ]
+        );
+        assert_eq!(incoming["direction"], "incoming");
+        assert_eq!(incoming["first_day"], "2027-03-24");
+        assert_eq!(incoming["status"], "confirmed");
+    });
 }
 
 #[test]
 fn show_json_lists_participants_in_precedence_and_the_programme() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let shown = env.json(&["show", &INCOMING[..8], "--json"]);
-    assert_eq!(shown["visit"]["id"], INCOMING);
-    let participants = shown["participants"].as_array().unwrap();
-    assert_eq!(participants[0]["name"], "刘强 Liu Qiang");
-    assert!(participants.iter().all(|p| p["person_id"].is_string()));
-    let guests: Vec<u64> = participants
-        .iter()
-        .filter(|p| p["side"] == "guest")
-        .map(|p| p["precedence"].as_u64().unwrap())
-        .collect();
-    assert_eq!(guests, (1..=6).collect::<Vec<_>>());
-    let programme = shown["programme"].as_array().unwrap();
-    assert_eq!(programme.len(), 19);
-    let flight = programme.iter().find(|i| i["kind"] == "flight").unwrap();
-    for key in [
-        "id",
-        "title",
-        "schedule",
-        "zone",
-        "venue",
-        "attendees",
-        "status",
-        "start_utc",
-        "end_utc",
-    ] {
-        assert!(flight.get(key).is_some(), "item has `{key}`");
-    }
-    assert_eq!(flight["zone"], "Europe/Berlin");
-    assert_eq!(flight["start_utc"], "2027-03-28T10:40:00Z");
-    assert_eq!(flight["end_utc"], "2027-03-29T00:30:00Z");
-    assert_eq!(flight["title"]["zh"], "返程：杜塞尔多夫—成都");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let shown = env.json(&["show", &INCOMING[..8], "--json"]);
+        assert_eq!(shown["visit"]["id"], INCOMING);
+        let participants = shown["participants"].as_array().unwrap();
+        assert_eq!(participants[0]["name"], "刘强 Liu Qiang");
+        assert!(participants.iter().all(|p| p["person_id"].is_string()));
+        let guests: Vec<u64> = participants
+            .iter()
+            .filter(|p| p["side"] == "guest")
+            .map(|p| p["precedence"].as_u64().unwrap())
+            .collect();
+        assert_eq!(guests, (1..=6).collect::<Vec<_>>());
+        let programme = shown["programme"].as_array().unwrap();
+        assert_eq!(programme.len(), 19);
+        let flight = programme.iter().find(|i| i["kind"] == "flight").unwrap();
+        for key in [
+            "id",
+            "title",
+            "schedule",
+            "zone",
+            "venue",
+            "attendees",
+            "status",
+            "start_utc",
+            "end_utc",
+        ] {
+            assert!(flight.get(key).is_some(), "item has `{key}`");
+        }
+        assert_eq!(flight["zone"], "Europe/Berlin");
+        assert_eq!(flight["start_utc"], "2027-03-28T10:40:00Z");
+        assert_eq!(flight["end_utc"], "2027-03-29T00:30:00Z");
+        assert_eq!(flight["title"]["zh"], "返程：杜塞尔多夫—成都");
 
-    let text = env.ok(&["show", INCOMING]);
-    assert!(text.contains("12:40 CEST – 08:30 CST (+1)"), "{text}");
-    assert!(text.contains("09:30–10:30 CET"));
+        let text = env.ok(&["show", INCOMING]);
+        assert!(text.contains("12:40 CEST – 08:30 CST (+1)"), "{text}");
+        assert!(text.contains("09:30–10:30 CET"));
+    });
 }
 
 #[test]
@@ -210,60 +252,63 @@ fn without_stamp(path: &Path) -> Value {
 
 #[test]
 fn personal_data_is_exported_only_on_request() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let plain = env.path("plain.json");
-    env.ok(&["export-visit", INCOMING, "-o", plain.to_str().unwrap()]);
-    assert!(
-        !std::fs::read_to_string(&plain)
-            .unwrap()
-            .contains("Schweinefleisch")
-    );
-    let full = env.path("full.json");
-    env.ok(&[
-        "export-visit",
-        INCOMING,
-        "-o",
-        full.to_str().unwrap(),
-        "--with-personal-data",
-    ]);
-    assert!(
-        std::fs::read_to_string(&full)
-            .unwrap()
-            .contains("Schweinefleisch")
-    );
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let plain = env.path("plain.json");
+        env.ok(&["export-visit", INCOMING, "-o", plain.to_str().unwrap()]);
+        assert!(
+            !std::fs::read_to_string(&plain)
+                .unwrap()
+                .contains("Schweinefleisch")
+        );
+        let full = env.path("full.json");
+        env.ok(&[
+            "export-visit",
+            INCOMING,
+            "-o",
+            full.to_str().unwrap(),
+            "--with-personal-data",
+        ]);
+        assert!(
+            std::fs::read_to_string(&full)
+                .unwrap()
+                .contains("Schweinefleisch")
+        );
+    });
 }
 
 #[test]
 fn a_bad_file_imports_nothing_and_names_the_entry() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let before = env.ok(&["show", INCOMING, "--json"]);
-    let file = env.path("bad.json");
-    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
-    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    json["visit"]["title"]["de"] = "Geändert".into();
-    json["programme"][4]["schedule"]["end"]["local"] = "2027-03-25T08:00".into();
-    std::fs::write(&file, json.to_string()).unwrap();
-    let err = env.fails(&["import-visit", file.to_str().unwrap()]);
-    assert!(err.contains("programme[4] (Empfang im Ratssaal mit Eintrag in das Goldene Buch).end: must be after the start"), "{err}");
-    assert_eq!(
-        env.ok(&["show", INCOMING, "--json"]),
-        before,
-        "nothing was imported"
-    );
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let before = env.ok(&["show", INCOMING, "--json"]);
+        let file = env.path("bad.json");
+        env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+        let mut json: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        json["visit"]["title"]["de"] = "Geändert".into();
+        json["programme"][4]["schedule"]["end"]["local"] = "2027-03-25T08:00".into();
+        std::fs::write(&file, json.to_string()).unwrap();
+        let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+        assert!(err.contains("programme[4] (Empfang im Ratssaal mit Eintrag in das Goldene Buch).end: must be after the start"), "{err}");
+        assert_eq!(
+            env.ok(&["show", INCOMING, "--json"]),
+            before,
+            "nothing was imported"
+        );
 
-    std::fs::write(&file, "{ not json").unwrap();
-    assert!(
-        env.fails(&["import-visit", file.to_str().unwrap()])
-            .contains("not a visit file")
-    );
-    std::fs::write(&file, r#"{"format":"dplan-visit","version":99}"#).unwrap();
-    assert!(
-        env.fails(&["import-visit", file.to_str().unwrap()])
-            .contains("update dplan")
-    );
-    env.fails(&["import-visit", env.path("missing.json").to_str().unwrap()]);
+        std::fs::write(&file, "{ not json").unwrap();
+        assert!(
+            env.fails(&["import-visit", file.to_str().unwrap()])
+                .contains("not a visit file")
+        );
+        std::fs::write(&file, r#"{"format":"dplan-visit","version":99}"#).unwrap();
+        assert!(
+            env.fails(&["import-visit", file.to_str().unwrap()])
+                .contains("update dplan")
+        );
+        env.fails(&["import-visit", env.path("missing.json").to_str().unwrap()]);
+    });
 }
 
 #[test]
@@ -357,53 +402,56 @@ fn dplan_db_environment_variable_selects_the_database() {
 
 #[test]
 fn personal_data_is_purged_only_after_the_visit_is_over() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let err = env.fails(&["purge-personal-data", INCOMING]);
-    assert!(err.contains("only after a visit is over"), "{err}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let err = env.fails(&["purge-personal-data", INCOMING]);
+        assert!(err.contains("only after a visit is over"), "{err}");
 
-    // Mark the visit completed through a visit file, as a script would.
-    let file = env.path("visit.json");
-    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
-    let mut visit: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    visit["visit"]["status"] = "completed".into();
-    std::fs::write(&file, visit.to_string()).unwrap();
-    env.ok(&["import-visit", file.to_str().unwrap()]);
+        // Mark the visit completed through a visit file, as a script would.
+        let file = env.path("visit.json");
+        env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+        let mut visit: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        visit["visit"]["status"] = "completed".into();
+        std::fs::write(&file, visit.to_string()).unwrap();
+        env.ok(&["import-visit", file.to_str().unwrap()]);
 
-    let with_data = |env: &Env| {
-        let full = env.path("full.json");
-        env.ok(&[
-            "export-visit",
-            INCOMING,
-            "-o",
-            full.to_str().unwrap(),
-            "--with-personal-data",
-        ]);
-        let file: Value = serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap();
-        file["persons"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|p| {
-                p["personal"]
-                    .as_object()
-                    .is_some_and(|d| d.values().any(|v| !v.is_null()))
-            })
-            .count() as u64
-    };
-    let before = with_data(&env);
-    let record = env.json(&["purge-personal-data", INCOMING, "--json"]);
-    let (purged, kept) = (
-        record["purged"].as_u64().unwrap(),
-        record["kept"].as_u64().unwrap(),
-    );
-    assert!(purged > 0, "{record}");
-    assert_eq!(purged + kept, before, "{record}");
-    assert_eq!(
-        with_data(&env),
-        kept,
-        "only people in a visit that is not over keep their data"
-    );
+        let with_data = |env: &Env| {
+            let full = env.path("full.json");
+            env.ok(&[
+                "export-visit",
+                INCOMING,
+                "-o",
+                full.to_str().unwrap(),
+                "--with-personal-data",
+            ]);
+            let file: Value =
+                serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap();
+            file["persons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| {
+                    p["personal"]
+                        .as_object()
+                        .is_some_and(|d| d.values().any(|v| !v.is_null()))
+                })
+                .count() as u64
+        };
+        let before = with_data(env);
+        let record = env.json(&["purge-personal-data", INCOMING, "--json"]);
+        let (purged, kept) = (
+            record["purged"].as_u64().unwrap(),
+            record["kept"].as_u64().unwrap(),
+        );
+        assert!(purged > 0, "{record}");
+        assert_eq!(purged + kept, before, "{record}");
+        assert_eq!(
+            with_data(env),
+            kept,
+            "only people in a visit that is not over keep their data"
+        );
+    });
 }
 
 /// A list as a partner city sends it: German Excel's semicolon CSV, with
@@ -415,159 +463,163 @@ Schäfer;Lena;;Hochschule Bochum;Dozentin;Mitglied\r\n";
 
 #[test]
 fn a_participant_list_imports_after_a_dry_run_and_matches_known_people() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let list = env.path("liste.csv");
-    std::fs::write(&list, LIST).unwrap();
-    let persons = |env: &Env| env.json(&["info", "--json"])["persons"].as_u64().unwrap();
-    let before = persons(&env);
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let list = env.path("liste.csv");
+        std::fs::write(&list, LIST).unwrap();
+        let persons = |env: &Env| env.json(&["info", "--json"])["persons"].as_u64().unwrap();
+        let before = persons(env);
 
-    let dry = env.json(&[
-        "import-participants",
-        INCOMING,
-        list.to_str().unwrap(),
-        "--dry-run",
-        "--json",
-    ]);
-    assert_eq!(dry["import"]["dry_run"], true);
-    assert_eq!(dry["import"]["new_persons"], 2, "{dry}");
-    assert_eq!(
-        dry["import"]["already_in_visit"], 1,
-        "刘强 is in the visit already: {dry}"
-    );
-    assert_eq!(persons(&env), before, "a dry run stores nothing");
+        let dry = env.json(&[
+            "import-participants",
+            INCOMING,
+            list.to_str().unwrap(),
+            "--dry-run",
+            "--json",
+        ]);
+        assert_eq!(dry["import"]["dry_run"], true);
+        assert_eq!(dry["import"]["new_persons"], 2, "{dry}");
+        assert_eq!(
+            dry["import"]["already_in_visit"], 1,
+            "刘强 is in the visit already: {dry}"
+        );
+        assert_eq!(persons(env), before, "a dry run stores nothing");
 
-    let text = env.ok(&["import-participants", INCOMING, list.to_str().unwrap()]);
-    assert!(text.contains("2 new to the address book"), "{text}");
-    assert_eq!(persons(&env), before + 2);
-    let show = env.json(&["show", INCOMING, "--json"]);
-    let names: Vec<&str> = show["participants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| p["side"] == "guest")
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        names[0], "刘强 Liu Qiang",
-        "the head of delegation keeps the lead"
-    );
-    assert!(names.contains(&"陈静 Chen Jing"), "{names:?}");
+        let text = env.ok(&["import-participants", INCOMING, list.to_str().unwrap()]);
+        assert!(text.contains("2 new to the address book"), "{text}");
+        assert_eq!(persons(env), before + 2);
+        let show = env.json(&["show", INCOMING, "--json"]);
+        let names: Vec<&str> = show["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["side"] == "guest")
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names[0], "刘强 Liu Qiang",
+            "the head of delegation keeps the lead"
+        );
+        assert!(names.contains(&"陈静 Chen Jing"), "{names:?}");
 
-    // Again: everyone is in the visit now, nothing changes.
-    let again = env.json(&[
-        "import-participants",
-        INCOMING,
-        list.to_str().unwrap(),
-        "--json",
-    ]);
-    assert_eq!(again["import"]["already_in_visit"], 3, "{again}");
-    assert_eq!(persons(&env), before + 2);
+        // Again: everyone is in the visit now, nothing changes.
+        let again = env.json(&[
+            "import-participants",
+            INCOMING,
+            list.to_str().unwrap(),
+            "--json",
+        ]);
+        assert_eq!(again["import"]["already_in_visit"], 3, "{again}");
+        assert_eq!(persons(env), before + 2);
+    });
 }
 
 #[test]
 fn a_list_with_a_bad_row_imports_nothing_unless_asked_for_the_valid_rows() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let list = env.path("liste.csv");
-    std::fs::write(
-        &list,
-        "Nachname,Vorname,E-Mail\nWeber,Anna,anna@example.de\n,Karl,karl@example.de\n",
-    )
-    .unwrap();
-    let out = env.run(&["import-participants", INCOMING, list.to_str().unwrap()]);
-    // The list is wrong: a user error (exit 2).
-    assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("row 3"), "the bad row is named: {stdout}");
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("nothing was imported"), "{stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let list = env.path("liste.csv");
+        std::fs::write(
+            &list,
+            "Nachname,Vorname,E-Mail\nWeber,Anna,anna@example.de\n,Karl,karl@example.de\n",
+        )
+        .unwrap();
+        let out = env.run(&["import-participants", INCOMING, list.to_str().unwrap()]);
+        // The list is wrong: a user error (exit 2).
+        assert_eq!(out.status.code(), Some(2));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("row 3"), "the bad row is named: {stdout}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("nothing was imported"), "{stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 
-    let ok = env.json(&[
-        "import-participants",
-        INCOMING,
-        list.to_str().unwrap(),
-        "--only-valid",
-        "--json",
-    ]);
-    assert_eq!(ok["import"]["new_persons"], 1, "{ok}");
-    assert_eq!(ok["skipped_rows"][0]["row"], 3, "{ok}");
+        let ok = env.json(&[
+            "import-participants",
+            INCOMING,
+            list.to_str().unwrap(),
+            "--only-valid",
+            "--json",
+        ]);
+        assert_eq!(ok["import"]["new_persons"], 1, "{ok}");
+        assert_eq!(ok["skipped_rows"][0]["row"], 3, "{ok}");
+    });
 }
 
 #[test]
 fn a_column_detection_cannot_read_is_mapped_by_hand() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let list = env.path("liste.csv");
-    std::fs::write(&list, "Feld 1;Feld 2\nKrüger;Tim\n").unwrap();
-    let err = env.fails(&["import-participants", INCOMING, list.to_str().unwrap()]);
-    assert!(err.contains("liste.csv"), "{err}");
-    let out = env.json(&[
-        "import-participants",
-        INCOMING,
-        list.to_str().unwrap(),
-        "--map",
-        "family_name=A",
-        "--map",
-        "given_name=Feld 2",
-        "--side",
-        "host",
-        "--json",
-    ]);
-    assert_eq!(out["import"]["rows"][0]["name"], "Tim Krüger", "{out}");
-    let err = env.fails(&[
-        "import-participants",
-        INCOMING,
-        list.to_str().unwrap(),
-        "--map",
-        "surname=A",
-    ]);
-    assert!(err.contains("not a field"), "{err}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let list = env.path("liste.csv");
+        std::fs::write(&list, "Feld 1;Feld 2\nKrüger;Tim\n").unwrap();
+        let err = env.fails(&["import-participants", INCOMING, list.to_str().unwrap()]);
+        assert!(err.contains("liste.csv"), "{err}");
+        let out = env.json(&[
+            "import-participants",
+            INCOMING,
+            list.to_str().unwrap(),
+            "--map",
+            "family_name=A",
+            "--map",
+            "given_name=Feld 2",
+            "--side",
+            "host",
+            "--json",
+        ]);
+        assert_eq!(out["import"]["rows"][0]["name"], "Tim Krüger", "{out}");
+        let err = env.fails(&[
+            "import-participants",
+            INCOMING,
+            list.to_str().unwrap(),
+            "--map",
+            "surname=A",
+        ]);
+        assert!(err.contains("not a field"), "{err}");
+    });
 }
 
 #[test]
 fn the_roster_exports_for_excel_in_order_of_precedence() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let csv = env.path("roster.csv");
-    env.ok(&["export-roster", INCOMING, "-o", csv.to_str().unwrap()]);
-    let bytes = std::fs::read(&csv).unwrap();
-    assert!(
-        bytes.starts_with(b"\xEF\xBB\xBF"),
-        "UTF-8 with BOM for Excel"
-    );
-    let table = dplan_roster::read_table(&bytes).unwrap();
-    let show = env.json(&["show", INCOMING, "--json"]);
-    assert_eq!(
-        table.rows.len(),
-        show["participants"].as_array().unwrap().len()
-    );
-    assert!(
-        table.rows[0].cells.iter().any(|c| c.contains("刘强")),
-        "the head of delegation comes first: {:?}",
-        table.rows[0].cells
-    );
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let csv = env.path("roster.csv");
+        env.ok(&["export-roster", INCOMING, "-o", csv.to_str().unwrap()]);
+        let bytes = std::fs::read(&csv).unwrap();
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "UTF-8 with BOM for Excel"
+        );
+        let table = dplan_roster::read_table(&bytes).unwrap();
+        let show = env.json(&["show", INCOMING, "--json"]);
+        assert_eq!(
+            table.rows.len(),
+            show["participants"].as_array().unwrap().len()
+        );
+        assert!(
+            table.rows[0].cells.iter().any(|c| c.contains("刘强")),
+            "the head of delegation comes first: {:?}",
+            table.rows[0].cells
+        );
 
-    let xlsx = env.path("roster.xlsx");
-    env.ok(&[
-        "export-roster",
-        INCOMING,
-        "-o",
-        xlsx.to_str().unwrap(),
-        "--lang",
-        "en",
-    ]);
-    let table = dplan_roster::read_table(&std::fs::read(&xlsx).unwrap()).unwrap();
-    assert!(table.rows[0].cells.iter().any(|c| c.contains("刘强")));
+        let xlsx = env.path("roster.xlsx");
+        env.ok(&[
+            "export-roster",
+            INCOMING,
+            "-o",
+            xlsx.to_str().unwrap(),
+            "--lang",
+            "en",
+        ]);
+        let table = dplan_roster::read_table(&std::fs::read(&xlsx).unwrap()).unwrap();
+        assert!(table.rows[0].cells.iter().any(|c| c.contains("刘强")));
 
-    let err = env.fails(&[
-        "export-roster",
-        INCOMING,
-        "-o",
-        env.path("roster.pdf").to_str().unwrap(),
-    ]);
-    assert!(err.contains(".csv or .xlsx"), "{err}");
+        let err = env.fails(&[
+            "export-roster",
+            INCOMING,
+            "-o",
+            env.path("roster.pdf").to_str().unwrap(),
+        ]);
+        assert!(err.contains(".csv or .xlsx"), "{err}");
+    });
 }
 
 #[test]
@@ -648,129 +700,133 @@ fn check_finds_a_person_booked_twice_and_the_demo_clean() {
 
 #[test]
 fn show_participant_lists_only_their_items() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let all = env.json(&["show", INCOMING, "--json"]);
-    let head = all["participants"][0]["person_id"].as_str().unwrap();
-    let own = env.json(&["show", INCOMING, "--participant", &head[..8], "--json"]);
-    assert_eq!(own["person"]["name"], "刘强 Liu Qiang");
-    assert_eq!(own["participant"]["arrival"]["transport"], "LH 2011");
-    let items = own["programme"].as_array().unwrap();
-    assert!(!items.is_empty() && items.len() < 19);
-    for e in items {
-        let attendees = e["item"]["attendees"].as_array().unwrap();
-        let responsible = e["item"]["responsible"].as_array().unwrap();
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let all = env.json(&["show", INCOMING, "--json"]);
+        let head = all["participants"][0]["person_id"].as_str().unwrap();
+        let own = env.json(&["show", INCOMING, "--participant", &head[..8], "--json"]);
+        assert_eq!(own["person"]["name"], "刘强 Liu Qiang");
+        assert_eq!(own["participant"]["arrival"]["transport"], "LH 2011");
+        let items = own["programme"].as_array().unwrap();
+        assert!(!items.is_empty() && items.len() < 19);
+        for e in items {
+            let attendees = e["item"]["attendees"].as_array().unwrap();
+            let responsible = e["item"]["responsible"].as_array().unwrap();
+            assert!(
+                attendees
+                    .iter()
+                    .chain(responsible)
+                    .any(|r| r["person_id"] == head),
+                "{e}"
+            );
+        }
         assert!(
-            attendees
-                .iter()
-                .chain(responsible)
-                .any(|r| r["person_id"] == head),
-            "{e}"
+            items.iter().any(|e| e["item"]["kind"] == "flight"),
+            "the flight home is theirs"
         );
-    }
-    assert!(
-        items.iter().any(|e| e["item"]["kind"] == "flight"),
-        "the flight home is theirs"
-    );
-    let text = env.ok(&["show", INCOMING, "--participant", head]);
-    assert!(text.starts_with("刘强 Liu Qiang — "), "{text}");
-    assert!(text.contains("arrival: 2027-03-24 14:35 CET, Flughafen Düsseldorf (DUS) (LH 2011)"));
+        let text = env.ok(&["show", INCOMING, "--participant", head]);
+        assert!(text.starts_with("刘强 Liu Qiang — "), "{text}");
+        assert!(
+            text.contains("arrival: 2027-03-24 14:35 CET, Flughafen Düsseldorf (DUS) (LH 2011)")
+        );
 
-    // Someone from the other visit is not in this one.
-    let outgoing = env.json(&["visits", "--json"]);
-    let other = outgoing
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|v| v["id"] != INCOMING)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let theirs = env.json(&["show", &other, "--json"]);
-    let stranger = theirs["participants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["person_id"].as_str().unwrap())
-        .find(|id| {
-            !all["participants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|p| p["person_id"] == *id)
-        })
-        .unwrap()
-        .to_string();
-    let err = env.fails(&["show", INCOMING, "--participant", &stranger]);
-    assert!(err.contains("takes no part in this visit"), "{err}");
+        // Someone from the other visit is not in this one.
+        let outgoing = env.json(&["visits", "--json"]);
+        let other = outgoing
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] != INCOMING)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let theirs = env.json(&["show", &other, "--json"]);
+        let stranger = theirs["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["person_id"].as_str().unwrap())
+            .find(|id| {
+                !all["participants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p["person_id"] == *id)
+            })
+            .unwrap()
+            .to_string();
+        let err = env.fails(&["show", INCOMING, "--participant", &stranger]);
+        assert!(err.contains("takes no part in this visit"), "{err}");
+    });
 }
 
 #[test]
 fn check_settings_keep_travel_times_between_venues() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let venues = env.json(&["venues", "--json"]);
-    let id = |name: &str| {
-        venues
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|v| v["name"]["de"].as_str().unwrap().starts_with(name))
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let (town_hall, port) = (id("Schloss Strünkede"), id("duisport"));
-    let shown = env.json(&[
-        "check-settings",
-        "--default-travel-minutes",
-        "20",
-        "--venues-across-visits",
-        "true",
-        "--travel",
-        &format!("{}:{}=45", &town_hall[..8], &port[..8]),
-        "--json",
-    ]);
-    assert_eq!(shown["default_travel_minutes"], 20);
-    assert_eq!(shown["venues_across_visits"], true);
-    assert_eq!(shown["travel"].as_array().unwrap().len(), 1);
-    assert_eq!(shown["travel"][0]["minutes"], 45);
-    let text = env.ok(&["check-settings"]);
-    assert!(
-        text.contains("duisport – Duisburger Hafen ↔ Schloss Strünkede"),
-        "{text}"
-    );
-    assert!(text.contains("45 min"), "{text}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let venues = env.json(&["venues", "--json"]);
+        let id = |name: &str| {
+            venues
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|v| v["name"]["de"].as_str().unwrap().starts_with(name))
+                .unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let (town_hall, port) = (id("Schloss Strünkede"), id("duisport"));
+        let shown = env.json(&[
+            "check-settings",
+            "--default-travel-minutes",
+            "20",
+            "--venues-across-visits",
+            "true",
+            "--travel",
+            &format!("{}:{}=45", &town_hall[..8], &port[..8]),
+            "--json",
+        ]);
+        assert_eq!(shown["default_travel_minutes"], 20);
+        assert_eq!(shown["venues_across_visits"], true);
+        assert_eq!(shown["travel"].as_array().unwrap().len(), 1);
+        assert_eq!(shown["travel"][0]["minutes"], 45);
+        let text = env.ok(&["check-settings"]);
+        assert!(
+            text.contains("duisport – Duisburger Hafen ↔ Schloss Strünkede"),
+            "{text}"
+        );
+        assert!(text.contains("45 min"), "{text}");
 
-    // Reversed, the same pair is replaced, not added; then forgotten.
-    let shown = env.json(&[
-        "check-settings",
-        "--travel",
-        &format!("{port}:{town_hall}=50"),
-        "--json",
-    ]);
-    assert_eq!(shown["travel"].as_array().unwrap().len(), 1);
-    assert_eq!(shown["travel"][0]["minutes"], 50);
-    let shown = env.json(&[
-        "check-settings",
-        "--remove-travel",
-        &format!("{town_hall}:{port}"),
-        "--json",
-    ]);
-    assert_eq!(shown["travel"], Value::Array(vec![]));
+        // Reversed, the same pair is replaced, not added; then forgotten.
+        let shown = env.json(&[
+            "check-settings",
+            "--travel",
+            &format!("{port}:{town_hall}=50"),
+            "--json",
+        ]);
+        assert_eq!(shown["travel"].as_array().unwrap().len(), 1);
+        assert_eq!(shown["travel"][0]["minutes"], 50);
+        let shown = env.json(&[
+            "check-settings",
+            "--remove-travel",
+            &format!("{town_hall}:{port}"),
+            "--json",
+        ]);
+        assert_eq!(shown["travel"], Value::Array(vec![]));
 
-    let err = env.fails(&["check-settings", "--travel", &format!("{port}:{port}=5")]);
-    assert!(err.contains("another venue"), "{err}");
-    let err = env.fails(&["check-settings", "--travel", &format!("{port}:ffffffff=5")]);
-    assert!(err.contains("ffffffff"), "{err}");
-    let err = env.fails(&["check-settings", "--default-travel-minutes", "9999"]);
-    assert!(err.contains("at most 1440"), "{err}");
-    assert_eq!(
-        env.json(&["check-settings", "--json"])["default_travel_minutes"],
-        20
-    );
+        let err = env.fails(&["check-settings", "--travel", &format!("{port}:{port}=5")]);
+        assert!(err.contains("another venue"), "{err}");
+        let err = env.fails(&["check-settings", "--travel", &format!("{port}:ffffffff=5")]);
+        assert!(err.contains("ffffffff"), "{err}");
+        let err = env.fails(&["check-settings", "--default-travel-minutes", "9999"]);
+        assert!(err.contains("at most 1440"), "{err}");
+        assert_eq!(
+            env.json(&["check-settings", "--json"])["default_travel_minutes"],
+            20
+        );
+    });
 }
 
 #[test]
@@ -858,398 +914,406 @@ fn publish_writes_subscription_feeds_and_revokes_one() {
 
 #[test]
 fn info_names_the_time_zone_database_it_carries() {
-    let env = Env::new();
-    let info = env.json(&["info", "--json"]);
-    let tzdata = info["tzdata"].as_str().unwrap();
-    assert_eq!(tzdata, dplan_core::TZDB_VERSION);
-    // "2026f": a year and a letter, as IANA numbers its releases.
-    assert!(
-        tzdata.len() == 5 && tzdata[..4].parse::<u32>().unwrap() >= 2026,
-        "{tzdata}"
-    );
-    assert!(env.ok(&["info"]).contains(&format!("IANA tzdata {tzdata}")));
+    on_both(|env| {
+        let info = env.json(&["info", "--json"]);
+        let tzdata = info["tzdata"].as_str().unwrap();
+        assert_eq!(tzdata, dplan_core::TZDB_VERSION);
+        // "2026f": a year and a letter, as IANA numbers its releases.
+        assert!(
+            tzdata.len() == 5 && tzdata[..4].parse::<u32>().unwrap() >= 2026,
+            "{tzdata}"
+        );
+        assert!(env.ok(&["info"]).contains(&format!("IANA tzdata {tzdata}")));
+    });
 }
 
 #[test]
 fn a_second_calendar_file_takes_back_a_deleted_item_as_cancelled() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let first = env.path("first.ics");
-    let internal = ["--edition", "internal"];
-    let out = env.run(
-        &[
-            &["export-ics", INCOMING, "-o", first.to_str().unwrap()][..],
-            &internal,
-        ]
-        .concat(),
-    );
-    assert!(out.status.success());
-    let said = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(said.contains("(19 events)"), "{said}");
-    // The visit comes back from its file without its first item.
-    let file = env.path("visit.json");
-    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
-    let mut json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let removed = json["programme"].as_array_mut().unwrap().remove(0);
-    let uid = removed["id"].as_str().unwrap().to_string();
-    std::fs::write(&file, json.to_string()).unwrap();
-    env.ok(&["import-visit", file.to_str().unwrap()]);
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let first = env.path("first.ics");
+        let internal = ["--edition", "internal"];
+        let out = env.run(
+            &[
+                &["export-ics", INCOMING, "-o", first.to_str().unwrap()][..],
+                &internal,
+            ]
+            .concat(),
+        );
+        assert!(out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(said.contains("(19 events)"), "{said}");
+        // The visit comes back from its file without its first item.
+        let file = env.path("visit.json");
+        env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let removed = json["programme"].as_array_mut().unwrap().remove(0);
+        let uid = removed["id"].as_str().unwrap().to_string();
+        std::fs::write(&file, json.to_string()).unwrap();
+        env.ok(&["import-visit", file.to_str().unwrap()]);
 
-    let second = env.path("second.ics");
-    let out = env.run(
-        &[
-            &["export-ics", INCOMING, "-o", second.to_str().unwrap()][..],
-            &internal,
-        ]
-        .concat(),
-    );
-    let said = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(
-        said.contains("(19 events, 1 of them taking back removed items as cancelled)"),
-        "{said}"
-    );
-    let text = std::fs::read_to_string(&second).unwrap();
-    let unfolded = text.replace("\r\n ", "");
-    let at = unfolded
-        .find(&format!("UID:{uid}\r\n"))
-        .expect("still there");
-    let event = &unfolded[at..at + unfolded[at..].find("END:VEVENT").unwrap()];
-    assert!(event.contains("STATUS:CANCELLED\r\n"), "{event}");
-    assert!(event.contains("SUMMARY:Abgesagt: "), "{event}");
-    assert!(event.contains("SEQUENCE:1\r\n"), "{event}");
-    // Only the removed item changed.
-    let first = std::fs::read_to_string(&first).unwrap();
-    assert_eq!(
-        first.matches("SEQUENCE:").count(),
-        text.matches("SEQUENCE:").count()
-    );
-    let out = env.run(&[
-        "export-ics",
-        INCOMING,
-        "-o",
-        second.to_str().unwrap(),
-        "--reminder",
-        "20161",
-    ]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(err.contains("20161 is not in 0..=20160"), "{err}");
+        let second = env.path("second.ics");
+        let out = env.run(
+            &[
+                &["export-ics", INCOMING, "-o", second.to_str().unwrap()][..],
+                &internal,
+            ]
+            .concat(),
+        );
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(
+            said.contains("(19 events, 1 of them taking back removed items as cancelled)"),
+            "{said}"
+        );
+        let text = std::fs::read_to_string(&second).unwrap();
+        let unfolded = text.replace("\r\n ", "");
+        let at = unfolded
+            .find(&format!("UID:{uid}\r\n"))
+            .expect("still there");
+        let event = &unfolded[at..at + unfolded[at..].find("END:VEVENT").unwrap()];
+        assert!(event.contains("STATUS:CANCELLED\r\n"), "{event}");
+        assert!(event.contains("SUMMARY:Abgesagt: "), "{event}");
+        assert!(event.contains("SEQUENCE:1\r\n"), "{event}");
+        // Only the removed item changed.
+        let first = std::fs::read_to_string(&first).unwrap();
+        assert_eq!(
+            first.matches("SEQUENCE:").count(),
+            text.matches("SEQUENCE:").count()
+        );
+        let out = env.run(&[
+            "export-ics",
+            INCOMING,
+            "-o",
+            second.to_str().unwrap(),
+            "--reminder",
+            "20161",
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(err.contains("20161 is not in 0..=20160"), "{err}");
+    });
 }
 
 #[test]
 fn export_ics_writes_the_visit_a_participant_and_staff_duties() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let shown = env.json(&["show", INCOMING, "--json"]);
-    let head = shown["participants"][0]["person_id"].as_str().unwrap();
-    let all = env.path("visit.ics");
-    env.ok(&[
-        "export-ics",
-        INCOMING,
-        "-o",
-        all.to_str().unwrap(),
-        "--lang",
-        "de,zh",
-        "--reminder",
-        "15",
-        "--edition",
-        "internal",
-    ]);
-    let text = std::fs::read_to_string(&all).unwrap();
-    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
-    assert_eq!(text.matches("\r\nBEGIN:VEVENT\r\n").count(), 19);
-    assert!(text.contains("TRIGGER:-PT15M\r\n"));
-    assert!(text.contains("X-WR-CALNAME:Besuch der Delegation aus Luzhou in Herne / "));
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let shown = env.json(&["show", INCOMING, "--json"]);
+        let head = shown["participants"][0]["person_id"].as_str().unwrap();
+        let all = env.path("visit.ics");
+        env.ok(&[
+            "export-ics",
+            INCOMING,
+            "-o",
+            all.to_str().unwrap(),
+            "--lang",
+            "de,zh",
+            "--reminder",
+            "15",
+            "--edition",
+            "internal",
+        ]);
+        let text = std::fs::read_to_string(&all).unwrap();
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert_eq!(text.matches("\r\nBEGIN:VEVENT\r\n").count(), 19);
+        assert!(text.contains("TRIGGER:-PT15M\r\n"));
+        assert!(text.contains("X-WR-CALNAME:Besuch der Delegation aus Luzhou in Herne / "));
 
-    let own = env.path("liu.ics");
-    env.ok(&[
-        "export-ics",
-        INCOMING,
-        "--participant",
-        &head[..8],
-        "-o",
-        own.to_str().unwrap(),
-    ]);
-    let text = std::fs::read_to_string(&own).unwrap();
-    let n = text.matches("\r\nBEGIN:VEVENT\r\n").count();
-    assert!(n > 0 && n < 19, "{n}");
-    assert!(text.contains("– 刘强 Liu Qiang"));
+        let own = env.path("liu.ics");
+        env.ok(&[
+            "export-ics",
+            INCOMING,
+            "--participant",
+            &head[..8],
+            "-o",
+            own.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&own).unwrap();
+        let n = text.matches("\r\nBEGIN:VEVENT\r\n").count();
+        assert!(n > 0 && n < 19, "{n}");
+        assert!(text.contains("– 刘强 Liu Qiang"));
 
-    // A language clap does not know is a usage error that lists the others.
-    let out = env.run(&[
-        "export-ics",
-        INCOMING,
-        "--lang",
-        "fr",
-        "-o",
-        own.to_str().unwrap(),
-    ]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(err.contains("'fr'") && err.contains("de, en, zh"), "{err}");
-    let err = env.fails(&[
-        "export-ics",
-        INCOMING,
-        "--lang",
-        "de,zh,de",
-        "-o",
-        own.to_str().unwrap(),
-    ]);
-    assert!(err.contains("`de` is named twice"), "{err}");
-    let err = env.fails(&[
-        "export-ics",
-        INCOMING,
-        "--staff",
-        &head[..8],
-        "-o",
-        own.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        err,
-        "dplan: nothing to export: 刘强 Liu Qiang is responsible for no item of this visit\n"
-    );
+        // A language clap does not know is a usage error that lists the others.
+        let out = env.run(&[
+            "export-ics",
+            INCOMING,
+            "--lang",
+            "fr",
+            "-o",
+            own.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(err.contains("'fr'") && err.contains("de, en, zh"), "{err}");
+        let err = env.fails(&[
+            "export-ics",
+            INCOMING,
+            "--lang",
+            "de,zh,de",
+            "-o",
+            own.to_str().unwrap(),
+        ]);
+        assert!(err.contains("`de` is named twice"), "{err}");
+        let err = env.fails(&[
+            "export-ics",
+            INCOMING,
+            "--staff",
+            &head[..8],
+            "-o",
+            own.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            err,
+            "dplan: nothing to export: 刘强 Liu Qiang is responsible for no item of this visit\n"
+        );
+    });
 }
 
 #[test]
 fn export_itinerary_writes_a_pdf_and_html_reproducibly() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let a = env.path("a.pdf");
-    let b = env.path("b.pdf");
-    for out in [&a, &b] {
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let a = env.path("a.pdf");
+        let b = env.path("b.pdf");
+        for out in [&a, &b] {
+            env.ok(&[
+                "export-itinerary",
+                INCOMING,
+                "-o",
+                out.to_str().unwrap(),
+                "--stamp",
+                "2027-03-01T08:30:00Z",
+            ]);
+        }
+        let pdf = std::fs::read(&a).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(pdf, std::fs::read(&b).unwrap(), "same input, same PDF");
+
+        let html = env.path("liu.html");
+        let shown = env.json(&["show", INCOMING, "--json"]);
+        let head = shown["participants"][0]["person_id"].as_str().unwrap();
         env.ok(&[
             "export-itinerary",
             INCOMING,
+            "--participant",
+            &head[..8],
+            "--lang",
+            "de,en",
+            "--layout",
+            "stacked",
             "-o",
-            out.to_str().unwrap(),
-            "--stamp",
-            "2027-03-01T08:30:00Z",
+            html.to_str().unwrap(),
         ]);
-    }
-    let pdf = std::fs::read(&a).unwrap();
-    assert!(pdf.starts_with(b"%PDF-"));
-    assert_eq!(pdf, std::fs::read(&b).unwrap(), "same input, same PDF");
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        // The characters and the Latin name are bound by a no-break space.
+        assert!(page.contains("刘强\u{a0}Liu Qiang"));
+        assert!(page.contains("Persönliches Programm"));
 
-    let html = env.path("liu.html");
-    let shown = env.json(&["show", INCOMING, "--json"]);
-    let head = shown["participants"][0]["person_id"].as_str().unwrap();
-    env.ok(&[
-        "export-itinerary",
-        INCOMING,
-        "--participant",
-        &head[..8],
-        "--lang",
-        "de,en",
-        "--layout",
-        "stacked",
-        "-o",
-        html.to_str().unwrap(),
-    ]);
-    let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.starts_with("<!DOCTYPE html>"));
-    // The characters and the Latin name are bound by a no-break space.
-    assert!(page.contains("刘强\u{a0}Liu Qiang"));
-    assert!(page.contains("Persönliches Programm"));
+        // The demo is translated throughout: a Chinese copy reports nothing.
+        let zh = env.path("zh.html");
+        let out = env.run(&[
+            "export-itinerary",
+            INCOMING,
+            "--lang",
+            "zh",
+            "-o",
+            zh.to_str().unwrap(),
+        ]);
+        assert!(out.status.success());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("no translation"), "{stderr}");
+        // A note for the guests written in German only is named when a Chinese
+        // copy is made, and printed in German.
+        let file = env.path("visit.json");
+        env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+        let mut json: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let first = &mut json["programme"][0];
+        let title = first["title"]["zh"].as_str().unwrap().to_string();
+        first["guest_notes"] = serde_json::json!({"de": "Bitte Reisepass mitbringen."});
+        std::fs::write(&file, json.to_string()).unwrap();
+        env.ok(&["import-visit", file.to_str().unwrap()]);
+        let out = env.run(&[
+            "export-itinerary",
+            INCOMING,
+            "--lang",
+            "zh",
+            "-o",
+            zh.to_str().unwrap(),
+        ]);
+        assert!(out.status.success());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("1 text has no translation and is printed in another language:"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("„{title}“ – Notes for guests – Chinese")),
+            "{stderr}"
+        );
+        assert!(
+            std::fs::read_to_string(&zh)
+                .unwrap()
+                .contains("Bitte Reisepass mitbringen.")
+        );
 
-    // The demo is translated throughout: a Chinese copy reports nothing.
-    let zh = env.path("zh.html");
-    let out = env.run(&[
-        "export-itinerary",
-        INCOMING,
-        "--lang",
-        "zh",
-        "-o",
-        zh.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(!stderr.contains("no translation"), "{stderr}");
-    // A note for the guests written in German only is named when a Chinese
-    // copy is made, and printed in German.
-    let file = env.path("visit.json");
-    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
-    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let first = &mut json["programme"][0];
-    let title = first["title"]["zh"].as_str().unwrap().to_string();
-    first["guest_notes"] = serde_json::json!({"de": "Bitte Reisepass mitbringen."});
-    std::fs::write(&file, json.to_string()).unwrap();
-    env.ok(&["import-visit", file.to_str().unwrap()]);
-    let out = env.run(&[
-        "export-itinerary",
-        INCOMING,
-        "--lang",
-        "zh",
-        "-o",
-        zh.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("1 text has no translation and is printed in another language:"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(&format!("„{title}“ – Notes for guests – Chinese")),
-        "{stderr}"
-    );
-    assert!(
-        std::fs::read_to_string(&zh)
-            .unwrap()
-            .contains("Bitte Reisepass mitbringen.")
-    );
-
-    let err = env.fails(&[
-        "export-itinerary",
-        INCOMING,
-        "--lang",
-        "de,en,zh",
-        "-o",
-        html.to_str().unwrap(),
-    ]);
-    assert!(err.contains("one or two languages"), "{err}");
-    let err = env.fails(&[
-        "export-itinerary",
-        INCOMING,
-        "-o",
-        env.path("x.docx").to_str().unwrap(),
-    ]);
-    assert!(err.contains(".pdf or .html"), "{err}");
+        let err = env.fails(&[
+            "export-itinerary",
+            INCOMING,
+            "--lang",
+            "de,en,zh",
+            "-o",
+            html.to_str().unwrap(),
+        ]);
+        assert!(err.contains("one or two languages"), "{err}");
+        let err = env.fails(&[
+            "export-itinerary",
+            INCOMING,
+            "-o",
+            env.path("x.docx").to_str().unwrap(),
+        ]);
+        assert!(err.contains(".pdf or .html"), "{err}");
+    });
 }
 
 #[test]
 fn exports_default_to_the_guest_edition_for_guests_and_the_internal_one_for_hosts() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let shown = env.json(&["show", INCOMING, "--json"]);
-    let people = shown["participants"].as_array().unwrap();
-    let id = |side: &str| {
-        people.iter().find(|p| p["side"] == side).unwrap()["person_id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let (guest, host) = (id("guest"), id("host"));
-    let page = |extra: &[&str]| {
-        let out = env.path("page.html");
-        let mut args = vec!["export-itinerary", INCOMING, "-o", out.to_str().unwrap()];
-        args.extend_from_slice(extra);
-        env.ok(&args);
-        std::fs::read_to_string(&out).unwrap()
-    };
-    // An internal note of the demo (the visit's own) and its mark.
-    let note = "Goldenes Buch bereitlegen";
-    let mark = "Interne Fassung – nicht für Gäste";
-    let whole = page(&[]);
-    assert!(!whole.contains(note) && !whole.contains(mark));
-    assert!(!whole.contains("class=\"internal\""));
-    // A delegate's dietary need (personal data) is in the staff's copy at
-    // the meals, never in a guest's.
-    let diet = "vegetarisch";
-    assert!(!whole.contains(diet));
-    let whole = page(&["--edition", "internal"]);
-    assert!(whole.contains(note) && whole.contains(mark));
-    assert!(whole.contains("Ernährung und Barrierefreiheit") && whole.contains(diet));
-    let mine = page(&["--participant", &guest]);
-    assert!(!mine.contains("class=\"internal\"") && !mine.contains(mark));
-    let theirs = page(&["--participant", &host]);
-    assert!(theirs.contains(mark), "a host's copy is internal");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let shown = env.json(&["show", INCOMING, "--json"]);
+        let people = shown["participants"].as_array().unwrap();
+        let id = |side: &str| {
+            people.iter().find(|p| p["side"] == side).unwrap()["person_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let (guest, host) = (id("guest"), id("host"));
+        let page = |extra: &[&str]| {
+            let out = env.path("page.html");
+            let mut args = vec!["export-itinerary", INCOMING, "-o", out.to_str().unwrap()];
+            args.extend_from_slice(extra);
+            env.ok(&args);
+            std::fs::read_to_string(&out).unwrap()
+        };
+        // An internal note of the demo (the visit's own) and its mark.
+        let note = "Goldenes Buch bereitlegen";
+        let mark = "Interne Fassung – nicht für Gäste";
+        let whole = page(&[]);
+        assert!(!whole.contains(note) && !whole.contains(mark));
+        assert!(!whole.contains("class=\"internal\""));
+        // A delegate's dietary need (personal data) is in the staff's copy at
+        // the meals, never in a guest's.
+        let diet = "vegetarisch";
+        assert!(!whole.contains(diet));
+        let whole = page(&["--edition", "internal"]);
+        assert!(whole.contains(note) && whole.contains(mark));
+        assert!(whole.contains("Ernährung und Barrierefreiheit") && whole.contains(diet));
+        let mine = page(&["--participant", &guest]);
+        assert!(!mine.contains("class=\"internal\"") && !mine.contains(mark));
+        let theirs = page(&["--participant", &host]);
+        assert!(theirs.contains(mark), "a host's copy is internal");
 
-    let calendar = |extra: &[&str]| {
-        let out = env.path("cal.ics");
-        let mut args = vec!["export-ics", INCOMING, "-o", out.to_str().unwrap()];
-        args.extend_from_slice(extra);
-        env.ok(&args);
-        std::fs::read_to_string(&out).unwrap()
-    };
-    let events = |text: &str| text.matches("\r\nBEGIN:VEVENT\r\n").count();
-    let guests = calendar(&[]);
-    assert!(!guests.contains("STATUS:CANCELLED") && !guests.contains("Verantwortlich"));
-    assert_eq!(events(&guests), events(&calendar(&["--edition", "guest"])));
-    let everything = calendar(&["--edition", "internal"]);
-    assert!(events(&everything) > events(&guests));
-    assert!(everything.contains("STATUS:CANCELLED"));
-    assert!(events(&calendar(&["--tentative"])) > events(&guests));
-    // A word clap does not know is a usage error (exit 2) that names it.
-    let out = env.run(&["export-ics", INCOMING, "-o", "x.ics", "--edition", "gast"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("'gast'") && err.contains("guest, internal"),
-        "{err}"
-    );
+        let calendar = |extra: &[&str]| {
+            let out = env.path("cal.ics");
+            let mut args = vec!["export-ics", INCOMING, "-o", out.to_str().unwrap()];
+            args.extend_from_slice(extra);
+            env.ok(&args);
+            std::fs::read_to_string(&out).unwrap()
+        };
+        let events = |text: &str| text.matches("\r\nBEGIN:VEVENT\r\n").count();
+        let guests = calendar(&[]);
+        assert!(!guests.contains("STATUS:CANCELLED") && !guests.contains("Verantwortlich"));
+        assert_eq!(events(&guests), events(&calendar(&["--edition", "guest"])));
+        let everything = calendar(&["--edition", "internal"]);
+        assert!(events(&everything) > events(&guests));
+        assert!(everything.contains("STATUS:CANCELLED"));
+        assert!(events(&calendar(&["--tentative"])) > events(&guests));
+        // A word clap does not know is a usage error (exit 2) that names it.
+        let out = env.run(&["export-ics", INCOMING, "-o", "x.ics", "--edition", "gast"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("'gast'") && err.contains("guest, internal"),
+            "{err}"
+        );
+    });
 }
 
 // Regression tests for issue 12: nothing a file can hold crashes dplan.
 
 #[test]
 fn a_visit_file_with_a_first_day_far_outside_any_real_range_is_refused_with_the_field_named() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let before = env.ok(&["show", INCOMING, "--json"]);
-    let file = env.path("extreme.json");
-    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
-    let original: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let first = |list: &str, key: &str, wanted: &str| {
-        original[list]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|e| {
-                e.pointer(key)
-                    .is_some_and(|v| v == wanted || wanted.is_empty() && v.is_object())
-            })
-            .unwrap()
-    };
-    let timed = first("programme", "/schedule/type", "timed");
-    let arriving = first("participants", "/arrival", "");
-    let (item_at, item_field) = (
-        format!("/programme/{timed}/schedule/start/local"),
-        format!("programme[{timed}]"),
-    );
-    let (arrival_at, arrival_field) = (
-        format!("/participants/{arriving}/arrival/at/local"),
-        format!("participants[{arriving}]"),
-    );
-    for (pointer, value, field) in [
-        ("/visit/first_day", "-262143-01-01", "visit.first_day"),
-        ("/visit/first_day", "1899-12-31", "visit.first_day"),
-        ("/visit/last_day", "+262142-12-31", "visit.last_day"),
-        (item_at.as_str(), "+262142-12-31T10:00", item_field.as_str()),
-        (
-            arrival_at.as_str(),
-            "-262143-01-01T10:00",
-            arrival_field.as_str(),
-        ),
-    ] {
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let before = env.ok(&["show", INCOMING, "--json"]);
+        let file = env.path("extreme.json");
+        env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+        let original: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let first = |list: &str, key: &str, wanted: &str| {
+            original[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|e| {
+                    e.pointer(key)
+                        .is_some_and(|v| v == wanted || wanted.is_empty() && v.is_object())
+                })
+                .unwrap()
+        };
+        let timed = first("programme", "/schedule/type", "timed");
+        let arriving = first("participants", "/arrival", "");
+        let (item_at, item_field) = (
+            format!("/programme/{timed}/schedule/start/local"),
+            format!("programme[{timed}]"),
+        );
+        let (arrival_at, arrival_field) = (
+            format!("/participants/{arriving}/arrival/at/local"),
+            format!("participants[{arriving}]"),
+        );
+        for (pointer, value, field) in [
+            ("/visit/first_day", "-262143-01-01", "visit.first_day"),
+            ("/visit/first_day", "1899-12-31", "visit.first_day"),
+            ("/visit/last_day", "+262142-12-31", "visit.last_day"),
+            (item_at.as_str(), "+262142-12-31T10:00", item_field.as_str()),
+            (
+                arrival_at.as_str(),
+                "-262143-01-01T10:00",
+                arrival_field.as_str(),
+            ),
+        ] {
+            let mut json = original.clone();
+            *json
+                .pointer_mut(pointer)
+                .unwrap_or_else(|| panic!("{pointer}")) = value.into();
+            std::fs::write(&file, json.to_string()).unwrap();
+            let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+            assert!(err.contains(field), "{pointer}: {err}");
+            assert!(
+                err.contains("outside the dates dplan plans with (1900-01-01 to 2200-12-31)"),
+                "{pointer}: {err}"
+            );
+        }
+        // An all-day item longer than a visit may be.
         let mut json = original.clone();
-        *json
-            .pointer_mut(pointer)
-            .unwrap_or_else(|| panic!("{pointer}")) = value.into();
+        json["programme"][0]["schedule"] = serde_json::json!({
+            "type": "all_day", "first_day": "2027-01-01", "last_day": "2027-12-31"
+        });
         std::fs::write(&file, json.to_string()).unwrap();
         let err = env.fails(&["import-visit", file.to_str().unwrap()]);
-        assert!(err.contains(field), "{pointer}: {err}");
         assert!(
-            err.contains("outside the dates dplan plans with (1900-01-01 to 2200-12-31)"),
-            "{pointer}: {err}"
+            err.contains("an all-day item may last at most 90 days"),
+            "{err}"
         );
-    }
-    // An all-day item longer than a visit may be.
-    let mut json = original.clone();
-    json["programme"][0]["schedule"] = serde_json::json!({
-        "type": "all_day", "first_day": "2027-01-01", "last_day": "2027-12-31"
+        assert_eq!(
+            env.ok(&["show", INCOMING, "--json"]),
+            before,
+            "nothing was imported"
+        );
     });
-    std::fs::write(&file, json.to_string()).unwrap();
-    let err = env.fails(&["import-visit", file.to_str().unwrap()]);
-    assert!(
-        err.contains("an all-day item may last at most 90 days"),
-        "{err}"
-    );
-    assert_eq!(
-        env.ok(&["show", INCOMING, "--json"]),
-        before,
-        "nothing was imported"
-    );
 }
 
 /// A database written before dates were kept in a window: its rows are
@@ -1311,57 +1375,63 @@ fn dates_at_the_calendars_limits_stored_by_an_old_version_do_not_crash_check_or_
 
 #[test]
 fn errors_escape_control_characters_and_cut_long_values() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let err = env.fails(&["show", "x\u{1b}[31mrot\u{7}"]);
-    assert!(err.contains("x\\u{1b}[31mrot\\u{7}"), "{err}");
-    assert!(!err.contains('\u{1b}'), "{err:?}");
-    let long = "y".repeat(100_000);
-    let err = env.fails(&["show", &long]);
-    assert!(err.len() < 400, "{} bytes: {err}", err.len());
-    assert!(err.contains("more characters)"), "{err}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let err = env.fails(&["show", "x\u{1b}[31mrot\u{7}"]);
+        assert!(err.contains("x\\u{1b}[31mrot\\u{7}"), "{err}");
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+        let long = "y".repeat(100_000);
+        let err = env.fails(&["show", &long]);
+        assert!(err.len() < 400, "{} bytes: {err}", err.len());
+        assert!(err.contains("more characters)"), "{err}");
+    });
 }
 
 #[test]
 fn thousands_of_items_at_one_time_and_place_are_checked_with_a_bounded_answer() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let file = env.path("crowd.json");
-    env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
-    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let template = json["programme"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| {
-            i["venue_id"].is_string() && i["kind"] == "meeting" && i["schedule"]["type"] == "timed"
-        })
-        .unwrap()
-        .clone();
-    let programme = json["programme"].as_array_mut().unwrap();
-    for n in 0..2_000 {
-        let mut item = template.clone();
-        item["id"] = format!("00000000-0000-4000-8000-{n:012}").into();
-        programme.push(item);
-    }
-    std::fs::write(&file, json.to_string()).unwrap();
-    env.ok(&["import-visit", file.to_str().unwrap()]);
-    let warnings = env.json(&["check", INCOMING, "--json"]);
-    let warnings = warnings.as_array().unwrap();
-    assert!(warnings.len() < 2_000, "{} warnings", warnings.len());
-    let more: u64 = warnings.iter().filter_map(|w| w["unlisted"].as_u64()).sum();
-    assert!(more > 1_000_000, "the rest is counted, not dropped: {more}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let file = env.path("crowd.json");
+        env.ok(&["export-visit", INCOMING, "-o", file.to_str().unwrap()]);
+        let mut json: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let template = json["programme"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| {
+                i["venue_id"].is_string()
+                    && i["kind"] == "meeting"
+                    && i["schedule"]["type"] == "timed"
+            })
+            .unwrap()
+            .clone();
+        let programme = json["programme"].as_array_mut().unwrap();
+        for n in 0..2_000 {
+            let mut item = template.clone();
+            item["id"] = format!("00000000-0000-4000-8000-{n:012}").into();
+            programme.push(item);
+        }
+        std::fs::write(&file, json.to_string()).unwrap();
+        env.ok(&["import-visit", file.to_str().unwrap()]);
+        let warnings = env.json(&["check", INCOMING, "--json"]);
+        let warnings = warnings.as_array().unwrap();
+        assert!(warnings.len() < 2_000, "{} warnings", warnings.len());
+        let more: u64 = warnings.iter().filter_map(|w| w["unlisted"].as_u64()).sum();
+        assert!(more > 1_000_000, "the rest is counted, not dropped: {more}");
+    });
 }
 
 #[test]
 fn a_workbook_claiming_the_whole_sheet_is_refused_without_taking_dplan_down() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    // The 1.6 KB file the end-to-end test drops on the app's import dialog.
-    let bomb = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
-        .join("../../tests/fixtures/dimension-bomb.xlsx");
-    let err = env.fails(&["import-participants", INCOMING, bomb.to_str().unwrap()]);
-    assert!(err.contains("dimension-bomb.xlsx"), "{err}");
+    on_both(|env| {
+        env.ok(&["demo"]);
+        // The 1.6 KB file the end-to-end test drops on the app's import dialog.
+        let bomb = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+            .join("../../tests/fixtures/dimension-bomb.xlsx");
+        let err = env.fails(&["import-participants", INCOMING, bomb.to_str().unwrap()]);
+        assert!(err.contains("dimension-bomb.xlsx"), "{err}");
+    });
 }
 
 /// Reads a visit file written by a test as JSON.
@@ -1409,118 +1479,121 @@ fn import_sharing_visit(env: &Env, incoming: &Value) {
 
 #[test]
 fn a_visit_file_naming_a_person_who_is_not_a_participant_is_refused_and_changes_nothing() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let (file, mut json) = export_incoming(&env, "incoming.json");
-    let outgoing = env
-        .json(&["visits", "--json"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|v| v["id"] != INCOMING)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let other_file = env.path("outgoing.json");
-    env.ok(&[
-        "export-visit",
-        &outgoing,
-        "-o",
-        other_file.to_str().unwrap(),
-    ]);
-    let before = (
-        env.ok(&["show", INCOMING, "--json"]),
-        env.ok(&["show", &outgoing, "--json"]),
-    );
-    let ids: Vec<Value> = json["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].clone())
-        .collect();
-    let mut stranger = read_json(&other_file)["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| !ids.contains(&p["id"]))
-        .unwrap()
-        .clone();
-    stranger["family_name"] = "Umbenannt".into();
-    stranger["personal"] = serde_json::json!({});
-    let index = ids.len();
-    json["persons"].as_array_mut().unwrap().push(stranger);
-    std::fs::write(&file, json.to_string()).unwrap();
-
-    let err = env.fails(&["import-visit", file.to_str().unwrap()]);
-    assert!(err.contains(&format!("persons[{index}] (")), "{err}");
-    assert!(err.contains("is not a participant of this visit"), "{err}");
-    assert_eq!(
-        (
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let (file, mut json) = export_incoming(env, "incoming.json");
+        let outgoing = env
+            .json(&["visits", "--json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] != INCOMING)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let other_file = env.path("outgoing.json");
+        env.ok(&[
+            "export-visit",
+            &outgoing,
+            "-o",
+            other_file.to_str().unwrap(),
+        ]);
+        let before = (
             env.ok(&["show", INCOMING, "--json"]),
             env.ok(&["show", &outgoing, "--json"]),
-        ),
-        before,
-        "nothing was imported"
-    );
+        );
+        let ids: Vec<Value> = json["persons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].clone())
+            .collect();
+        let mut stranger = read_json(&other_file)["persons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| !ids.contains(&p["id"]))
+            .unwrap()
+            .clone();
+        stranger["family_name"] = "Umbenannt".into();
+        stranger["personal"] = serde_json::json!({});
+        let index = ids.len();
+        json["persons"].as_array_mut().unwrap().push(stranger);
+        std::fs::write(&file, json.to_string()).unwrap();
+
+        let err = env.fails(&["import-visit", file.to_str().unwrap()]);
+        assert!(err.contains(&format!("persons[{index}] (")), "{err}");
+        assert!(err.contains("is not a participant of this visit"), "{err}");
+        assert_eq!(
+            (
+                env.ok(&["show", INCOMING, "--json"]),
+                env.ok(&["show", &outgoing, "--json"]),
+            ),
+            before,
+            "nothing was imported"
+        );
+    });
 }
 
 #[test]
 fn a_visit_file_with_an_empty_personal_block_keeps_stored_passport_data() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let (file, mut json) = export_incoming(&env, "incoming.json");
-    // The demo has no passport numbers; a file with personal data adds one.
-    let index = 0;
-    let passport = Value::from("E12345678");
-    json["persons"][index]["personal"]["passport_number"] = passport.clone();
-    std::fs::write(&file, json.to_string()).unwrap();
-    env.ok(&["import-visit", file.to_str().unwrap()]);
-    let (_, stored) = export_incoming(&env, "stored.json");
-    assert_eq!(
-        stored["persons"][index]["personal"]["passport_number"],
-        passport
-    );
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let (file, mut json) = export_incoming(env, "incoming.json");
+        // The demo has no passport numbers; a file with personal data adds one.
+        let index = 0;
+        let passport = Value::from("E12345678");
+        json["persons"][index]["personal"]["passport_number"] = passport.clone();
+        std::fs::write(&file, json.to_string()).unwrap();
+        env.ok(&["import-visit", file.to_str().unwrap()]);
+        let (_, stored) = export_incoming(env, "stored.json");
+        assert_eq!(
+            stored["persons"][index]["personal"]["passport_number"],
+            passport
+        );
 
-    json["persons"][index]["personal"] = serde_json::json!({});
-    std::fs::write(&file, json.to_string()).unwrap();
-    env.ok(&["import-visit", file.to_str().unwrap()]);
+        json["persons"][index]["personal"] = serde_json::json!({});
+        std::fs::write(&file, json.to_string()).unwrap();
+        env.ok(&["import-visit", file.to_str().unwrap()]);
 
-    let (_, after) = export_incoming(&env, "after.json");
-    assert_eq!(
-        after["persons"][index]["personal"]["passport_number"], passport,
-        "an empty personal block must not erase the passport number"
-    );
+        let (_, after) = export_incoming(env, "after.json");
+        assert_eq!(
+            after["persons"][index]["personal"]["passport_number"], passport,
+            "an empty personal block must not erase the passport number"
+        );
+    });
 }
 
 #[test]
 fn a_change_to_a_person_another_visit_shares_is_reported_and_kept_with_keep_shared() {
-    let env = Env::new();
-    env.ok(&["demo"]);
-    let (file, mut json) = export_incoming(&env, "incoming.json");
-    import_sharing_visit(&env, &json);
-    let name = json["persons"][0]["family_name"].clone();
-    json["persons"][0]["family_name"] = "Umbenannt".into();
-    std::fs::write(&file, json.to_string()).unwrap();
-    let path = file.to_str().unwrap();
+    on_both(|env| {
+        env.ok(&["demo"]);
+        let (file, mut json) = export_incoming(env, "incoming.json");
+        import_sharing_visit(env, &json);
+        let name = json["persons"][0]["family_name"].clone();
+        json["persons"][0]["family_name"] = "Umbenannt".into();
+        std::fs::write(&file, json.to_string()).unwrap();
+        let path = file.to_str().unwrap();
 
-    let dry = env.ok(&["import-visit", path, "--dry-run"]);
-    assert!(
-        dry.contains("„Besuch 2026“") && dry.contains("): family_name changed"),
-        "{dry}"
-    );
-    let kept = env.ok(&["import-visit", path, "--keep-shared"]);
-    assert!(kept.contains("): family_name kept as stored"), "{kept}");
-    let (_, after) = export_incoming(&env, "kept.json");
-    assert_eq!(
-        after["persons"][0]["family_name"], name,
-        "--keep-shared keeps the stored person"
-    );
+        let dry = env.ok(&["import-visit", path, "--dry-run"]);
+        assert!(
+            dry.contains("„Besuch 2026“") && dry.contains("): family_name changed"),
+            "{dry}"
+        );
+        let kept = env.ok(&["import-visit", path, "--keep-shared"]);
+        assert!(kept.contains("): family_name kept as stored"), "{kept}");
+        let (_, after) = export_incoming(env, "kept.json");
+        assert_eq!(
+            after["persons"][0]["family_name"], name,
+            "--keep-shared keeps the stored person"
+        );
 
-    let changed = env.ok(&["import-visit", path]);
-    assert!(changed.contains("family_name changed"), "{changed}");
-    let (_, after) = export_incoming(&env, "changed.json");
-    assert_eq!(after["persons"][0]["family_name"], "Umbenannt");
+        let changed = env.ok(&["import-visit", path]);
+        assert!(changed.contains("family_name changed"), "{changed}");
+        let (_, after) = export_incoming(env, "changed.json");
+        assert_eq!(after["persons"][0]["family_name"], "Umbenannt");
+    });
 }
 
 #[test]
@@ -1600,4 +1673,50 @@ fn errors_that_say_themselves_follow_the_locale() {
     assert!(zh.contains("一种或两种语言"), "{zh}");
     let en = stderr("C.UTF-8", &args);
     assert!(en.contains("one or two languages"), "{en}");
+}
+
+#[test]
+fn a_team_database_is_named_without_its_password_and_asks_for_one_it_lacks() {
+    let mut env = Env::server();
+    env.ok(&["demo"]);
+    let info = env.json(&["info", "--json"]);
+    assert_eq!(info["database"], env.setting.as_str());
+    assert_eq!(info["visits"], 2);
+    let password = env.password.take().unwrap();
+    assert!(!info.to_string().contains(&password));
+
+    // Without a password (none given, none in PGPASSWORD or a password
+    // file), the server's question comes back as the user's to answer.
+    let err = env.fails(&["visits"]);
+    assert!(err.contains("needs a password"), "{err}");
+    assert!(err.contains(&env.setting), "{err}");
+    assert_eq!(env.run(&["visits"]).status.code(), Some(2));
+    env.password = Some("falsch".into());
+    let err = env.fails(&["visits"]);
+    assert!(err.contains("refused the login"), "{err}");
+    assert!(!err.contains("falsch"), "{err}");
+}
+
+#[test]
+fn a_team_database_is_backed_up_by_its_administrator() {
+    let env = Env::server();
+    env.ok(&["demo"]);
+    let file = env.path("b.sqlite3");
+    let err = env.fails(&["backup", file.to_str().unwrap()]);
+    assert!(err.contains("administrator"), "{err}");
+    assert_eq!(
+        env.run(&["backup", file.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+    assert!(!file.exists());
+}
+
+#[test]
+fn an_address_that_is_no_database_says_why() {
+    let mut env = Env::new();
+    env.setting = "postgres://db.herne.de:notaport/dplan".into();
+    let err = env.fails(&["visits"]);
+    assert!(err.contains("db.herne.de"), "{err}");
+    assert!(err.contains("port"), "{err}");
+    assert_eq!(env.run(&["visits"]).status.code(), Some(2));
 }

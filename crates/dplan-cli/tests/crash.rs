@@ -1,7 +1,9 @@
 //! Kills real `dplan` processes with SIGKILL while they write (imports of a
 //! large visit file, the demo, a restore) at seeded random moments, and
 //! checks after each kill that the database is intact and that every
-//! change happened whole or not at all.
+//! change happened whole or not at all: on a SQLite file, and on a team's
+//! server database (where a restore is the administrator's, so not among
+//! the actions).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,8 +38,8 @@ fn print_of(file: &VisitFile) -> VisitPrint {
 
 /// Opens the database as the app would after a crash, checks it and reads
 /// what it holds.
-fn db_print(db: &Path) -> DbPrint {
-    let store = Store::open(db).expect("the database opens after a kill");
+fn db_print(db: &str) -> DbPrint {
+    let store = Store::open_database(db).expect("the database opens after a kill");
     let problems = store.check_integrity().unwrap();
     assert!(
         problems.is_empty(),
@@ -83,7 +85,7 @@ struct Action {
     after: Box<dyn Fn(&DbPrint) -> DbPrint>,
 }
 
-fn dplan(db: &Path, args: &[String]) -> Command {
+fn dplan(db: &str, args: &[String]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dplan"));
     cmd.arg("--db")
         .arg(db)
@@ -94,7 +96,7 @@ fn dplan(db: &Path, args: &[String]) -> Command {
     cmd
 }
 
-fn run_to_end(db: &Path, args: &[String]) -> Duration {
+fn run_to_end(db: &str, args: &[String]) -> Duration {
     let started = Instant::now();
     let out = dplan(db, args).output().unwrap();
     assert!(
@@ -130,8 +132,23 @@ fn import(name: &'static str, path: &Path, file: &VisitFile) -> Action {
 #[test]
 fn writers_killed_at_random_moments_leave_every_change_whole_or_absent() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("dplan.sqlite3");
+    let db = dir.path().join("dplan.sqlite3").display().to_string();
+    kill_writers(&db, dir.path(), true, Duration::from_secs(60));
+}
 
+#[test]
+fn writers_killed_at_random_moments_leave_a_server_database_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = dplan_store::testing::Scratch::new();
+    // Each round reads whole visits back over the network twice: about
+    // 30 kills in a minute.
+    kill_writers(&server.url, dir.path(), false, Duration::from_secs(60));
+}
+
+/// Runs the actions on `db` again and again, killing most runs at a random
+/// moment, for at most `budget`; `restore` says whether restoring a backup
+/// is among the actions.
+fn kill_writers(db: &str, dir: &Path, restore: bool, budget: Duration) {
     // Two visits of several hundred items each, and a shorter version of
     // the first, so an import both adds and removes many rows.
     let data = generate(
@@ -152,22 +169,24 @@ fn writers_killed_at_random_moments_leave_every_change_whole_or_absent() {
         .venues
         .retain(|v| a_short.programme.iter().any(|i| i.venue_id == Some(v.id)));
     let b = data.visits[1].clone();
-    let a_path = write_visit(dir.path(), "a.json", &a);
-    let a_short_path = write_visit(dir.path(), "a-short.json", &a_short);
-    let b_path = write_visit(dir.path(), "b.json", &b);
+    let a_path = write_visit(dir, "a.json", &a);
+    let a_short_path = write_visit(dir, "a-short.json", &a_short);
+    let b_path = write_visit(dir, "b.json", &b);
 
     // The backup holds no visit, so restoring it and loading the demo
     // both change the database whichever ran last.
-    run_to_end(&db, &["visits".into()]);
-    let backup = dir.path().join("backup.sqlite3");
-    run_to_end(&db, &["backup".into(), backup.display().to_string()]);
-    let backup_print = db_print(&db);
+    run_to_end(db, &["visits".into()]);
+    let backup = dir.join("backup.sqlite3");
+    if restore {
+        run_to_end(db, &["backup".into(), backup.display().to_string()]);
+    }
+    let backup_print = db_print(db);
     let demo_prints: Vec<(String, VisitPrint)> = demo::visits(demo::stamp())
         .iter()
         .map(|f| (f.visit.id.to_string(), print_of(f)))
         .collect();
 
-    let actions = [
+    let mut actions = vec![
         import("import a", &a_path, &a),
         import("import a (shorter)", &a_short_path, &a_short),
         import("import b", &b_path, &b),
@@ -188,28 +207,31 @@ fn writers_killed_at_random_moments_leave_every_change_whole_or_absent() {
             after: Box::new(move |_| backup_print.clone()),
         },
     ];
+    if !restore {
+        actions.pop();
+    }
 
     // How long each action takes when left alone bounds the moment of the
     // kill, so kills land in every phase of the work.
     let mut took = Vec::new();
     for action in &actions {
-        took.push(run_to_end(&db, &action.args));
+        took.push(run_to_end(db, &action.args));
     }
 
     let mut rng = Rng(0x00C0_FFEE);
     let (mut kills, mut completed, mut rounds) = (0, 0, 0);
     let mut outcomes: BTreeMap<(&str, &str), u32> = BTreeMap::new();
     let started = Instant::now();
-    while kills < 50 && started.elapsed() < Duration::from_secs(60) {
+    while kills < 50 && started.elapsed() < budget {
         rounds += 1;
         let pick = rng.below(actions.len() as u64) as usize;
         let action = &actions[pick];
-        let before = db_print(&db);
+        let before = db_print(db);
         let expected = (action.after)(&before);
         let window = took[pick].as_micros() as u64 * 11 / 10;
         let delay = Duration::from_micros(rng.below(window));
 
-        let mut child = dplan(&db, &action.args).spawn().unwrap();
+        let mut child = dplan(db, &action.args).spawn().unwrap();
         std::thread::sleep(delay);
         let killed = match child.try_wait().unwrap() {
             Some(_) => false,
@@ -232,7 +254,7 @@ fn writers_killed_at_random_moments_leave_every_change_whole_or_absent() {
             completed += 1;
         }
 
-        let now = db_print(&db);
+        let now = db_print(db);
         let partial: Vec<&String> = now
             .keys()
             .chain(expected.keys())
@@ -264,7 +286,7 @@ fn writers_killed_at_random_moments_leave_every_change_whole_or_absent() {
     }
     // A killed restore cannot remove its temporary copy; say how many are
     // left, as the file a user would find beside the database.
-    let left: Vec<String> = std::fs::read_dir(dir.path())
+    let left: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".dplan-restore"))

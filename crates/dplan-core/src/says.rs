@@ -865,6 +865,31 @@ impl Says {
                 "someone else changed the same records at the same moment; your change was not saved. Reload and try again".into(),
                 "其他人同时修改了相同的数据；您的修改未保存。请重新加载后再试".into(),
             ),
+            NotADatabaseAddress { value, reason } => pick(
+                format!("„{value}“ ist weder eine PostgreSQL-Adresse (postgres://benutzer@server/datenbank) noch ein Dateipfad: {reason}"),
+                format!("“{value}” is neither a PostgreSQL address (postgres://user@server/database) nor a file path: {reason}"),
+                format!("“{value}”既不是 PostgreSQL 地址（postgres://用户@服务器/数据库）也不是文件路径：{reason}"),
+            ),
+            DatabasePasswordInAddress => pick(
+                "Das Passwort gehört nicht in die gespeicherte Adresse: bei der Verbindung eingeben oder in ~/.pgpass hinterlegen".into(),
+                "the password does not belong in the saved address: enter it when connecting or put it in ~/.pgpass".into(),
+                "密码不应保存在地址中：请在连接时输入，或保存在 ~/.pgpass 中".into(),
+            ),
+            DatabasePasswordNeeded { database } => pick(
+                format!("Die Team-Datenbank {database} braucht ein Passwort: bitte eingeben (die App behält es nur, bis sie geschlossen wird) oder in der Passwortdatei von PostgreSQL (~/.pgpass) hinterlegen"),
+                format!("the team database {database} needs a password: enter it (the app keeps it only until it closes) or put it in PostgreSQL's password file (~/.pgpass)"),
+                format!("团队数据库 {database} 需要密码：请输入（应用程序仅在关闭前保留密码）或将其保存在 PostgreSQL 的密码文件（~/.pgpass）中"),
+            ),
+            DatabaseLoginRefused { database } => pick(
+                format!("Der Datenbankserver hat die Anmeldung abgelehnt ({database}): bitte Benutzernamen und Passwort prüfen"),
+                format!("the database server refused the login ({database}): check the user name and password"),
+                format!("数据库服务器拒绝登录（{database}）：请检查用户名和密码"),
+            ),
+            DatabaseUnreachable { database, reason } => pick(
+                format!("Der Datenbankserver ist nicht erreichbar ({database}): {reason}"),
+                format!("the database server cannot be reached ({database}): {reason}"),
+                format!("无法连接数据库服务器（{database}）：{reason}"),
+            ),
             PurgeBeforeVisitOver => pick(
                 "Personenbezogene Daten werden erst nach dem Besuch gelöscht: zuerst als abgeschlossen (oder abgesagt) markieren".into(),
                 "personal data is removed only after a visit is over: mark it completed (or cancelled) first".into(),

@@ -181,6 +181,28 @@ pub enum Problem {
     /// A colleague's change to the same records reached the team database
     /// while this one was being saved; this one was not.
     ChangedConcurrently,
+    /// A database setting that is neither a PostgreSQL address dplan can
+    /// read nor a file's path.
+    NotADatabaseAddress {
+        value: String,
+        reason: String,
+    },
+    /// A saved database setting must not carry its password.
+    DatabasePasswordInAddress,
+    /// The team database's server asks for a password that neither the
+    /// user nor the password file gave.
+    DatabasePasswordNeeded {
+        database: String,
+    },
+    /// The team database's server refused the user name or password.
+    DatabaseLoginRefused {
+        database: String,
+    },
+    /// The team database's server could not be reached.
+    DatabaseUnreachable {
+        database: String,
+        reason: String,
+    },
     // What a calendar export or a publish refuses.
     /// A calendar for a person who neither takes part in the visit nor is
     /// responsible for any of its items.

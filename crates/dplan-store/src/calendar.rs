@@ -394,14 +394,9 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
-        let on_server = self.is_server();
+        // The transaction holds the database's write lock on either
+        // backend, so two publishers cannot both read "free".
         let tx = self.begin()?;
-        if on_server {
-            // SQLite's transaction holds the write lock already; the
-            // server's takes this table's, so two publishers cannot both
-            // read "free" before either writes.
-            tx.batch("LOCK TABLE publish_lease IN SHARE ROW EXCLUSIVE MODE")?;
-        }
         take_publish_lease(&tx, visit, holder, who, now, until)?;
         tx.commit()?;
         Ok(())

@@ -36,6 +36,13 @@ pub enum StoreError {
     /// A backup that a restore refused; the live database was not touched.
     #[error("{path}: the backup is not usable: {reason}; nothing was changed")]
     UnusableBackup { path: String, reason: String },
+    /// The team database's server wants a (correct) login: what the user
+    /// changes, written in their language.
+    #[error("{0}")]
+    Login(dplan_core::Problem),
+    /// The team database's server is out of reach.
+    #[error("{0}")]
+    Unreachable(dplan_core::Problem),
     /// Something only a SQLite file does, asked of a server database.
     #[error(
         "{database} is a team database on a server, which cannot {action}; its administrator backs it up and restores it with the server's tools, and `dplan copy` copies it into a SQLite file"
@@ -83,7 +90,9 @@ impl dplan_core::Kinded for StoreError {
 
     fn problem(&self) -> Option<dplan_core::Problem> {
         match self {
-            StoreError::Conflict(p) => Some(p.clone()),
+            StoreError::Conflict(p) | StoreError::Login(p) | StoreError::Unreachable(p) => {
+                Some(p.clone())
+            }
             _ => None,
         }
     }
@@ -156,11 +165,13 @@ impl StoreError {
             StoreError::AmbiguousKey { .. }
             | StoreError::Invalid(_)
             | StoreError::BadFile { .. }
-            | StoreError::NotOnServer { .. } => ErrorKind::Invalid,
+            | StoreError::NotOnServer { .. }
+            | StoreError::Login(_) => ErrorKind::Invalid,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::TooNew { .. }
             | StoreError::NotOurs { .. }
             | StoreError::UnusableBackup { .. }
+            | StoreError::Unreachable(_)
             | StoreError::Io { .. } => ErrorKind::Storage,
             StoreError::Sqlite(e) => match e.sqlite_error_code() {
                 Some(

@@ -119,8 +119,14 @@ impl Store {
     /// ([`Store::connect`]); anything else is the path of a SQLite file
     /// ([`Store::open`]).
     pub fn open_database(setting: &str) -> Result<Store> {
+        Store::open_database_with(setting, None)
+    }
+
+    /// [`Store::open_database`], with the server password the user gave
+    /// (kept by the caller in memory only) instead of the password file's.
+    pub fn open_database_with(setting: &str, password: Option<&str>) -> Result<Store> {
         if server::is_server_address(setting) {
-            Store::connect(setting.trim())
+            Store::connect_with(setting.trim(), password)
         } else {
             Store::open(Path::new(setting))
         }
@@ -130,8 +136,12 @@ impl Store {
     /// schema up to date. A database of another application, or one a newer
     /// dplan migrated, is refused and left as it was.
     pub fn connect(url: &str) -> Result<Store> {
+        Store::connect_with(url, None)
+    }
+
+    fn connect_with(url: &str, password: Option<&str>) -> Result<Store> {
         let name = server::redacted(url);
-        let server = Server::connect(url)?;
+        let server = Server::connect(url, password).map_err(|e| server::login_error(e, &name))?;
         server::migrate(&server, &name)?;
         Ok(Store {
             db: Db::Server {
@@ -226,8 +236,8 @@ impl Store {
     }
 
     /// Begins a write transaction; it is rolled back unless committed.
-    /// SQLite's takes the write lock at once (see `finish_open`); the
-    /// server's rows are locked as the statements reach them.
+    /// It holds the database's write lock on either backend (see
+    /// `finish_open` and [`Tx::begin_on_server`]), so writers take turns.
     pub(crate) fn begin(&mut self) -> Result<Tx<'_>> {
         match &mut self.db {
             Db::Sqlite(conn) => Ok(Tx::Sqlite(Some(conn.transaction()?))),

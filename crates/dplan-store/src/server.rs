@@ -8,6 +8,8 @@
 //! opening a fresh server database at once migrate it once.
 
 use crate::sql::{Server, Sql};
+use dplan_core::Problem;
+
 use crate::{APPLICATION_ID, Result, SCHEMA_VERSION, StoreError};
 
 /// The server's migrations: the schema as of a version, then each later
@@ -30,6 +32,7 @@ fn migrate_in(tx: &Server, name: &str) -> Result<u32> {
         "SELECT pg_advisory_xact_lock(:lock)",
         &[(":lock", i64::from(APPLICATION_ID).into())],
     )?;
+    act_as_owner(tx)?;
     let version = match version(tx)? {
         Some((application, _)) if application != APPLICATION => {
             return Err(StoreError::NotOurs {
@@ -85,6 +88,32 @@ fn migrate_in(tx: &Server, name: &str) -> Result<u32> {
         )?;
     }
     Ok(version.max(MIGRATIONS.last().map_or(0, |(n, _)| *n)))
+}
+
+/// Makes the database's owner the owner of what the migrations create, when
+/// the colleague who connects first is a member of that role: each staff
+/// member logs in as themselves, and a table one of them created would
+/// otherwise be theirs alone (README, "A team database on a server").
+fn act_as_owner(tx: &Server) -> Result<()> {
+    let Some(row) = tx.first_row(
+        "SELECT pg_get_userbyid(d.datdba)::text AS owner,
+                pg_has_role(current_user, d.datdba, 'MEMBER') AS member,
+                current_user::text AS me
+         FROM pg_database d WHERE d.datname = current_database()",
+        &[],
+    )?
+    else {
+        return Ok(());
+    };
+    let (owner, member, me): (String, bool, String) =
+        (row.get("owner")?, row.get("member")?, row.get("me")?);
+    if member && owner != me {
+        tx.batch(&format!(
+            "SET LOCAL ROLE \"{}\"",
+            owner.replace('"', "\"\"")
+        ))?;
+    }
+    Ok(())
 }
 
 /// The application and schema version recorded in the database, or `None`
@@ -180,6 +209,23 @@ pub fn redacted(url: &str) -> String {
     }
 }
 
+/// Whether a PostgreSQL address carries a password; why it is no address
+/// dplan can use, when it is not.
+pub fn address_has_password(url: &str) -> std::result::Result<bool, String> {
+    let config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
+        let text = e.to_string();
+        // Never repeat the address, which may hold the password.
+        text.replace(url, "…")
+    })?;
+    if config.get_user().is_none() {
+        return Err("the address names no user (postgres://user@server/database)".into());
+    }
+    if config.get_hosts().is_empty() {
+        return Err("the address names no server".into());
+    }
+    Ok(config.get_password().is_some())
+}
+
 /// Whether the database setting names a PostgreSQL server rather than a
 /// SQLite file.
 pub fn is_server_address(setting: &str) -> bool {
@@ -187,10 +233,123 @@ pub fn is_server_address(setting: &str) -> bool {
     s.starts_with("postgres://") || s.starts_with("postgresql://")
 }
 
+/// A failed connection as the user can act on it: a password wanted or
+/// refused, or a server out of reach; any other error as it was.
+pub(crate) fn login_error(e: StoreError, name: &str) -> StoreError {
+    let database = name.to_string();
+    let StoreError::Postgres(pg) = &e else {
+        return e;
+    };
+    match pg.code().map(|c| c.code()) {
+        Some("28P01" | "28000") => StoreError::Login(Problem::DatabaseLoginRefused { database }),
+        Some(_) => e,
+        None => {
+            let reason =
+                std::error::Error::source(pg).map_or_else(|| pg.to_string(), |s| s.to_string());
+            // The client's own check, when the server asks for a password
+            // and it has none.
+            if reason.contains("password missing") {
+                StoreError::Login(Problem::DatabasePasswordNeeded { database })
+            } else {
+                StoreError::Unreachable(Problem::DatabaseUnreachable { database, reason })
+            }
+        }
+    }
+}
+
+/// How long a connection attempt waits for the server before it fails, so
+/// an app whose server is out of reach says so instead of hanging.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Completes an address the way PostgreSQL's own programs (libpq) do, so a
+/// password never has to be written into it: one the address does not
+/// carry comes from `PGPASSWORD`, else from the password file
+/// (`PGPASSFILE`, else `~/.pgpass`, or `%APPDATA%\postgresql\pgpass.conf`
+/// on Windows). A connection attempt is limited to [`CONNECT_TIMEOUT`]
+/// unless the address sets its own.
+pub(crate) fn complete(config: &mut postgres::Config) {
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if config.get_password().is_some() {
+        return;
+    }
+    if let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+        config.password(p);
+        return;
+    }
+    let file = std::env::var_os("PGPASSFILE")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            if cfg!(windows) {
+                dirs::config_dir().map(|d| d.join("postgresql").join("pgpass.conf"))
+            } else {
+                dirs::home_dir().map(|h| h.join(".pgpass"))
+            }
+        });
+    let Some(text) = file.and_then(|f| std::fs::read_to_string(f).ok()) else {
+        return;
+    };
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        #[cfg(unix)]
+        Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
+    let user = config.get_user().unwrap_or_default().to_string();
+    let db = config
+        .get_dbname()
+        .map_or_else(|| user.clone(), str::to_string);
+    if let Some(p) = pgpass_lookup(&text, [&host, &port, &db, &user]) {
+        config.password(p);
+    }
+}
+
+/// The password of the first line of a password file whose host, port,
+/// database and user match (`*` matches anything; `\:` and `\\` are a
+/// colon and a backslash); lines starting with `#` are comments.
+fn pgpass_lookup(text: &str, wanted: [&str; 4]) -> Option<String> {
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = vec![String::new()];
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some(n) = chars.next() {
+                        fields.last_mut().unwrap().push(n);
+                    }
+                }
+                ':' if fields.len() < 5 => fields.push(String::new()),
+                c => fields.last_mut().unwrap().push(c),
+            }
+        }
+        if fields.len() == 5
+            && fields[..4]
+                .iter()
+                .zip(wanted)
+                .all(|(f, w)| f == "*" || f == w)
+        {
+            return fields.pop();
+        }
+    }
+    None
+}
+
 /// Connects to the server database at `url` and brings its schema up to
 /// date; returns the schema version it has now.
 pub fn prepare(url: &str) -> Result<u32> {
-    migrate(&Server::connect(url)?, &redacted(url))
+    let name = redacted(url);
+    let server = Server::connect(url, None).map_err(|e| login_error(e, &name))?;
+    migrate(&server, &name)
 }
 
 #[cfg(test)]
@@ -198,6 +357,25 @@ mod tests {
     use super::*;
     use crate::ErrorKind;
     use crate::testing::Scratch;
+
+    #[test]
+    fn a_password_file_is_read_as_postgresql_reads_it() {
+        let text = "# team server\n\
+                    db.herne.de:5432:dplan:julia:geheim\\:1\n\
+                    *:*:*:kai:kais\n\
+                    db.herne.de:*:archiv:julia:alt\n";
+        let find = |h, p, d, u| pgpass_lookup(text, [h, p, d, u]);
+        assert_eq!(
+            find("db.herne.de", "5432", "dplan", "julia").as_deref(),
+            Some("geheim:1")
+        );
+        assert_eq!(find("other", "1", "x", "kai").as_deref(), Some("kais"));
+        assert_eq!(
+            find("db.herne.de", "6543", "archiv", "julia").as_deref(),
+            Some("alt")
+        );
+        assert_eq!(find("db.herne.de", "5432", "other", "julia"), None);
+    }
 
     #[test]
     fn an_address_is_shown_without_its_password() {
@@ -365,7 +543,7 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_password_is_a_storage_error_that_does_not_show_it() {
+    fn a_wrong_password_is_a_refused_login_that_does_not_show_it() {
         let url = crate::testing::server_url();
         let wrong = url.replacen(
             &format!(":{}@", server_password()),
@@ -374,7 +552,112 @@ mod tests {
         );
         assert_ne!(wrong, url);
         let err = prepare(&wrong).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+        assert!(
+            matches!(
+                dplan_core::Kinded::problem(&err),
+                Some(Problem::DatabaseLoginRefused { .. })
+            ),
+            "{err}"
+        );
         assert!(!err.to_string().contains("falsch-und-geheim"), "{err}");
+
+        // Without any password (none in the address, none in the
+        // environment, no password file), the user is asked for one.
+        let bare = url.replacen(&format!(":{}@", server_password()), "@", 1);
+        let err = crate::Store::open_database_with(&bare, None);
+        // A wrong one given here is refused, the right one opens.
+        let refused = crate::Store::open_database_with(&bare, Some("falsch"))
+            .err()
+            .unwrap();
+        assert!(matches!(
+            dplan_core::Kinded::problem(&refused),
+            Some(Problem::DatabaseLoginRefused { .. })
+        ));
+        // (.ci/with-servers empties PGPASSWORD and points PGPASSFILE at
+        // an empty file, so no password comes from the environment.)
+        let err = err.err().expect("no password, no login");
+        assert_eq!(
+            dplan_core::Kinded::problem(&err),
+            Some(Problem::DatabasePasswordNeeded {
+                database: redacted(&bare)
+            }),
+            "{err}"
+        );
+        crate::Store::open_database_with(&bare, Some(&server_password())).unwrap();
+    }
+
+    /// Colleagues log in as themselves, members of the team's role that
+    /// owns the database: whoever connects first, the schema belongs to
+    /// the team's role, so every member reads and writes it.
+    #[test]
+    fn the_schema_belongs_to_the_team_whoever_creates_it() {
+        let admin = crate::testing::server_url();
+        let mut c = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+        let tag = format!("{}_{}", std::process::id(), line!());
+        let (team, julia, kai, db) = (
+            format!("dplan_team_{tag}"),
+            format!("julia_{tag}"),
+            format!("kai_{tag}"),
+            format!("dplan_teamdb_{tag}"),
+        );
+        c.batch_execute(&format!(
+            "CREATE ROLE {team} NOLOGIN; GRANT {team} TO CURRENT_USER;
+             CREATE ROLE {julia} LOGIN PASSWORD 'j' IN ROLE {team};
+             CREATE ROLE {kai} LOGIN PASSWORD 'k' IN ROLE {team}"
+        ))
+        .unwrap();
+        c.batch_execute(&format!("CREATE DATABASE {db} OWNER {team}"))
+            .unwrap();
+        let base = &admin[admin.find('@').unwrap()..admin.rfind('/').unwrap()];
+        let as_user = |user: &str, pw: &str| format!("postgres://{user}:{pw}{base}/{db}");
+        let outcome = std::panic::catch_unwind(|| {
+            let mut julias = crate::Store::connect(&as_user(&julia, "j")).unwrap();
+            julias.load_demo().unwrap();
+            let mut kais = crate::Store::connect(&as_user(&kai, "k")).unwrap();
+            assert_eq!(kais.list_visits().unwrap().len(), 2);
+            let visit = kais.list_visits().unwrap().remove(0);
+            kais.update_visit(&visit).unwrap();
+            let owners = crate::sql::Server::connect(&as_user(&kai, "k"), None)
+                .unwrap()
+                .rows(
+                    "SELECT DISTINCT tableowner::text AS owner FROM pg_tables
+                     WHERE schemaname = current_schema()",
+                    &[],
+                )
+                .unwrap()
+                .iter()
+                .map(|r| r.get::<String>("owner").unwrap())
+                .collect::<Vec<_>>();
+            assert_eq!(owners, vec![team.clone()]);
+        });
+        let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
+        let _ = c.batch_execute(&format!(
+            "DROP ROLE IF EXISTS {julia}; DROP ROLE IF EXISTS {kai}; DROP ROLE IF EXISTS {team}"
+        ));
+        if let Err(e) = outcome {
+            std::panic::resume_unwind(e);
+        }
+    }
+
+    #[test]
+    fn a_server_out_of_reach_says_so() {
+        // A port nobody listens on (taken and let go).
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let err = crate::Store::connect(&format!("postgres://dplan@127.0.0.1:{port}/dplan"))
+            .err()
+            .unwrap();
+        assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
+        assert!(
+            matches!(
+                dplan_core::Kinded::problem(&err),
+                Some(Problem::DatabaseUnreachable { .. })
+            ),
+            "{err}"
+        );
     }
 }

@@ -388,6 +388,10 @@ impl Sql for rusqlite::Transaction<'_> {
 
 // --- Transactions on either ------------------------------------------------
 
+/// The key of the server database's write lock (beside the migrations'
+/// `APPLICATION_ID`): "DPLW".
+const WRITE_LOCK: i64 = 0x4450_4C57;
+
 /// One write transaction on either backend, begun by `Store::begin`. Like
 /// rusqlite's own, it is rolled back when dropped without [`Tx::commit`],
 /// so `?` on a failed step leaves nothing half-written.
@@ -397,12 +401,20 @@ pub(crate) enum Tx<'a> {
 }
 
 impl<'a> Tx<'a> {
+    /// Begins a write transaction on the server. Writers take turns, as
+    /// they do on a SQLite file: the connection first waits for the
+    /// database's write lock (a session advisory lock, which the server
+    /// releases if the client dies), and only then begins, so every read of
+    /// the transaction sees the last writer's changes. The transaction is
+    /// REPEATABLE READ: a row that anyone else changed since it read it
+    /// cannot be overwritten (the server refuses with a serialization
+    /// failure, the `conflict` kind) rather than lost.
     pub(crate) fn begin_on_server(server: &'a Server) -> Result<Tx<'a>> {
-        // Every statement of the transaction sees the database as it was
-        // when the first one ran; a row a colleague's transaction changed
-        // since cannot be overwritten (the server refuses with a
-        // serialization failure, the `conflict` kind) rather than lost.
-        server.batch("BEGIN ISOLATION LEVEL REPEATABLE READ")?;
+        server.batch(&format!("SELECT pg_advisory_lock({WRITE_LOCK})"))?;
+        if let Err(e) = server.batch("BEGIN ISOLATION LEVEL REPEATABLE READ") {
+            let _ = server.batch(&format!("SELECT pg_advisory_unlock({WRITE_LOCK})"));
+            return Err(e);
+        }
         Ok(Tx::Server { server, open: true })
     }
 
@@ -429,7 +441,10 @@ impl<'a> Tx<'a> {
             }
             Tx::Server { server, open } => {
                 *open = false;
-                server.batch(if keep { "COMMIT" } else { "ROLLBACK" })
+                let ended = server.batch(if keep { "COMMIT" } else { "ROLLBACK" });
+                // A failed COMMIT has ended the transaction as well.
+                let unlocked = server.batch(&format!("SELECT pg_advisory_unlock({WRITE_LOCK})"));
+                ended.and(unlocked)
             }
         }
     }
@@ -448,8 +463,9 @@ impl Drop for Tx<'_> {
         if let Tx::Server { server, open: true } = self {
             // The failure that dropped the transaction is what the caller
             // hears; if the rollback fails too, the server ends the
-            // transaction with the connection.
+            // transaction, and releases the lock, with the connection.
             let _ = server.batch("ROLLBACK");
+            let _ = server.batch(&format!("SELECT pg_advisory_unlock({WRITE_LOCK})"));
         }
     }
 }
@@ -620,8 +636,10 @@ pub(crate) struct Server(std::cell::RefCell<postgres::Client>);
 
 impl Server {
     /// Connects to the server database at `url` (see [`connect_postgres`]).
-    pub(crate) fn connect(url: &str) -> Result<Server> {
-        Ok(Server(std::cell::RefCell::new(connect_postgres(url)?)))
+    pub(crate) fn connect(url: &str, password: Option<&str>) -> Result<Server> {
+        Ok(Server(std::cell::RefCell::new(connect_postgres(
+            url, password,
+        )?)))
     }
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled
@@ -694,14 +712,24 @@ impl Sql for Server {
 /// the server's documentation has them). TLS, where the server offers or
 /// the address asks for it, checks the server's certificate against the
 /// platform's trust store, so a city's own CA works as it does for the
-/// browser.
-fn connect_postgres(url: &str) -> Result<postgres::Client> {
-    let config: postgres::Config =
-        url.parse()
-            .map_err(|e: postgres::Error| StoreError::NotOurs {
-                path: crate::server::redacted(url),
-                reason: format!("not a PostgreSQL address: {e}"),
-            })?;
+/// browser. `password`, where given, is used instead of one the address
+/// or the password file has (see [`crate::server::complete`]).
+fn connect_postgres(url: &str, password: Option<&str>) -> Result<postgres::Client> {
+    let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
+        let reason = std::error::Error::source(&e).map_or_else(|| e.to_string(), |s| s.to_string());
+        StoreError::Invalid(dplan_core::Invalid::one(
+            "database",
+            dplan_core::Problem::NotADatabaseAddress {
+                value: crate::server::redacted(url),
+                // Never the address itself, which may hold a password.
+                reason: reason.replace(url, "…"),
+            },
+        ))
+    })?;
+    if let Some(p) = password {
+        config.password(p);
+    }
+    crate::server::complete(&mut config);
     let tls = native_tls::TlsConnector::new().map_err(|e| StoreError::Io {
         context: "cannot set up TLS".into(),
         source: std::io::Error::other(e),

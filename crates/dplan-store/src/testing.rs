@@ -50,7 +50,7 @@ impl Scratch {
 
     #[cfg(test)]
     pub(crate) fn server(&self) -> crate::sql::Server {
-        crate::sql::Server::connect(&self.url).unwrap()
+        crate::sql::Server::connect(&self.url, None).unwrap()
     }
 }
 

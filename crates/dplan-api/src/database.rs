@@ -1,0 +1,154 @@
+//! Which database the app and the CLI work on, and opening it: a SQLite
+//! file (the default, one planner on one machine) or a team's database on
+//! a PostgreSQL server (`postgres://julia@db.herne.de/dplan`).
+//!
+//! The setting is chosen in this order: what the command line names
+//! (`--db`, or `DPLAN_DB` for the app and the CLI alike), else the one the
+//! app saved ("Datenbank" in the app; a one-line file in the platform's
+//! config folder), else the default file in the app-data folder. A saved
+//! setting never holds a password: the server's comes from the user
+//! (kept in memory only), `PGPASSWORD` or PostgreSQL's password file.
+
+use std::path::PathBuf;
+
+use dplan_core::{Invalid, Problem};
+use serde::Serialize;
+
+use crate::{ApiError, Result, Store};
+
+/// The database setting a front end works on (see the module's text).
+pub fn chosen(explicit: Option<&str>) -> Result<String> {
+    if let Some(s) = explicit.map(str::trim).filter(|s| !s.is_empty()) {
+        return Ok(s.to_string());
+    }
+    if let Some(s) = saved()? {
+        return Ok(s);
+    }
+    dplan_store::default_db_path()
+        .map(|p| p.display().to_string())
+        .ok_or_else(|| {
+            ApiError::Input(
+                "cannot find the app-data folder; pass --db PATH or set DPLAN_DB".into(),
+            )
+        })
+}
+
+/// Where the app keeps its database setting.
+fn setting_file() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join(dplan_store::APP_IDENTIFIER).join("database"))
+}
+
+/// The setting the app saved, if any.
+pub fn saved() -> Result<Option<String>> {
+    let Some(file) = setting_file() else {
+        return Ok(None);
+    };
+    match std::fs::read_to_string(&file) {
+        Ok(text) => Ok(Some(text.trim().to_string()).filter(|s| !s.is_empty())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(dplan_store::StoreError::Io {
+            context: format!("cannot read {}", file.display()),
+            source,
+        }
+        .into()),
+    }
+}
+
+/// Checks a setting as the user typed it: a PostgreSQL address must parse
+/// and carry no password; anything else is a file's path.
+pub fn check(setting: &str) -> Result<String> {
+    let s = setting.trim();
+    let invalid = |p: Problem| ApiError::Store(Invalid::one("database", p).into());
+    if s.is_empty() {
+        return Err(invalid(Problem::Empty));
+    }
+    if dplan_store::server::is_server_address(s) {
+        match dplan_store::server::address_has_password(s) {
+            Err(reason) => {
+                return Err(invalid(Problem::NotADatabaseAddress {
+                    value: dplan_store::server::redacted(s),
+                    reason,
+                }));
+            }
+            Ok(true) => return Err(invalid(Problem::DatabasePasswordInAddress)),
+            Ok(false) => {}
+        }
+    }
+    Ok(s.to_string())
+}
+
+/// Saves the app's database setting (`None`: back to the default file),
+/// whole or not at all.
+pub fn save(setting: Option<&str>) -> Result<()> {
+    let file = setting_file()
+        .ok_or_else(|| ApiError::Input("cannot find the platform's config folder".into()))?;
+    match setting {
+        Some(s) => {
+            let s = check(s)?;
+            crate::write_file(&file, format!("{s}\n").as_bytes())
+        }
+        None => match std::fs::remove_file(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(dplan_store::StoreError::Io {
+                    context: format!("cannot remove {}", file.display()),
+                    source: e,
+                }
+                .into())
+            }
+            _ => Ok(()),
+        },
+    }
+}
+
+/// A setting as it may be shown: a server address without its password.
+pub fn shown(setting: &str) -> String {
+    dplan_store::server::redacted(setting.trim())
+}
+
+/// Opens the database the setting names, with the server password the
+/// user gave, if any; the error names the database (never the password).
+pub fn open(setting: &str, password: Option<&str>) -> Result<Store> {
+    Store::open_database_with(setting, password).map_err(|e| match e {
+        // These name their database, in the reader's language.
+        dplan_store::StoreError::Login(_)
+        | dplan_store::StoreError::Unreachable(_)
+        | dplan_store::StoreError::Invalid(_)
+        | dplan_store::StoreError::NotOurs { .. }
+        | dplan_store::StoreError::TooNew { .. }
+            if dplan_store::server::is_server_address(setting) =>
+        {
+            e.into()
+        }
+        e => ApiError::from(e).about_file(shown(setting)),
+    })
+}
+
+/// What a connection test tells the user about a database.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct DatabaseInfo {
+    /// The file's path, or the server's address without password.
+    pub location: String,
+    pub server: bool,
+    pub schema_version: u32,
+    pub visits: usize,
+    pub persons: usize,
+}
+
+/// Describes an open store.
+pub fn describe(store: &Store) -> Result<DatabaseInfo> {
+    let info = crate::data::info(store)?;
+    Ok(DatabaseInfo {
+        location: store.location(),
+        server: store.is_server(),
+        schema_version: info.schema_version,
+        visits: info.visits,
+        persons: info.persons,
+    })
+}
+
+/// Connects to the database a setting names (migrating it, as opening
+/// does) and says what it holds: the app's "Verbindung testen".
+pub fn test(setting: &str, password: Option<&str>) -> Result<DatabaseInfo> {
+    let setting = check(setting)?;
+    describe(&open(&setting, password)?)
+}

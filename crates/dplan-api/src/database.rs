@@ -16,6 +16,8 @@ use serde::Serialize;
 
 use crate::{ApiError, Result, Store};
 
+pub use dplan_store::CopyReport;
+
 /// The database setting a front end works on (see the module's text).
 pub fn chosen(explicit: Option<&str>) -> Result<String> {
     if let Some(s) = explicit.map(str::trim).filter(|s| !s.is_empty()) {
@@ -121,6 +123,26 @@ pub fn open(setting: &str, password: Option<&str>) -> Result<Store> {
         }
         e => ApiError::from(e).about_file(shown(setting)),
     })
+}
+
+/// Copies the whole database `from` names into `to`: a SQLite file that
+/// does not exist yet, or a server database that holds no data (see
+/// [`dplan_store::Store::copy_to`]).
+pub fn copy(from: &str, to: &str) -> Result<CopyReport> {
+    let to = to.trim();
+    let source = open(from, None)?;
+    if dplan_store::server::is_server_address(to) {
+        let mut target = open(to, None)?;
+        Ok(source.copy_to(&mut target)?)
+    } else {
+        if to.is_empty() {
+            return Err(ApiError::Store(Invalid::one("to", Problem::Empty).into()));
+        }
+        let dest = std::path::Path::new(to);
+        source
+            .copy_to_new_file(dest)
+            .map_err(|e| ApiError::from(e).about_file(dest))
+    }
 }
 
 /// What a connection test tells the user about a database.

@@ -123,6 +123,11 @@ pub(crate) enum Command {
     PurgePersonalData(PurgePersonalDataArgs),
     /// Write a consistent copy of the database (safe while the app runs)
     Backup(BackupArgs),
+    /// Copy a whole database into an empty one, between a SQLite file and a
+    /// team's server either way (a team starts on a server; an archive or a
+    /// laptop gets a file): every visit, person, personal data, setting
+    /// and calendar state, unchanged
+    Copy(CopyArgs),
     /// Replace the database with a backup, after checking the backup
     Restore(RestoreArgs),
     /// Keep a visit's calendars in step with the plan: one for the whole
@@ -347,6 +352,19 @@ pub(crate) struct PurgePersonalDataArgs {
 #[derive(clap::Args)]
 pub(crate) struct BackupArgs {
     pub(crate) file: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct CopyArgs {
+    /// The database to copy (default: the one --db names)
+    #[arg(long, value_name = "PATH|URL")]
+    pub(crate) from: Option<String>,
+    /// Where to: a SQLite file that does not exist yet, or a server
+    /// database that holds no data
+    #[arg(long, value_name = "PATH|URL")]
+    pub(crate) to: String,
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 #[derive(clap::Args)]

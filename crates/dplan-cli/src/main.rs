@@ -101,6 +101,7 @@ fn run(cli: Cli) -> Done {
         Command::ExportRoster(a) => export_roster(&db, a),
         Command::PurgePersonalData(a) => purge_personal_data(&db, a),
         Command::Backup(a) => backup(&db, a),
+        Command::Copy(a) => copy(&db, a),
         Command::Restore(a) => restore(&db, a),
         Command::Publish(a) => publish(&db, a),
         Command::Info(a) => info(&db, a),
@@ -453,6 +454,19 @@ fn purge_personal_data(db: &Db, a: PurgePersonalDataArgs) -> Done {
 fn backup(db: &Db, a: BackupArgs) -> Done {
     dplan_api::data::backup(&db.open()?, &a.file)?;
     println!("backed up {} to {}", db.shown(), a.file.display());
+    Ok(())
+}
+
+fn copy(db: &Db, a: CopyArgs) -> Done {
+    let from = a.from.unwrap_or_else(|| db.0.clone());
+    let report = dplan_api::database::copy(&from, &a.to)?;
+    if a.json {
+        return print_json(&report);
+    }
+    println!(
+        "copied {} visits ({} records) from {} to {}",
+        report.visits, report.rows, report.from, report.to
+    );
     Ok(())
 }
 

@@ -1720,3 +1720,47 @@ fn an_address_that_is_no_database_says_why() {
     assert!(err.contains("port"), "{err}");
     assert_eq!(env.run(&["visits"]).status.code(), Some(2));
 }
+
+#[test]
+fn copy_moves_a_whole_database_onto_a_server_and_back_into_a_new_file() {
+    let file = Env::new();
+    file.ok(&["demo"]);
+    file.ok(&["check-settings", "--default-travel-minutes", "35"]);
+    let visits = file.json(&["visits", "--json"]);
+    let shown = file.ok(&["show", INCOMING, "--json"]);
+
+    let team = Env::server();
+    let out = team.json(&[
+        "copy",
+        "--from",
+        &file.setting,
+        "--to",
+        &team.setting,
+        "--json",
+    ]);
+    assert_eq!(out["visits"], 2);
+    assert_eq!(out["to"], team.setting.as_str());
+    assert_eq!(team.json(&["visits", "--json"]), visits);
+    assert_eq!(team.ok(&["show", INCOMING, "--json"]), shown);
+
+    // A second copy would merge: refused, exit 4, the server unchanged.
+    let err = team.fails(&["copy", "--from", &file.setting, "--to", &team.setting]);
+    assert!(err.contains("holds data already"), "{err}");
+    assert_eq!(
+        team.run(&["copy", "--from", &file.setting, "--to", &team.setting])
+            .status
+            .code(),
+        Some(4)
+    );
+
+    // Back into a new file, for the archive: the same visits.
+    let archive = team.path("archiv.sqlite3");
+    let line = team.ok(&["copy", "--to", archive.to_str().unwrap()]);
+    assert!(line.starts_with("copied 2 visits"), "{line}");
+    let mut back = Env::new();
+    back.setting = archive.display().to_string();
+    assert_eq!(back.json(&["visits", "--json"]), visits);
+    assert_eq!(back.ok(&["show", INCOMING, "--json"]), shown);
+    let err = team.fails(&["copy", "--to", archive.to_str().unwrap()]);
+    assert!(err.contains("holds data already"), "{err}");
+}

@@ -865,6 +865,11 @@ impl Says {
                 "someone else changed the same records at the same moment; your change was not saved. Reload and try again".into(),
                 "其他人同时修改了相同的数据；您的修改未保存。请重新加载后再试".into(),
             ),
+            CopyTargetNotEmpty { database } => pick(
+                format!("{database} enthält schon Daten: kopiert wird nur in eine leere Datenbank oder eine neue Datei"),
+                format!("{database} holds data already: dplan copies only into an empty database or a new file"),
+                format!("{database} 中已有数据：只能复制到空数据库或新文件中"),
+            ),
             NotADatabaseAddress { value, reason } => pick(
                 format!("„{value}“ ist weder eine PostgreSQL-Adresse (postgres://benutzer@server/datenbank) noch ein Dateipfad: {reason}"),
                 format!("“{value}” is neither a PostgreSQL address (postgres://user@server/database) nor a file path: {reason}"),

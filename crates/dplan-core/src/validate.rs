@@ -181,6 +181,11 @@ pub enum Problem {
     /// A colleague's change to the same records reached the team database
     /// while this one was being saved; this one was not.
     ChangedConcurrently,
+    /// A copy goes only into a database that holds no data yet (or a file
+    /// that does not exist yet).
+    CopyTargetNotEmpty {
+        database: String,
+    },
     /// A database setting that is neither a PostgreSQL address dplan can
     /// read nor a file's path.
     NotADatabaseAddress {

@@ -10,7 +10,7 @@ use dplan_core::{
 use serde::{Deserialize, Serialize};
 
 use crate::sql::Sql;
-use crate::{Result, Store, participant, person, programme, venue, visit};
+use crate::{Result, Store, StoreError, participant, person, programme, venue, visit};
 
 /// What an import does with a person or venue that the file changes and
 /// that other visits also use: the address book is shared, so a change
@@ -429,26 +429,14 @@ impl Store {
     /// A visit as the screens, calendars and documents show it, read
     /// straight from the store (no personal data).
     pub fn visit_view(&self, id: VisitId) -> Result<dplan_core::view::VisitView> {
-        let visit = self.get_visit(id)?;
-        let participants = self.list_participants(id)?;
-        let persons = participants
-            .iter()
-            .map(|p| self.get_person(p.person_id))
-            .collect::<Result<Vec<_>>>()?;
-        let programme = self.list_programme(id)?;
-        let mut venues = Vec::new();
-        let mut seen = HashSet::<VenueId>::new();
-        for v in programme.iter().filter_map(|i| i.venue_id) {
-            if seen.insert(v) {
-                venues.push(self.get_venue(v)?);
-            }
-        }
+        let file =
+            self.read_snapshot(|db| visit_file(db, id, DateTime::<Utc>::UNIX_EPOCH, false))?;
         Ok(dplan_core::view::VisitView::of(
-            &visit,
-            &persons,
-            &venues,
-            &participants,
-            &programme,
+            &file.visit,
+            &file.persons,
+            &file.venues,
+            &file.participants,
+            &file.programme,
         ))
     }
 
@@ -458,24 +446,51 @@ impl Store {
         exported_at: DateTime<Utc>,
         with_personal_data: bool,
     ) -> Result<VisitFile> {
-        let mut file = VisitFile::new(exported_at, self.get_visit(id)?);
-        file.participants = self.list_participants(id)?;
-        for p in &file.participants {
-            let mut person = self.get_person(p.person_id)?;
-            if with_personal_data {
-                person.personal = Some(person::get_personal(self.db(), p.person_id)?);
-            }
-            file.persons.push(person);
-        }
-        file.programme = self.list_programme(id)?;
-        let mut seen = HashSet::<VenueId>::new();
-        for item in &file.programme {
-            if let Some(v) = item.venue_id
-                && seen.insert(v)
-            {
-                file.venues.push(self.get_venue(v)?);
-            }
-        }
-        Ok(file)
+        self.read_snapshot(|db| visit_file(db, id, exported_at, with_personal_data))
     }
+}
+
+/// A visit with its participants (in order of precedence), their persons
+/// (in the same order), its programme and the venues it uses (in the order
+/// the programme first names them): five queries, whatever the visit's
+/// size, plus one per person for personal data when asked.
+fn visit_file(
+    db: &dyn Sql,
+    id: VisitId,
+    exported_at: DateTime<Utc>,
+    with_personal_data: bool,
+) -> Result<VisitFile> {
+    let v = visit::get(db, id)?.ok_or_else(|| StoreError::NotFound {
+        what: "visit",
+        key: id.to_string(),
+    })?;
+    let mut file = VisitFile::new(exported_at, v);
+    file.participants = participant::list(db, id)?;
+    let mut persons: HashMap<PersonId, Person> = person::of_visit(db, id)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    for p in &file.participants {
+        let mut person = persons
+            .remove(&p.person_id)
+            .ok_or_else(|| StoreError::NotFound {
+                what: "person",
+                key: p.person_id.to_string(),
+            })?;
+        if with_personal_data {
+            person.personal = Some(person::get_personal(db, p.person_id)?);
+        }
+        file.persons.push(person);
+    }
+    file.programme = programme::list(db, id)?;
+    let mut venues: HashMap<VenueId, dplan_core::Venue> = venue::of_visit(db, id)?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
+    for item in &file.programme {
+        if let Some(v) = item.venue_id.and_then(|v| venues.remove(&v)) {
+            file.venues.push(v);
+        }
+    }
+    Ok(file)
 }

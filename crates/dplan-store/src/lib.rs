@@ -24,6 +24,7 @@ mod backup;
 mod calendar;
 mod check;
 mod codec;
+mod copy;
 mod error;
 mod exchange;
 mod file;
@@ -48,6 +49,7 @@ use sql::{Server, Sql, Tx};
 
 pub use calendar::{FeedToken, RemoteResource};
 pub use check::VisitCheck;
+pub use copy::CopyReport;
 pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::{ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords};
 pub use file::{read_visit_file, write_atomically};

@@ -130,6 +130,21 @@ pub(crate) fn get(db: &dyn Sql, id: PersonId) -> Result<Option<Person>> {
     .transpose()
 }
 
+/// The persons who take part in a visit, in no particular order, in one
+/// query (a visit's screen reads them all).
+pub(crate) fn of_visit(db: &dyn Sql, visit: VisitId) -> Result<Vec<Person>> {
+    db.rows(
+        &format!(
+            "SELECT {COLUMNS} FROM person
+             WHERE id IN (SELECT person_id FROM participant WHERE visit_id = :visit)"
+        ),
+        &[(":visit", visit.to_string().into())],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
 pub(crate) fn get_personal(db: &dyn Sql, id: PersonId) -> Result<PersonalData> {
     Ok(db
         .first_row(

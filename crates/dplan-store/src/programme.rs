@@ -195,14 +195,28 @@ fn check_references(db: &dyn Sql, item: &ProgrammeItem) -> Result<()> {
     }
 }
 
-fn load_people(db: &dyn Sql, visit: VisitId, items: &mut [ProgrammeItem]) -> Result<()> {
+/// Whose people to read: a visit's items, or one item's.
+enum PeopleOf {
+    Visit(VisitId),
+    Item(ItemId),
+}
+
+fn load_people(db: &dyn Sql, of: PeopleOf, items: &mut [ProgrammeItem]) -> Result<()> {
     let mut by_item: HashMap<ItemId, (Vec<PersonId>, Vec<PersonId>)> = HashMap::new();
-    for r in db.rows(
-        "SELECT ip.item_id, ip.person_id, ip.duty FROM item_person ip
-         JOIN programme_item pi ON pi.id = ip.item_id
-         WHERE pi.visit_id = :visit ORDER BY ip.item_id, ip.duty, ip.position",
-        &[(":visit", visit.to_string().into())],
-    )? {
+    let rows = match of {
+        PeopleOf::Visit(visit) => db.rows(
+            "SELECT ip.item_id, ip.person_id, ip.duty FROM item_person ip
+             JOIN programme_item pi ON pi.id = ip.item_id
+             WHERE pi.visit_id = :visit ORDER BY ip.item_id, ip.duty, ip.position",
+            &[(":visit", visit.to_string().into())],
+        )?,
+        PeopleOf::Item(item) => db.rows(
+            "SELECT item_id, person_id, duty FROM item_person
+             WHERE item_id = :item ORDER BY duty, position",
+            &[(":item", item.to_string().into())],
+        )?,
+    };
+    for r in rows {
         let entry = by_item.entry(r.parse("item_id")?).or_default();
         let person = r.parse("person_id")?;
         if r.get::<String>("duty")? == "responsible" {
@@ -229,7 +243,7 @@ pub(crate) fn get(db: &dyn Sql, id: ItemId) -> Result<Option<ProgrammeItem>> {
         return Ok(None);
     };
     let mut items = [from_row(&row)?];
-    load_people(db, items[0].visit_id, &mut items)?;
+    load_people(db, PeopleOf::Item(id), &mut items)?;
     let [item] = items;
     Ok(Some(item))
 }
@@ -246,7 +260,7 @@ pub(crate) fn list(db: &dyn Sql, visit: VisitId) -> Result<Vec<ProgrammeItem>> {
         .iter()
         .map(from_row)
         .collect::<Result<Vec<_>>>()?;
-    load_people(db, visit, &mut items)?;
+    load_people(db, PeopleOf::Visit(visit), &mut items)?;
     Ok(items)
 }
 

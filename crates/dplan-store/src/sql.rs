@@ -152,6 +152,14 @@ impl<T: FromValue> FromValue for Option<T> {
 }
 
 impl Row {
+    /// The row's columns and values, in the order the query named them.
+    pub(crate) fn into_columns(self) -> Vec<(String, Value)> {
+        let mut names: Vec<(&String, &usize)> = self.columns.iter().collect();
+        names.sort_by_key(|(_, i)| **i);
+        let names: Vec<String> = names.into_iter().map(|(n, _)| n.clone()).collect();
+        names.into_iter().zip(self.values).collect()
+    }
+
     /// The value of `column`; a missing column or a value of another type
     /// is the store's own mistake, said with the column's name.
     pub(crate) fn get<T: FromValue>(&self, column: &str) -> Result<T> {
@@ -586,17 +594,21 @@ impl postgres::types::ToSql for Value {
 }
 
 fn pg_params<'a>(names: &[String], params: &'a [(&str, Value)]) -> Result<Vec<&'a Value>> {
+    // A copy's INSERT names thousands of parameters: found by hash there,
+    // by a look along the few of an ordinary statement.
+    let by_name: Option<HashMap<&str, &Value>> =
+        (params.len() > 16).then(|| params.iter().map(|(n, v)| (*n, v)).collect());
     names
         .iter()
         .map(|n| {
-            params
-                .iter()
-                .find(|(p, _)| p == n)
-                .map(|(_, v)| v)
-                .ok_or_else(|| StoreError::Column {
-                    column: n.clone(),
-                    reason: "is a parameter of the statement without a value".into(),
-                })
+            match &by_name {
+                Some(map) => map.get(n.as_str()).copied(),
+                None => params.iter().find(|(p, _)| p == n).map(|(_, v)| v),
+            }
+            .ok_or_else(|| StoreError::Column {
+                column: n.clone(),
+                reason: "is a parameter of the statement without a value".into(),
+            })
         })
         .collect()
 }
@@ -631,15 +643,60 @@ fn pg_row(r: &postgres::Row, columns: &Arc<HashMap<String, usize>>) -> Result<Ro
     })
 }
 
-/// A connection to a PostgreSQL server.
-pub(crate) struct Server(std::cell::RefCell<postgres::Client>);
+/// A connection to a PostgreSQL server, with the statements it prepared.
+pub(crate) struct Server {
+    client: std::cell::RefCell<postgres::Client>,
+    /// Statements prepared on this connection, by their text as the store
+    /// writes it, with their parameters' names in order and their columns:
+    /// a statement run again costs one round trip instead of two (parse,
+    /// then execute). At most [`PREPARED_MAX`]; statements beyond (a
+    /// copy's generated INSERTs) are prepared each time.
+    prepared: std::cell::RefCell<HashMap<String, Prepared>>,
+}
+
+#[derive(Clone)]
+struct Prepared {
+    statement: postgres::Statement,
+    names: Arc<[String]>,
+    columns: Arc<HashMap<String, usize>>,
+}
+
+/// How many statements a connection keeps prepared; the store writes
+/// about a hundred.
+const PREPARED_MAX: usize = 256;
 
 impl Server {
     /// Connects to the server database at `url` (see [`connect_postgres`]).
     pub(crate) fn connect(url: &str, password: Option<&str>) -> Result<Server> {
-        Ok(Server(std::cell::RefCell::new(connect_postgres(
-            url, password,
-        )?)))
+        Ok(Server {
+            client: std::cell::RefCell::new(connect_postgres(url, password)?),
+            prepared: std::cell::RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// The statement for `sql`, prepared now or before.
+    fn prepare(&self, sql: &str) -> Result<Prepared> {
+        if let Some(p) = self.prepared.borrow().get(sql) {
+            return Ok(p.clone());
+        }
+        let (text, names) = numbered(sql);
+        let statement = self.client.borrow_mut().prepare(&text)?;
+        let columns = statement
+            .columns()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name().to_string(), i))
+            .collect();
+        let p = Prepared {
+            statement,
+            names: names.into(),
+            columns: Arc::new(columns),
+        };
+        let mut cache = self.prepared.borrow_mut();
+        if cache.len() < PREPARED_MAX {
+            cache.insert(sql.to_string(), p.clone());
+        }
+        Ok(p)
     }
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled
@@ -662,48 +719,33 @@ impl Server {
     }
 }
 
-/// Runs `f` with a statement's numbered form and its values in order.
-fn with_numbered<T>(
-    sql: &str,
-    params: Params,
-    f: impl FnOnce(&str, &[&(dyn postgres::types::ToSql + Sync)]) -> Result<T>,
-) -> Result<T> {
-    let (text, names) = numbered(sql);
-    let values = pg_params(&names, params)?;
-    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values
-        .iter()
-        .map(|v| *v as &(dyn postgres::types::ToSql + Sync))
-        .collect();
-    f(&text, &refs)
+/// The values of `params` in the order of a prepared statement's numbers.
+fn in_order<'a>(
+    prepared: &Prepared,
+    params: &'a [(&str, Value)],
+) -> Result<Vec<&'a (dyn postgres::types::ToSql + Sync)>> {
+    Ok(pg_params(&prepared.names, params)?
+        .into_iter()
+        .map(|v| v as &(dyn postgres::types::ToSql + Sync))
+        .collect())
 }
 
 impl Sql for Server {
     fn exec(&self, sql: &str, params: Params) -> Result<u64> {
-        with_numbered(sql, params, |text, refs| {
-            Ok(self.0.borrow_mut().execute(text, refs)?)
-        })
+        let p = self.prepare(sql)?;
+        let values = in_order(&p, params)?;
+        Ok(self.client.borrow_mut().execute(&p.statement, &values)?)
     }
 
     fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>> {
-        with_numbered(sql, params, |text, refs| {
-            let rows = self.0.borrow_mut().query(text, refs)?;
-            let Some(first) = rows.first() else {
-                return Ok(Vec::new());
-            };
-            let columns: Arc<HashMap<String, usize>> = Arc::new(
-                first
-                    .columns()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (c.name().to_string(), i))
-                    .collect(),
-            );
-            rows.iter().map(|r| pg_row(r, &columns)).collect()
-        })
+        let p = self.prepare(sql)?;
+        let values = in_order(&p, params)?;
+        let rows = self.client.borrow_mut().query(&p.statement, &values)?;
+        rows.iter().map(|r| pg_row(r, &p.columns)).collect()
     }
 
     fn batch(&self, sql: &str) -> Result<()> {
-        Ok(self.0.borrow_mut().batch_execute(sql)?)
+        Ok(self.client.borrow_mut().batch_execute(sql)?)
     }
 }
 

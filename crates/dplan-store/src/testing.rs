@@ -72,3 +72,29 @@ pub fn on_both_stores(body: impl Fn(&str, Store)) {
     let db = Scratch::new();
     body("PostgreSQL", db.store());
 }
+
+/// Every row of every table, each written `column=value` in column order,
+/// rows sorted: what "compares equal" means for two databases.
+pub fn dump(store: &Store) -> Vec<(String, Vec<String>)> {
+    crate::copy::TABLES
+        .iter()
+        .map(|t| {
+            let mut rows: Vec<String> = store
+                .db()
+                .rows(&format!("SELECT * FROM {t}"), &[])
+                .unwrap()
+                .into_iter()
+                .map(|r| {
+                    let mut cols = r.into_columns();
+                    cols.sort_by(|a, b| a.0.cmp(&b.0));
+                    cols.iter()
+                        .map(|(c, v)| format!("{c}={v:?}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            rows.sort();
+            (t.to_string(), rows)
+        })
+        .collect()
+}

@@ -58,6 +58,21 @@ pub(crate) fn get(db: &dyn Sql, id: VenueId) -> Result<Option<Venue>> {
     .transpose()
 }
 
+/// The venues a visit's programme uses, in no particular order, in one
+/// query.
+pub(crate) fn of_visit(db: &dyn Sql, visit: dplan_core::VisitId) -> Result<Vec<Venue>> {
+    db.rows(
+        &format!(
+            "SELECT {COLUMNS} FROM venue
+             WHERE id IN (SELECT venue_id FROM programme_item WHERE visit_id = :visit)"
+        ),
+        &[(":visit", visit.to_string().into())],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
 fn list(db: &dyn Sql) -> Result<Vec<Venue>> {
     db.rows(
         &format!("SELECT {COLUMNS} FROM venue ORDER BY name_de NULLS FIRST, room NULLS FIRST, id"),

@@ -5,6 +5,7 @@
 mod backup;
 mod calendar;
 mod check;
+mod copy;
 mod exchange;
 mod file;
 mod migration;

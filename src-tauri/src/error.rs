@@ -6,7 +6,7 @@ use dplan_api::{ApiError, ErrorReport};
 use dplan_core::ErrorKind;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(transparent)]
 pub struct IpcError(ErrorReport);
 
@@ -24,10 +24,6 @@ impl IpcError {
 
     pub fn message(&self) -> &str {
         &self.0.message
-    }
-
-    pub fn storage(message: String) -> Self {
-        IpcError::of(ErrorKind::Storage, message)
     }
 
     /// A failure that is neither the user's nor the database's, such as a

@@ -4,6 +4,7 @@
 
 mod calendar;
 mod check;
+mod database;
 mod dialogs;
 mod error;
 mod exchange;
@@ -21,9 +22,13 @@ use tauri::Manager;
 /// The database the app opens: `DPLAN_DB` if set (as for the CLI), else
 /// the one saved in the app's settings, else the default file in the
 /// platform's app-data folder, the same database `dplan` uses.
-fn db_setting() -> String {
-    let env = std::env::var("DPLAN_DB").ok();
-    dplan_api::database::chosen(env.as_deref()).unwrap_or_else(|_| "dplan.sqlite3".into())
+fn db_setting() -> (String, bool) {
+    let env = std::env::var("DPLAN_DB")
+        .ok()
+        .filter(|s| !s.trim().is_empty());
+    let setting =
+        dplan_api::database::chosen(env.as_deref()).unwrap_or_else(|_| "dplan.sqlite3".into());
+    (setting, env.is_some())
 }
 
 /// The value of `--open VISIT` (or `--open=VISIT`) among the arguments.
@@ -63,8 +68,10 @@ pub unsafe fn paint_without_gpu_compositing() {
 }
 
 pub fn run() {
+    let (db, db_from_environment) = db_setting();
     let state = state::AppState::open(
-        db_setting(),
+        db,
+        db_from_environment,
         open_visit_arg(std::env::args().skip(1)),
         std::env::var_os("DPLAN_TRACE").is_some(),
     );
@@ -93,6 +100,9 @@ pub fn run() {
             startup::app_info,
             startup::screen_shown,
             startup::set_language,
+            database::database_choice,
+            database::test_database,
+            database::use_database,
             visits::list_visits,
             visits::get_visit,
             visits::create_visit,

@@ -9,7 +9,7 @@ use crate::{error::IpcResult, state::AppState};
 pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
     state.with(|s| {
         Ok(AppInfo {
-            db_path: dplan_api::database::shown(&state.db),
+            db_path: dplan_api::database::shown(&state.db()),
             empty: dplan_api::data::is_empty(s)?,
             version: env!("CARGO_PKG_VERSION").to_string(),
             tzdata: dplan_core::TZDB_VERSION.to_string(),

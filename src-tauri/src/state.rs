@@ -12,12 +12,19 @@ use crate::error::{IpcError, IpcResult};
 
 pub struct AppState {
     /// The database setting: a SQLite file's path or a server's address.
-    pub db: String,
+    db: Mutex<String>,
     /// The visit named with `--open` on the command line.
     pub open_visit: Option<String>,
     /// Whether `DPLAN_TRACE` asks for the startup trace.
     pub trace: bool,
-    store: Result<Mutex<Store>, String>,
+    /// The store, or why it did not open; replaced whole when the user
+    /// chooses another database.
+    store: Mutex<Result<Store, IpcError>>,
+    /// Whether `DPLAN_DB` chose the database.
+    pub db_from_environment: bool,
+    /// The team database's password, once the user gave it: kept in memory
+    /// only, never written, gone when the app closes.
+    db_password: Mutex<Option<String>>,
     /// The participant list read last, while the import dialog reviews it.
     list: Mutex<Option<Table>>,
     /// The visit file read last, between its dry run and the import the
@@ -33,26 +40,61 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn open(db: String, open_visit: Option<String>, trace: bool) -> AppState {
-        let store = dplan_api::database::open(&db, None)
-            .map(Mutex::new)
-            .map_err(|e| {
-                format!(
-                    "cannot open the database {}: {e}",
-                    dplan_api::database::shown(&db)
-                )
-            });
+    pub fn open(
+        db: String,
+        db_from_environment: bool,
+        open_visit: Option<String>,
+        trace: bool,
+    ) -> AppState {
+        let store = Self::open_store(&db, None);
         AppState {
-            db,
+            db: Mutex::new(db),
+            db_from_environment,
+            db_password: Mutex::new(None),
             open_visit,
             trace,
-            store,
+            store: Mutex::new(store),
             list: Mutex::new(None),
             visit_file: Mutex::new(None),
             lang: Mutex::new(Lang::De),
             caldav_password: Mutex::new(None),
             publishing: Mutex::new(()),
         }
+    }
+
+    fn open_store(db: &str, password: Option<&str>) -> Result<Store, IpcError> {
+        dplan_api::database::open(db, password).map_err(IpcError::from)
+    }
+
+    /// The database setting in use.
+    pub fn db(&self) -> String {
+        self.db.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Opens the database `setting` names (with the password the user gave,
+    /// kept in memory) and works on it from now on. If it does not open,
+    /// the database in use stays and the error says why.
+    /// `keep` runs once it opened (it saves the setting) and before the
+    /// switch; if it fails, nothing changes.
+    pub fn switch_to(
+        &self,
+        setting: String,
+        password: Option<String>,
+        keep: impl FnOnce() -> IpcResult<()>,
+    ) -> IpcResult<()> {
+        let password = password.filter(|p| !p.is_empty()).or_else(|| {
+            self.db_password
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone()
+        });
+        let store =
+            Self::open_store(&setting, password.as_deref()).map_err(|e| e.in_lang(self.lang()))?;
+        keep().map_err(|e| e.in_lang(self.lang()))?;
+        *self.store.lock().unwrap_or_else(|p| p.into_inner()) = Ok(store);
+        *self.db.lock().unwrap_or_else(|p| p.into_inner()) = setting;
+        *self.db_password.lock().unwrap_or_else(|p| p.into_inner()) = password;
+        Ok(())
     }
 
     /// Waits for any other publish to end; publishing until dropped.
@@ -83,15 +125,12 @@ impl AppState {
     /// that was open when the panic unwound was rolled back as it was
     /// dropped.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> IpcResult<T>) -> IpcResult<T> {
-        let lock = self
-            .store
-            .as_ref()
-            .map_err(|e| IpcError::storage(e.clone()))?;
-        let mut store = lock.lock().unwrap_or_else(|poisoned| {
-            lock.clear_poison();
+        let mut slot = self.store.lock().unwrap_or_else(|poisoned| {
+            self.store.clear_poison();
             poisoned.into_inner()
         });
-        contained(|| f(&mut store)).map_err(|e| e.in_lang(self.lang()))
+        let store = slot.as_mut().map_err(|e| e.clone().in_lang(self.lang()))?;
+        contained(|| f(store)).map_err(|e| e.in_lang(self.lang()))
     }
 
     /// The UI's language (German until the UI says otherwise).

@@ -46,9 +46,13 @@ impl Drop for Group {
 
 fn start_driver(db: &Path, log: &Path) -> Group {
     let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+    // The app's own settings (the database it was switched to) go into the
+    // test's folder, never into the machine's.
+    let config = db.parent().unwrap().join("config");
     let child = Command::new(&program)
         .process_group(0)
         .env("DPLAN_DB", db)
+        .env("XDG_CONFIG_HOME", &config)
         // Not the test's own pipes: a child that outlives the driver would
         // keep them open and hang whoever reads the test's output.
         .stdout(Stdio::null())
@@ -838,5 +842,75 @@ async fn hostile_files_never_take_the_app_down() {
     ui.click("[data-testid=close-list-import]").await;
     ui.click("[data-testid=back]").await;
     ui.wait_count("[data-testid=visit-row]", 2).await;
+    ui.c.close().await.unwrap();
+}
+
+/// A planner points the app at the team's database on a server: a
+/// connection test says what it holds, the app then works on it (the demo
+/// loaded lands on the server), the password is never saved, and the way
+/// back to the local file is the same dialog. Needs the test server
+/// (`.ci/test` runs the end-to-end tests under `.ci/with-servers`).
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs a display, tauri-driver and the test server; run by .ci/test"]
+async fn a_planner_switches_the_app_to_the_team_database_and_back() {
+    let server = dplan_store::testing::Scratch::new();
+    let (scheme, rest) = server.url.split_once("://").unwrap();
+    let (login, host) = rest.split_once('@').unwrap();
+    let (user, password) = login.split_once(':').unwrap();
+    let address = format!("{scheme}://{user}@{host}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let shots = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo"))
+        .join("artifacts/e2e");
+    std::fs::create_dir_all(&shots).unwrap();
+    let _driver = start_driver(&db, &shots.join("tauri-driver-database.log"));
+    let ui = Ui {
+        c: open_app().await,
+        shots: shots.clone(),
+    };
+    ui.wait_text("[data-testid=database-location]", "e2e.sqlite3")
+        .await;
+    ui.click("[data-testid=database-change]").await;
+    ui.click("[data-testid=database-kind-server]").await;
+    ui.set("[data-testid=database-address]", &address).await;
+    ui.set("[data-testid=database-password]", password).await;
+    ui.click("[data-testid=database-test]").await;
+    let tested = ui
+        .wait_text("[data-testid=database-tested]", "Verbunden")
+        .await;
+    assert!(tested.contains("0 Besuche"), "{tested}");
+    assert!(!tested.contains(password), "{tested}");
+    ui.shot("10-database-dialog").await;
+    ui.click("[data-testid=database-use]").await;
+    ui.wait_text("[data-testid=database-location]", "postgres://")
+        .await;
+
+    // The team database is empty: the demo offered and loaded goes there.
+    ui.click("[data-testid=demo-offer] button").await;
+    ui.wait_count("[data-testid=visit-row]", 2).await;
+    ui.shot("11-team-database").await;
+    let team = dplan_api::Store::connect(&server.url).unwrap();
+    assert_eq!(
+        team.list_visits().unwrap().len(),
+        2,
+        "the visits are on the server"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("config/de.herne.dplan/database")).unwrap();
+    assert_eq!(
+        saved.trim(),
+        address,
+        "the address is saved, the password never"
+    );
+
+    // Back to the local file, which still holds nothing.
+    ui.click("[data-testid=database-change]").await;
+    ui.click("[data-testid=database-settings] input[value=file]")
+        .await;
+    ui.click("[data-testid=database-use]").await;
+    ui.wait_text("[data-testid=database-location]", ".sqlite3")
+        .await;
+    ui.el("[data-testid=demo-offer]").await;
+    assert!(!dir.path().join("config/de.herne.dplan/database").exists());
     ui.c.close().await.unwrap();
 }

@@ -26,6 +26,11 @@ pub fn chosen(explicit: Option<&str>) -> Result<String> {
     if let Some(s) = saved()? {
         return Ok(s);
     }
+    default_setting()
+}
+
+/// The default file in the platform's app-data folder.
+pub fn default_setting() -> Result<String> {
     dplan_store::default_db_path()
         .map(|p| p.display().to_string())
         .ok_or_else(|| {
@@ -102,6 +107,12 @@ pub fn save(setting: Option<&str>) -> Result<()> {
     }
 }
 
+/// Whether a setting names a team's server (a `postgres://` address)
+/// rather than a file.
+pub fn is_server_address(setting: &str) -> bool {
+    dplan_store::server::is_server_address(setting)
+}
+
 /// A setting as it may be shown: a server address without its password.
 pub fn shown(setting: &str) -> String {
     dplan_store::server::redacted(setting.trim())
@@ -156,6 +167,29 @@ pub struct DatabaseInfo {
     pub persons: usize,
 }
 
+/// What the app's database dialog starts from.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct DatabaseChoice {
+    /// The database in use (or that failed to open), as it may be shown.
+    pub location: String,
+    pub server: bool,
+    /// `DPLAN_DB` names the database; a saved setting waits until it is
+    /// no longer set.
+    pub fixed_by_environment: bool,
+    /// The saved setting (the address the dialog offers), if any.
+    pub saved: Option<String>,
+}
+
+/// The choice as the app sees it at start (`setting` is what it opened).
+pub fn choice(setting: &str, fixed_by_environment: bool) -> Result<DatabaseChoice> {
+    Ok(DatabaseChoice {
+        location: shown(setting),
+        server: dplan_store::server::is_server_address(setting),
+        fixed_by_environment,
+        saved: saved()?,
+    })
+}
+
 /// Describes an open store.
 pub fn describe(store: &Store) -> Result<DatabaseInfo> {
     let info = crate::data::info(store)?;
@@ -168,9 +202,65 @@ pub fn describe(store: &Store) -> Result<DatabaseInfo> {
     })
 }
 
-/// Connects to the database a setting names (migrating it, as opening
-/// does) and says what it holds: the app's "Verbindung testen".
+/// Checks an address typed for a team's server: [`check`], and a
+/// `postgres://` address (a path would make a file where none was meant).
+pub fn check_server(setting: &str) -> Result<String> {
+    let s = check(setting)?;
+    if !is_server_address(&s) {
+        return Err(ApiError::Store(
+            Invalid::one(
+                "database",
+                Problem::NotADatabaseAddress {
+                    value: shown(&s),
+                    reason: "a server's address starts with postgres://".into(),
+                },
+            )
+            .into(),
+        ));
+    }
+    Ok(s)
+}
+
+/// Connects to a team's server database (migrating it, as opening does)
+/// and says what it holds: the app's "Verbindung testen".
 pub fn test(setting: &str, password: Option<&str>) -> Result<DatabaseInfo> {
-    let setting = check(setting)?;
+    let setting = check_server(setting)?;
     describe(&open(&setting, password)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dplan_core::Kinded;
+
+    fn problem(e: ApiError) -> Problem {
+        e.fields().remove(0).problem
+    }
+
+    #[test]
+    fn a_setting_is_checked_before_it_is_saved_or_tried() {
+        assert_eq!(
+            check(" postgres://julia@db.herne.de/dplan ").unwrap(),
+            "postgres://julia@db.herne.de/dplan"
+        );
+        assert_eq!(check("/srv/dplan.sqlite3").unwrap(), "/srv/dplan.sqlite3");
+        assert_eq!(problem(check("  ").unwrap_err()), Problem::Empty);
+        assert_eq!(
+            problem(check("postgres://julia:geheim@db.herne.de/dplan").unwrap_err()),
+            Problem::DatabasePasswordInAddress
+        );
+        let bad = check("postgres://julia:geheim@db.herne.de:x/dplan").unwrap_err();
+        assert_eq!(bad.kind(), dplan_core::ErrorKind::Invalid);
+        assert!(!bad.to_string().contains("geheim"), "{bad}");
+        assert!(matches!(
+            problem(check("postgres://db.herne.de/dplan").unwrap_err()),
+            Problem::NotADatabaseAddress { .. }
+        ));
+        // The app's server field takes addresses only: a path would make a
+        // file where none was meant.
+        assert!(matches!(
+            problem(check_server("/srv/dplan.sqlite3").unwrap_err()),
+            Problem::NotADatabaseAddress { .. }
+        ));
+    }
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use dplan_api::ErrorReport;
 use dplan_api::data::PurgeRecord;
+use dplan_api::database::{DatabaseChoice, DatabaseInfo};
 use dplan_api::exchange::{ImportReport, SharedRecords};
 use dplan_api::itinerary::{ItineraryPreview, Layout};
 use dplan_api::roster::{
@@ -73,6 +74,8 @@ fn generated() -> String {
         PersonItem::decl(),
         PersonProgramme::decl(),
         AppInfo::decl(),
+        DatabaseChoice::decl(),
+        DatabaseInfo::decl(),
         Resolution::decl(),
         LocalTimeInfo::decl(),
         WallTime::decl(),

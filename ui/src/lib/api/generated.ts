@@ -399,6 +399,27 @@ tzdata: string,
  */
 open_visit: string | null, };
 
+export type DatabaseChoice = { 
+/**
+ * The database in use (or that failed to open), as it may be shown.
+ */
+location: string, server: boolean, 
+/**
+ * `DPLAN_DB` names the database; a saved setting waits until it is
+ * no longer set.
+ */
+fixed_by_environment: boolean, 
+/**
+ * The saved setting (the address the dialog offers), if any.
+ */
+saved: string | null, };
+
+export type DatabaseInfo = { 
+/**
+ * The file's path, or the server's address without password.
+ */
+location: string, server: boolean, schema_version: number, visits: number, persons: number, };
+
 export type Resolution = { occurrence: Occurrence, 
 /**
  * `CEST` for the first, `CET` for the second in Europe/Berlin.

@@ -6,6 +6,8 @@ import { activity } from "../activity.svelte";
 import type {
   AppInfo,
   CheckSettings,
+  DatabaseChoice,
+  DatabaseInfo,
   Edition,
   FieldError,
   ImportReport,
@@ -125,6 +127,14 @@ export function newId(): string {
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  /** Which database the app works on, for the database dialog. */
+  databaseChoice: () => call<DatabaseChoice>("database_choice"),
+  /** Connects to a database (a file's path or a server's address) and says what it holds; the one in use is untouched. */
+  testDatabase: (setting: string, password: string | null) =>
+    call<DatabaseInfo>("test_database", { setting, password }),
+  /** Works on this database from now on and remembers it (null: the default file). */
+  useDatabase: (setting: string | null, password: string | null) =>
+    call<null>("use_database", { setting, password }),
   /** Field errors from now on come back in this language. */
   setLanguage: (lang: Lang) => call<null>("set_language", { lang }),
   listVisits: () => call<Visit[]>("list_visits"),

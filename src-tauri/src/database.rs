@@ -21,7 +21,7 @@ pub fn test_database(
     password: Option<String>,
 ) -> IpcResult<DatabaseInfo> {
     let password = password.filter(|p| !p.is_empty());
-    database::test(&setting, password.as_deref())
+    crate::state::blocking(|| database::test(&setting, password.as_deref()))
         .map_err(|e| crate::error::IpcError::from(e).in_lang(state.lang()))
 }
 

@@ -88,8 +88,8 @@ impl AppState {
                 .unwrap_or_else(|p| p.into_inner())
                 .clone()
         });
-        let store =
-            Self::open_store(&setting, password.as_deref()).map_err(|e| e.in_lang(self.lang()))?;
+        let store = blocking(|| Self::open_store(&setting, password.as_deref()))
+            .map_err(|e| e.in_lang(self.lang()))?;
         keep().map_err(|e| e.in_lang(self.lang()))?;
         *self.store.lock().unwrap_or_else(|p| p.into_inner()) = Ok(store);
         *self.db.lock().unwrap_or_else(|p| p.into_inner()) = setting;
@@ -130,7 +130,7 @@ impl AppState {
             poisoned.into_inner()
         });
         let store = slot.as_mut().map_err(|e| e.clone().in_lang(self.lang()))?;
-        contained(|| f(store)).map_err(|e| e.in_lang(self.lang()))
+        blocking(|| contained(|| f(store))).map_err(|e| e.in_lang(self.lang()))
     }
 
     /// The UI's language (German until the UI says otherwise).
@@ -158,6 +158,20 @@ impl AppState {
                 "no participant list has been read; choose a file first",
             )),
         }
+    }
+}
+
+/// Runs blocking database work from a command. Tauri runs commands on its
+/// async runtime's worker threads, and the team database's client blocks
+/// on a runtime of its own, which a worker thread may not do; here the
+/// worker hands its other tasks on while `f` runs. Outside a runtime (the
+/// app's start, tests) it just runs `f`.
+pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(f)
+        }
+        _ => f(),
     }
 }
 

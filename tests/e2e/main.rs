@@ -850,9 +850,11 @@ async fn hostile_files_never_take_the_app_down() {
 /// loaded lands on the server), the password is never saved, and the way
 /// back to the local file is the same dialog. Needs the test server
 /// (`.ci/test` runs the end-to-end tests under `.ci/with-servers`).
-#[tokio::test(flavor = "current_thread")]
+#[test]
 #[ignore = "needs a display, tauri-driver and the test server; run by .ci/test"]
-async fn a_planner_switches_the_app_to_the_team_database_and_back() {
+fn a_planner_switches_the_app_to_the_team_database_and_back() {
+    // The server's client blocks, so it is used outside the runtime that
+    // drives the window.
     let server = dplan_store::testing::Scratch::new();
     let (scheme, rest) = server.url.split_once("://").unwrap();
     let (login, host) = rest.split_once('@').unwrap();
@@ -865,6 +867,20 @@ async fn a_planner_switches_the_app_to_the_team_database_and_back() {
         .join("artifacts/e2e");
     std::fs::create_dir_all(&shots).unwrap();
     let _driver = start_driver(&db, &shots.join("tauri-driver-database.log"));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(switch_and_back(&dir, shots, &address, password));
+    let team = dplan_api::Store::connect(&server.url).unwrap();
+    assert_eq!(
+        team.list_visits().unwrap().len(),
+        2,
+        "the demo loaded in the app is on the server"
+    );
+}
+
+async fn switch_and_back(dir: &tempfile::TempDir, shots: PathBuf, address: &str, password: &str) {
     let ui = Ui {
         c: open_app().await,
         shots: shots.clone(),
@@ -873,7 +889,7 @@ async fn a_planner_switches_the_app_to_the_team_database_and_back() {
         .await;
     ui.click("[data-testid=database-change]").await;
     ui.click("[data-testid=database-kind-server]").await;
-    ui.set("[data-testid=database-address]", &address).await;
+    ui.set("[data-testid=database-address]", address).await;
     ui.set("[data-testid=database-password]", password).await;
     ui.click("[data-testid=database-test]").await;
     let tested = ui
@@ -890,12 +906,6 @@ async fn a_planner_switches_the_app_to_the_team_database_and_back() {
     ui.click("[data-testid=demo-offer] button").await;
     ui.wait_count("[data-testid=visit-row]", 2).await;
     ui.shot("11-team-database").await;
-    let team = dplan_api::Store::connect(&server.url).unwrap();
-    assert_eq!(
-        team.list_visits().unwrap().len(),
-        2,
-        "the visits are on the server"
-    );
     let saved = std::fs::read_to_string(dir.path().join("config/de.herne.dplan/database")).unwrap();
     assert_eq!(
         saved.trim(),

@@ -92,6 +92,12 @@ pub fn save(setting: Option<&str>) -> Result<()> {
     match setting {
         Some(s) => {
             let s = check(s)?;
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).map_err(|source| dplan_store::StoreError::Io {
+                    context: format!("cannot create the folder {}", dir.display()),
+                    source,
+                })?;
+            }
             crate::write_file(&file, format!("{s}\n").as_bytes())
         }
         None => match std::fs::remove_file(&file) {

@@ -645,7 +645,8 @@ fn pg_row(r: &postgres::Row, columns: &Arc<HashMap<String, usize>>) -> Result<Ro
 
 /// A connection to a PostgreSQL server, with the statements it prepared.
 pub(crate) struct Server {
-    client: std::cell::RefCell<postgres::Client>,
+    /// Always `Some` until dropped (see `Drop`).
+    client: std::cell::RefCell<Option<postgres::Client>>,
     /// Statements prepared on this connection, by their text as the store
     /// writes it, with their parameters' names in order and their columns:
     /// a statement run again costs one round trip instead of two (parse,
@@ -669,8 +670,15 @@ impl Server {
     /// Connects to the server database at `url` (see [`connect_postgres`]).
     pub(crate) fn connect(url: &str, password: Option<&str>) -> Result<Server> {
         Ok(Server {
-            client: std::cell::RefCell::new(connect_postgres(url, password)?),
+            client: std::cell::RefCell::new(Some(connect_postgres(url, password)?)),
             prepared: std::cell::RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// The client itself.
+    pub(crate) fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
+        std::cell::RefMut::map(self.client.borrow_mut(), |c| {
+            c.as_mut().expect("a server's client lives as long as it")
         })
     }
 
@@ -680,7 +688,7 @@ impl Server {
             return Ok(p.clone());
         }
         let (text, names) = numbered(sql);
-        let statement = self.client.borrow_mut().prepare(&text)?;
+        let statement = self.client().prepare(&text)?;
         let columns = statement
             .columns()
             .iter()
@@ -719,6 +727,18 @@ impl Server {
     }
 }
 
+impl Drop for Server {
+    /// Closing the connection blocks on the client's own runtime, which a
+    /// thread that drives another runtime (the app's command threads) may
+    /// not do; so it is closed on a thread of its own, waited for.
+    fn drop(&mut self) {
+        if let Some(client) = self.client.get_mut().take() {
+            let closing = std::thread::spawn(move || drop(client));
+            let _ = closing.join();
+        }
+    }
+}
+
 /// The values of `params` in the order of a prepared statement's numbers.
 fn in_order<'a>(
     prepared: &Prepared,
@@ -734,18 +754,18 @@ impl Sql for Server {
     fn exec(&self, sql: &str, params: Params) -> Result<u64> {
         let p = self.prepare(sql)?;
         let values = in_order(&p, params)?;
-        Ok(self.client.borrow_mut().execute(&p.statement, &values)?)
+        Ok(self.client().execute(&p.statement, &values)?)
     }
 
     fn rows(&self, sql: &str, params: Params) -> Result<Vec<Row>> {
         let p = self.prepare(sql)?;
         let values = in_order(&p, params)?;
-        let rows = self.client.borrow_mut().query(&p.statement, &values)?;
+        let rows = self.client().query(&p.statement, &values)?;
         rows.iter().map(|r| pg_row(r, &p.columns)).collect()
     }
 
     fn batch(&self, sql: &str) -> Result<()> {
-        Ok(self.client.borrow_mut().batch_execute(sql)?)
+        Ok(self.client().batch_execute(sql)?)
     }
 }
 

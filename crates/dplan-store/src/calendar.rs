@@ -484,7 +484,9 @@ impl Store {
     /// Saves where calendars are published. The caller checks the
     /// addresses (the publish crate knows what a collection address is).
     pub fn save_publish_settings(&mut self, s: &PublishSettings) -> Result<()> {
-        save_publish_settings(self.db(), s)
+        let tx = self.begin()?;
+        save_publish_settings(&tx, s)?;
+        tx.commit()
     }
 
     /// Whether the visit's guests' calendars name the people at each item
@@ -495,8 +497,15 @@ impl Store {
     }
 
     pub fn set_calendar_names(&mut self, visit: VisitId, names: bool) -> Result<()> {
-        self.get_visit(visit)?;
-        set_calendar_names(self.db(), visit, names)
+        let tx = self.begin()?;
+        if crate::visit::get(&tx, visit)?.is_none() {
+            return Err(crate::StoreError::NotFound {
+                what: "visit",
+                key: visit.to_string(),
+            });
+        }
+        set_calendar_names(&tx, visit, names)?;
+        tx.commit()
     }
 }
 

@@ -28,6 +28,7 @@ mod copy;
 mod error;
 mod exchange;
 mod file;
+mod listen;
 mod migration;
 mod participant;
 mod person;
@@ -53,6 +54,7 @@ pub use copy::CopyReport;
 pub use error::{ErrorKind, ErrorReport, StoreError};
 pub use exchange::{ImportOptions, ImportReport, SharedChange, SharedKind, SharedRecords};
 pub use file::{read_visit_file, write_atomically};
+pub use listen::{Change, Listener};
 pub use migration::SCHEMA_VERSION;
 pub use roster::{ListedOutcome, ListedRow, ParticipantImportReport, PurgeRecord};
 
@@ -112,6 +114,10 @@ enum Db {
     Server {
         server: Box<Server>,
         name: String,
+        /// How to open another connection (a listener's): the address and
+        /// the password the user gave, kept in memory only.
+        url: String,
+        password: Option<String>,
     },
 }
 
@@ -149,6 +155,8 @@ impl Store {
             db: Db::Server {
                 server: Box::new(server),
                 name,
+                url: url.to_string(),
+                password: password.map(str::to_string),
             },
         })
     }

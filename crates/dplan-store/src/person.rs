@@ -289,7 +289,9 @@ impl Store {
 
     /// Deletes a person who takes part in no visit.
     pub fn delete_person(&mut self, id: PersonId) -> Result<()> {
-        delete(self.db(), id)
+        let tx = self.begin()?;
+        delete(&tx, id)?;
+        tx.commit()
     }
 
     /// A person by full id or a unique beginning of it.

@@ -342,7 +342,9 @@ impl Store {
     }
 
     pub fn delete_item(&mut self, id: ItemId) -> Result<()> {
-        delete(self.db(), id)
+        let tx = self.begin()?;
+        delete(&tx, id)?;
+        tx.commit()
     }
 }
 

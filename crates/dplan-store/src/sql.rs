@@ -449,7 +449,14 @@ impl<'a> Tx<'a> {
             }
             Tx::Server { server, open } => {
                 *open = false;
-                let ended = server.batch(if keep { "COMMIT" } else { "ROLLBACK" });
+                // Listeners (`crate::listen`) hear of the change once it
+                // is committed, with who made it; one round trip with the
+                // COMMIT.
+                let ended = server.batch(if keep {
+                    "SELECT pg_notify('dplan_changed', pg_backend_pid()::text || ' ' || current_user); COMMIT"
+                } else {
+                    "ROLLBACK"
+                });
                 // A failed COMMIT has ended the transaction as well.
                 let unlocked = server.batch(&format!("SELECT pg_advisory_unlock({WRITE_LOCK})"));
                 ended.and(unlocked)

@@ -112,24 +112,28 @@ fn delete(db: &dyn Sql, id: VenueId) -> Result<()> {
 impl Store {
     pub fn insert_venue(&mut self, venue: &Venue) -> Result<()> {
         venue.validate()?;
-        if get(self.db(), venue.id)?.is_some() {
+        let tx = self.begin()?;
+        if get(&tx, venue.id)?.is_some() {
             return Err(StoreError::Conflict(Problem::ExistsAlready {
                 what: "venue".into(),
                 id: venue.id.to_string(),
             }));
         }
-        upsert(self.db(), venue)
+        upsert(&tx, venue)?;
+        tx.commit()
     }
 
     pub fn update_venue(&mut self, venue: &Venue) -> Result<()> {
         venue.validate()?;
-        if get(self.db(), venue.id)?.is_none() {
+        let tx = self.begin()?;
+        if get(&tx, venue.id)?.is_none() {
             return Err(StoreError::NotFound {
                 what: "venue",
                 key: venue.id.to_string(),
             });
         }
-        upsert(self.db(), venue)
+        upsert(&tx, venue)?;
+        tx.commit()
     }
 
     pub fn get_venue(&self, id: VenueId) -> Result<Venue> {
@@ -150,7 +154,9 @@ impl Store {
 
     /// Deletes a venue that no programme item uses.
     pub fn delete_venue(&mut self, id: VenueId) -> Result<()> {
-        delete(self.db(), id)
+        let tx = self.begin()?;
+        delete(&tx, id)?;
+        tx.commit()
     }
 }
 

@@ -197,24 +197,28 @@ fn resolve_key<T: Copy + std::fmt::Display>(
 impl Store {
     pub fn insert_visit(&mut self, visit: &Visit) -> Result<()> {
         visit.validate()?;
-        if get(self.db(), visit.id)?.is_some() {
+        let tx = self.begin()?;
+        if get(&tx, visit.id)?.is_some() {
             return Err(StoreError::Conflict(Problem::ExistsAlready {
                 what: "visit".into(),
                 id: visit.id.to_string(),
             }));
         }
-        upsert(self.db(), visit)
+        upsert(&tx, visit)?;
+        tx.commit()
     }
 
     pub fn update_visit(&mut self, visit: &Visit) -> Result<()> {
         visit.validate()?;
-        if get(self.db(), visit.id)?.is_none() {
+        let tx = self.begin()?;
+        if get(&tx, visit.id)?.is_none() {
             return Err(StoreError::NotFound {
                 what: "visit",
                 key: visit.id.to_string(),
             });
         }
-        upsert(self.db(), visit)
+        upsert(&tx, visit)?;
+        tx.commit()
     }
 
     pub fn get_visit(&self, id: VisitId) -> Result<Visit> {
@@ -232,7 +236,9 @@ impl Store {
     /// Deletes a visit with its participants and programme (persons and
     /// venues stay in the address book).
     pub fn delete_visit(&mut self, id: VisitId) -> Result<()> {
-        delete(self.db(), id)
+        let tx = self.begin()?;
+        delete(&tx, id)?;
+        tx.commit()
     }
 
     /// A visit by its full id or a unique beginning of it.

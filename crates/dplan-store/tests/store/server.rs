@@ -171,3 +171,53 @@ fn a_save_that_overlaps_a_colleagues_change_of_the_same_item_is_a_conflict() {
         .notes;
     assert_eq!(notes, "vom Kollegen", "the colleague's change stays");
 }
+
+/// An open app hears within a second that a colleague changed something,
+/// and who; its own changes it does not hear.
+#[test]
+fn a_colleagues_change_reaches_a_listening_app_within_a_second() {
+    let db = Scratch::new();
+    let mut app = db.store();
+    app.load_demo().unwrap();
+    let mut listener = app.listener().unwrap();
+    assert_eq!(listener.wait(Duration::from_millis(50)).unwrap(), vec![]);
+
+    // The app's own save is not news to it.
+    let file = demo::visits(demo::stamp()).remove(0);
+    let mut item = app.list_programme(file.visit.id).unwrap().remove(0);
+    item.notes = "von der App".into();
+    app.update_item(&item).unwrap();
+    assert_eq!(listener.wait(Duration::from_millis(300)).unwrap(), vec![]);
+
+    let mut colleague = db.store();
+    item.notes = "vom Kollegen".into();
+    let saved = Instant::now();
+    colleague.update_item(&item).unwrap();
+    let heard = listener.wait(Duration::from_secs(5)).unwrap();
+    let after = saved.elapsed();
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert_eq!(
+        heard[0].by.as_deref(),
+        Some("dplan"),
+        "the test server's user"
+    );
+    assert!(after < Duration::from_secs(1), "heard after {after:?}");
+    // Nothing more.
+    assert_eq!(listener.wait(Duration::from_millis(100)).unwrap(), vec![]);
+}
+
+/// On a file, what another process commits (the CLI, a second app) is
+/// heard too, without a name.
+#[test]
+fn a_change_to_a_file_from_another_connection_is_heard() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dplan.sqlite3");
+    let app = Store::open(&path).unwrap();
+    let mut listener = app.listener().unwrap();
+    assert_eq!(listener.wait(Duration::from_millis(50)).unwrap(), vec![]);
+    let mut cli = Store::open(&path).unwrap();
+    cli.load_demo().unwrap();
+    let heard = listener.wait(Duration::from_secs(5)).unwrap();
+    assert_eq!(heard, vec![dplan_store::Change { by: None }]);
+    assert_eq!(listener.wait(Duration::from_millis(300)).unwrap(), vec![]);
+}

@@ -16,6 +16,7 @@ mod roster;
 mod startup;
 mod state;
 mod visits;
+mod watch;
 
 use tauri::Manager;
 
@@ -96,6 +97,10 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|app| {
+            watch::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             startup::app_info,
             startup::screen_shown,

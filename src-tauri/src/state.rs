@@ -20,6 +20,9 @@ pub struct AppState {
     /// The store, or why it did not open; replaced whole when the user
     /// chooses another database.
     store: Mutex<Result<Store, IpcError>>,
+    /// Raised each time the app switches to another database, so the
+    /// live-update thread listens to the one in use.
+    generation: std::sync::atomic::AtomicU64,
     /// Whether `DPLAN_DB` chose the database.
     pub db_from_environment: bool,
     /// The team database's password, once the user gave it: kept in memory
@@ -49,6 +52,7 @@ impl AppState {
         let store = Self::open_store(&db, None);
         AppState {
             db: Mutex::new(db),
+            generation: std::sync::atomic::AtomicU64::new(0),
             db_from_environment,
             db_password: Mutex::new(None),
             open_visit,
@@ -64,6 +68,11 @@ impl AppState {
 
     fn open_store(db: &str, password: Option<&str>) -> Result<Store, IpcError> {
         dplan_api::database::open(db, password).map_err(IpcError::from)
+    }
+
+    /// How many times the app switched databases.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The database setting in use.
@@ -94,6 +103,8 @@ impl AppState {
         *self.store.lock().unwrap_or_else(|p| p.into_inner()) = Ok(store);
         *self.db.lock().unwrap_or_else(|p| p.into_inner()) = setting;
         *self.db_password.lock().unwrap_or_else(|p| p.into_inner()) = password;
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
 

@@ -871,7 +871,13 @@ fn a_planner_switches_the_app_to_the_team_database_and_back() {
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(switch_and_back(&dir, shots, &address, password));
+    runtime.block_on(switch_and_back(
+        &dir,
+        shots,
+        &address,
+        password,
+        &server.url,
+    ));
     let team = dplan_api::Store::connect(&server.url).unwrap();
     assert_eq!(
         team.list_visits().unwrap().len(),
@@ -880,7 +886,13 @@ fn a_planner_switches_the_app_to_the_team_database_and_back() {
     );
 }
 
-async fn switch_and_back(dir: &tempfile::TempDir, shots: PathBuf, address: &str, password: &str) {
+async fn switch_and_back(
+    dir: &tempfile::TempDir,
+    shots: PathBuf,
+    address: &str,
+    password: &str,
+    url: &str,
+) {
     let ui = Ui {
         c: open_app().await,
         shots: shots.clone(),
@@ -906,6 +918,20 @@ async fn switch_and_back(dir: &tempfile::TempDir, shots: PathBuf, address: &str,
     ui.click("[data-testid=demo-offer] button").await;
     ui.wait_count("[data-testid=visit-row]", 2).await;
     ui.shot("11-team-database").await;
+
+    // A colleague renames a visit on the server: the open list shows it
+    // without anyone asking (live updates), and says nothing else.
+    let colleague = url.to_string();
+    std::thread::spawn(move || {
+        let mut store = dplan_api::Store::connect(&colleague).unwrap();
+        let mut visit = store.list_visits().unwrap().remove(0);
+        visit.title.de = Some("Vom Kollegen umbenannt".into());
+        store.update_visit(&visit).unwrap();
+    })
+    .join()
+    .unwrap();
+    ui.wait_text("[data-testid=visit-row]", "Vom Kollegen umbenannt")
+        .await;
     let saved = std::fs::read_to_string(dir.path().join("config/de.herne.dplan/database")).unwrap();
     assert_eq!(
         saved.trim(),

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import { waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
 import { mockBackend, visitView } from "./lib/test-fixtures";
 
@@ -76,5 +78,31 @@ describe("App", () => {
     expect(failed.textContent).toContain("Diese Ansicht kann nicht angezeigt werden");
     await fireEvent.click(failed.querySelector("button")!);
     await screen.findByText("Noch keine Besuche.");
+  });
+
+  it("reads the list again when someone else changed the data, and waits while the user edits", async () => {
+    const calls = backend(() => info(null));
+    render(App);
+    await screen.findByText("Noch keine Besuche.");
+    const reads = () => calls.filter((c) => c.cmd === "list_visits").length;
+    const before = reads();
+    await emit("database-changed", { by: "julia.wagner" });
+    await waitFor(() => expect(reads()).toBe(before + 1));
+    expect(screen.queryByTestId("changes-waiting")).toBeNull();
+
+    // An edit under way: nothing is read again; the window says who changed what.
+    const form = document.createElement("form");
+    const input = document.createElement("input");
+    form.appendChild(input);
+    document.body.appendChild(form);
+    await fireEvent.input(input, { target: { value: "x" } });
+    await emit("database-changed", { by: "julia.wagner" });
+    const note = await screen.findByTestId("changes-waiting");
+    expect(note.textContent).toContain("julia.wagner hat Änderungen gespeichert");
+    expect(reads()).toBe(before + 1);
+    // The edit ends: the changes come in.
+    form.remove();
+    await waitFor(() => expect(reads()).toBe(before + 2), { timeout: 3000 });
+    expect(screen.queryByTestId("changes-waiting")).toBeNull();
   });
 });

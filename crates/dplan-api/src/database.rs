@@ -196,6 +196,18 @@ pub fn choice(setting: &str, fixed_by_environment: bool) -> Result<DatabaseChoic
     })
 }
 
+/// What the window hears when someone else changed the database.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct DatabaseChanged {
+    /// The colleague's database user (a team's server); `None` on a file.
+    pub by: Option<String>,
+}
+
+/// A listener for the changes others make to the store's database.
+pub fn listener(store: &Store) -> Result<dplan_store::Listener> {
+    Ok(store.listener()?)
+}
+
 /// Describes an open store.
 pub fn describe(store: &Store) -> Result<DatabaseInfo> {
     let info = crate::data::info(store)?;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use dplan_api::ErrorReport;
 use dplan_api::data::PurgeRecord;
-use dplan_api::database::{DatabaseChoice, DatabaseInfo};
+use dplan_api::database::{DatabaseChanged, DatabaseChoice, DatabaseInfo};
 use dplan_api::exchange::{ImportReport, SharedRecords};
 use dplan_api::itinerary::{ItineraryPreview, Layout};
 use dplan_api::roster::{
@@ -76,6 +76,7 @@ fn generated() -> String {
         AppInfo::decl(),
         DatabaseChoice::decl(),
         DatabaseInfo::decl(),
+        DatabaseChanged::decl(),
         Resolution::decl(),
         LocalTimeInfo::decl(),
         WallTime::decl(),

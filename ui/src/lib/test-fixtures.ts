@@ -131,7 +131,7 @@ export function mockBackend(routes: Routes, otherwise: (cmd: string) => unknown 
     const args = (raw ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     return Object.hasOwn(routes, cmd) ? routes[cmd](args) : otherwise(cmd);
-  });
+  }, { shouldMockEvents: true });
   return calls;
 }
 

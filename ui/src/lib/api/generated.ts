@@ -420,6 +420,12 @@ export type DatabaseInfo = {
  */
 location: string, server: boolean, schema_version: number, visits: number, persons: number, };
 
+export type DatabaseChanged = { 
+/**
+ * The colleague's database user (a team's server); `None` on a file.
+ */
+by: string | null, };
+
 export type Resolution = { occurrence: Occurrence, 
 /**
  * `CEST` for the first, `CET` for the second in Europe/Berlin.

@@ -2,10 +2,12 @@
 // typed functions; errors arrive as `ApiError` with the kind Rust gave them.
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { listen } from "@tauri-apps/api/event";
 import { activity } from "../activity.svelte";
 import type {
   AppInfo,
   CheckSettings,
+  DatabaseChanged,
   DatabaseChoice,
   DatabaseInfo,
   Edition,
@@ -312,4 +314,9 @@ export async function onWindowClose(mayClose: () => Promise<boolean>): Promise<(
   return getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await mayClose())) event.preventDefault();
   });
+}
+
+/** Someone else changed the database (a colleague on the team's server, the CLI on the file); `by` names the colleague where known. */
+export function onDatabaseChanged(f: (by: string | null) => void): Promise<() => void> {
+  return listen<DatabaseChanged>("database-changed", (e) => f(e.payload.by));
 }

@@ -2,27 +2,15 @@
 //! figures, asserts nothing about time. Run with
 //! `cargo bench -p dplan-store --bench store`.
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
+
+use common::{median, ms};
 
 use chrono::{DateTime, Utc};
 use dplan_core::{large, view::VisitView};
 use dplan_store::Store;
-
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -5,31 +5,18 @@
 //! test server: `bash .ci/with-servers cargo bench -p dplan-store --bench team`.
 //! Prints figures; fails only when an update was lost.
 
+mod common;
+
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+use common::{median, ms};
 use dplan_core::{ItemId, VisitId, large};
 use dplan_store::Store;
 use dplan_store::testing::Scratch;
 
 const CLIENTS: usize = 20;
 const EDITS: usize = 500;
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
 
 /// `CLIENTS` connections from `open`, each editing the notes of its own
 /// visit's items `EDITS` times, all at once; the wall time, and how many

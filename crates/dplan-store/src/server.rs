@@ -7,7 +7,7 @@
 //! row. Migrating holds a transaction-level advisory lock, so two apps
 //! opening a fresh server database at once migrate it once.
 
-use crate::sql::{Server, Sql};
+use crate::sql::{Server, Sql, Tx};
 use dplan_core::Problem;
 
 use crate::{APPLICATION_ID, Result, SCHEMA_VERSION, StoreError};
@@ -24,10 +24,13 @@ const APPLICATION: &str = "Delegation Planner";
 /// `dplan_schema`, or one a newer dplan migrated, is refused and left as
 /// it was. `name` names it in messages (its address without password).
 pub(crate) fn migrate(server: &Server, name: &str) -> Result<u32> {
-    server.transaction(|tx| migrate_in(tx, name))
+    let tx = Tx::begin_on_server(server)?;
+    let version = migrate_in(&tx, name)?;
+    tx.commit()?;
+    Ok(version)
 }
 
-fn migrate_in(tx: &Server, name: &str) -> Result<u32> {
+fn migrate_in(tx: &dyn Sql, name: &str) -> Result<u32> {
     tx.exec(
         "SELECT pg_advisory_xact_lock(:lock)",
         &[(":lock", i64::from(APPLICATION_ID).into())],
@@ -94,7 +97,7 @@ fn migrate_in(tx: &Server, name: &str) -> Result<u32> {
 /// the colleague who connects first is a member of that role: each staff
 /// member logs in as themselves, and a table one of them created would
 /// otherwise be theirs alone (README, "A team database on a server").
-fn act_as_owner(tx: &Server) -> Result<()> {
+fn act_as_owner(tx: &dyn Sql) -> Result<()> {
     let Some(row) = tx.first_row(
         "SELECT pg_get_userbyid(d.datdba)::text AS owner,
                 pg_has_role(current_user, d.datdba, 'MEMBER') AS member,
@@ -354,19 +357,17 @@ fn pgpass_lookup(text: &str, wanted: [&str; 4]) -> Option<String> {
     None
 }
 
-/// Connects to the server database at `url` and brings its schema up to
-/// date; returns the schema version it has now.
-pub fn prepare(url: &str) -> Result<u32> {
-    let name = redacted(url);
-    let server = Server::connect(url, None).map_err(|e| login_error(e, &name))?;
-    migrate(&server, &name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ErrorKind;
     use crate::testing::Scratch;
+
+    /// Opens the server database at `url` as the app does; the schema
+    /// version it has then.
+    fn prepare(url: &str) -> Result<u32> {
+        crate::Store::connect(url)?.schema_version()
+    }
 
     #[test]
     fn a_password_file_is_read_as_postgresql_reads_it() {

@@ -451,9 +451,12 @@ impl<'a> Tx<'a> {
                 *open = false;
                 // Listeners (`crate::listen`) hear of the change once it
                 // is committed, with who made it; one round trip with the
-                // COMMIT.
+                // COMMIT. A transaction that wrote nothing (a migration
+                // that found the schema current) has no transaction id
+                // and announces nothing.
                 let ended = server.batch(if keep {
-                    "SELECT pg_notify('dplan_changed', pg_backend_pid()::text || ' ' || current_user); COMMIT"
+                    "SELECT pg_notify('dplan_changed', pg_backend_pid()::text || ' ' || current_user)
+                     WHERE txid_current_if_assigned() IS NOT NULL; COMMIT"
                 } else {
                     "ROLLBACK"
                 });
@@ -713,25 +716,6 @@ impl Server {
         }
         Ok(p)
     }
-
-    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled
-    /// back when it fails (or panics: the server rolls back a transaction
-    /// whose connection is gone, and the next `BEGIN` here starts clean).
-    pub(crate) fn transaction<T>(&self, f: impl FnOnce(&Server) -> Result<T>) -> Result<T> {
-        self.batch("BEGIN")?;
-        match f(self) {
-            Ok(v) => {
-                self.batch("COMMIT")?;
-                Ok(v)
-            }
-            Err(e) => {
-                // The failure is what the caller hears; a failed rollback
-                // leaves the transaction to end with the connection.
-                let _ = self.batch("ROLLBACK");
-                Err(e)
-            }
-        }
-    }
 }
 
 impl Drop for Server {
@@ -819,7 +803,7 @@ pub(crate) mod testing {
         sqlite.pragma_update(None, "foreign_keys", "ON").unwrap();
         body("SQLite", &sqlite);
         let db = crate::testing::Scratch::new();
-        crate::server::prepare(&db.url).unwrap();
+        crate::Store::connect(&db.url).unwrap();
         body("PostgreSQL", &db.server());
     }
 }

@@ -32,6 +32,12 @@ fn watch(app: AppHandle) {
             std::thread::sleep(RETRY);
             continue;
         };
+        if generation > 0 {
+            // A change committed between the switch (whose screens were
+            // read at once) and the listening just begun would be missed:
+            // the window reads its screen once more.
+            let _ = app.emit("database-changed", DatabaseChanged { by: None });
+        }
         while state.generation() == generation {
             match listener.wait(WAIT) {
                 Ok(changes) if !changes.is_empty() => {
